@@ -1,0 +1,163 @@
+"""Article page bytes → main text and metadata (trafilatura, precision-first). Sync: run in a pool."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from scrapers.feeds import sane_date
+from scrapers.text import decode_body, looks_like_html, normalise_language
+
+__all__ = ["Extracted", "clean_title", "extract_article", "looks_like_html"]
+
+MIN_TEXT_CHARS = 50
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TITLE_SEP = re.compile(r"\s+(\||–|—|-|::|·)\s+")
+_DATE_PART = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+_DOMAIN_PART = re.compile(r"^[\w-]+(\.[\w-]+)+$")
+_BRANDS = {"dw", "deutsche welle", "dw.com"}
+_DATE_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@name='date' or @name='pubdate' or @name='publish-date' or @name='DC.date.issued']/@content",
+    "//article//time[@datetime]/@datetime",
+)
+_LANG_XPATHS = (
+    "/html/@lang",
+    "//meta[@http-equiv='content-language' or @http-equiv='Content-Language']/@content",
+    "//meta[@property='og:locale']/@content",
+    "//meta[@name='language']/@content",
+)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an article page says about itself: main text plus metadata."""
+
+    title: str | None
+    text: str
+    published: datetime | None
+    language: str | None
+    author: str | None
+    sitename: str | None
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return sane_date(parsed)
+
+
+def _json_ld_dates(tree: Any) -> list[str]:
+    dates: list[str] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    dates.append(item["datePublished"])
+                stack.extend(v for k, v in item.items() if k == "@graph")
+    return dates
+
+
+def _published(tree: Any, fallback: str | None) -> datetime | None:
+    candidates = [v for xp in _DATE_XPATHS[:3] for v in tree.xpath(xp)]
+    candidates += _json_ld_dates(tree) + list(tree.xpath(_DATE_XPATHS[3]))
+    for value in candidates:
+        if found := _parse_date(value):
+            return found
+    # trafilatura's date is day-only and sometimes off by the page's time zone: last resort.
+    return _parse_date(fallback)
+
+
+def _language(tree: Any, fallback: str | None) -> str | None:
+    for xpath in _LANG_XPATHS:
+        for value in tree.xpath(xpath):
+            if code := normalise_language(value.split(",")[0]):
+                return code
+    return normalise_language(fallback)
+
+
+def _is_noise(part: str, sitename: str | None) -> bool:
+    lowered = part.strip().lower()
+    brands = _BRANDS | ({sitename.lower(), sitename.lower().removesuffix(".com")} if sitename else set())
+    return bool(_DATE_PART.match(lowered) or lowered in brands or _DOMAIN_PART.match(lowered))
+
+
+def clean_title(title: str | None, sitename: str | None = None) -> str | None:
+    """Strip trailing ' | DW | 08.07.2020'-style site/date/section suffixes from a page title."""
+    if not title:
+        return None
+    pieces = _TITLE_SEP.split(" ".join(title.split()))
+    parts, seps = pieces[0::2], pieces[1::2]
+    stripped_brand = False
+    while len(parts) > 1:
+        last, sep = parts[-1], seps[-1]
+        # A short '| Section' left of the brand ('X | Politika | DW') is a section label too.
+        section = stripped_brand and sep == "|" and len(last.split()) <= 2 and len(last) <= 25
+        if not (_is_noise(last, sitename) or section):
+            break
+        stripped_brand = True
+        parts.pop()
+        seps.pop()
+    text = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=False):
+        text += f" {sep} {part}"
+    return text
+
+
+def _tree(text: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1) or "<html></html>")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _author(author: str | None, sitename: str | None) -> str | None:
+    if not author:
+        return None
+    lowered = author.lower()
+    if lowered in _BRANDS or (sitename and sitename.lower().removesuffix(".com") in lowered):
+        return None  # a publisher name is not a byline
+    return author
+
+
+def extract_article(body: bytes, *, url: str, encoding: str | None = None) -> Extracted | None:
+    """Main text + metadata of an article page, or None when the page has no main text."""
+    text, _ = decode_body(body, f"text/html; charset={encoding}" if encoding else None)
+    tree = _tree(text)
+    if tree is None:
+        return None
+    document: Any = trafilatura.bare_extraction(
+        text, url=url, favor_precision=True, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body_text = (document.text or "").strip() if document is not None else ""
+    if len(body_text) < MIN_TEXT_CHARS:
+        return None
+    sitename = document.sitename or None
+    return Extracted(
+        title=clean_title(document.title, sitename),
+        text=body_text,
+        published=_published(tree, document.date),
+        language=_language(tree, document.language),
+        author=_author(document.author, sitename),
+        sitename=sitename,
+    )
