@@ -1,0 +1,101 @@
+"""SQL for feeds: CRUD, leased claims of due feeds, and recording poll outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from service.models import Feed
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """A source to add: from OPML, the API or the CLI."""
+
+    url: str
+    kind: str = "rss"
+    title: str | None = None
+    language: str | None = None
+    official: bool = False
+    poll_interval_seconds: float | None = None
+
+
+async def list_feeds(session: AsyncSession, *, enabled: bool | None = None) -> Sequence[Feed]:
+    query = select(Feed).order_by(Feed.id)  # type: ignore[arg-type]
+    if enabled is not None:
+        query = query.where(Feed.enabled == enabled)  # type: ignore[arg-type]
+    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+
+
+async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
+    return await session.get(Feed, feed_id)
+
+
+async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
+    result = await session.exec(select(Feed).where(Feed.url == url))  # type: ignore[call-overload,arg-type]
+    return result.scalars().first()
+
+
+async def add_feed(session: AsyncSession, spec: FeedSpec, now: datetime) -> tuple[Feed, bool]:
+    """Insert a feed (due now) unless its URL is known; returns (feed, created)."""
+    existing = await get_feed_by_url(session, spec.url)
+    if existing is not None:
+        return existing, False
+    feed = Feed(
+        url=spec.url,
+        kind=spec.kind,
+        title=spec.title,
+        language=spec.language,
+        official=spec.official,
+        poll_interval_seconds=spec.poll_interval_seconds,
+        next_check_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(feed)
+    await session.flush()
+    return feed, True
+
+
+async def delete_feed(session: AsyncSession, feed: Feed) -> None:
+    await session.delete(feed)
+    await session.flush()
+
+
+async def claim_due_feeds(
+    session: AsyncSession, *, worker_id: str, now: datetime, lease: timedelta, limit: int, postgres: bool
+) -> list[int]:
+    """Lease up to `limit` due feeds to this worker; an expired lease (dead worker) is taken over."""
+    due = (
+        select(Feed.id)
+        .where(
+            Feed.enabled == True,  # noqa: E712
+            Feed.next_check_at <= now,  # type: ignore[operator]
+            or_(Feed.lease_until == None, Feed.lease_until < now),  # type: ignore[operator]  # noqa: E711
+        )
+        .order_by(Feed.next_check_at)  # type: ignore[arg-type]
+        .limit(limit)
+    )
+    if postgres:
+        due = due.with_for_update(skip_locked=True)
+    ids = list((await session.exec(due)).scalars().all())  # type: ignore[call-overload]
+    if not ids:
+        return []
+    claimed = await session.exec(  # type: ignore[call-overload]
+        update(Feed)
+        .where(and_(Feed.id.in_(ids), or_(Feed.lease_until == None, Feed.lease_until < now)))  # type: ignore[union-attr,operator]  # noqa: E711
+        .values(lease_owner=worker_id, lease_until=now + lease)
+        .returning(Feed.id)
+    )
+    return list(claimed.scalars().all())
+
+
+async def release_feed(session: AsyncSession, feed: Feed) -> None:
+    feed.lease_owner = None
+    feed.lease_until = None
+    session.add(feed)
+    await session.flush()

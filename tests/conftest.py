@@ -1,0 +1,163 @@
+"""Shared fixtures: a migrated database per test (SQLite or PostgreSQL), settings, the API, a local server.
+
+Set EXCHANGEWATCH_TEST_DB=postgresql to run the suite on PostgreSQL (CI does both). Locally, PostgreSQL tests
+skip with a reason when no server answers; under CI=true they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from service import migrate
+from service.api.app import create_app
+from service.db import Database
+from service.settings import Settings
+from tests.support.server import LocalServer
+
+ADMIN_TOKEN = "test-admin-token"
+PG_ADMIN_URL = os.environ.get("EXCHANGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKEND = os.environ.get("EXCHANGEWATCH_TEST_DB", "sqlite")
+PG_TEMPLATE = "ew_template"
+
+
+def _pg_url(dbname: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + dbname
+
+
+def pg_available() -> bool:
+    try:
+        engine = create_engine(migrate.sync_url(PG_ADMIN_URL), connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+def require_pg() -> None:
+    """Skip locally without PostgreSQL; never skip silently in CI."""
+    if pg_available():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("PostgreSQL is required in CI but does not answer at " + PG_ADMIN_URL)
+    pytest.skip("PostgreSQL not reachable at " + PG_ADMIN_URL)
+
+
+def _pg_admin(sql: str) -> None:
+    engine = create_engine(migrate.sync_url(PG_ADMIN_URL), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    migrate.upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_template() -> str:
+    require_pg()
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
+    _pg_admin(f"CREATE DATABASE {PG_TEMPLATE}")
+    migrate.upgrade(_pg_url(PG_TEMPLATE))
+    return PG_TEMPLATE
+
+
+def fresh_pg_url(template: str) -> str:
+    name = "ew_" + uuid.uuid4().hex[:12]
+    _pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    return _pg_url(name)
+
+
+def drop_pg(url: str) -> None:
+    _pg_admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database for one test."""
+    if BACKEND == "postgresql":
+        url = fresh_pg_url(request.getfixturevalue("_pg_template"))
+        yield url
+        drop_pg(url)
+    else:
+        path = tmp_path / "exchangewatch.db"
+        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        yield f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture
+def pg_database_url() -> Iterator[str]:
+    """A fresh PostgreSQL database whatever the backend (for tests that need PostgreSQL itself)."""
+    require_pg()
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE}_pg WITH (FORCE)")
+    url = _pg_url("ew_" + uuid.uuid4().hex[:12])
+    _pg_admin(f"CREATE DATABASE {url.rsplit('/', 1)[1]}")
+    migrate.upgrade(url)
+    yield url
+    drop_pg(url)
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "admin_token": ADMIN_TOKEN,
+        "migrate_on_start": False,
+        "poll_interval_seconds": 1,
+        "poll_jitter": 0,
+        "webhook_allow_private": True,
+        "webhook_allow_http": True,
+        "extract_processes": 1,
+        "respect_robots": True,
+        "scheduler_tick_seconds": 0.2,
+        "delivery_tick_seconds": 0.2,
+        "rate_limit_per_minute": 100_000,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = Database(settings.database_url)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+async def client(settings: Settings, database: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """The real API in-process (lifespan run), sharing the test's database."""
+    app = create_app(settings, database=database)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            yield http
+
+
+@pytest.fixture
+def admin() -> dict[str, str]:
+    return {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    srv = LocalServer().start()
+    yield srv
+    srv.stop()
