@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 16:12:44.046584
+Create Date: 2026-11-27 16:15:02.586597
 """
 
 from collections.abc import Sequence
@@ -83,6 +83,42 @@ def upgrade() -> None:
     with op.batch_alter_table("feeds", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_feeds_enabled"), ["enabled"], unique=False)
         batch_op.create_index(batch_op.f("ix_feeds_next_check_at"), ["next_check_at"], unique=False)
+
+    op.create_table(
+        "webhook_endpoints",
+        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=2048), nullable=False),
+        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column(
+            "event_types",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column(
+            "kinds", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True
+        ),
+        sa.Column(
+            "languages",
+            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
+            nullable=True,
+        ),
+        sa.Column("min_confidence", sa.Float(), nullable=True),
+        sa.Column("secret", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("previous_secret", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        sa.Column(
+            "previous_secret_expires_at", service.models.types.UTCDateTime(timezone=True), nullable=True
+        ),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("disabled_reason", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column("disabled_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("last_success_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("failing_since", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("webhook_endpoints", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_webhook_endpoints_enabled"), ["enabled"], unique=False)
 
     op.create_table(
         "alerts",
@@ -189,11 +225,81 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_event_reports_article_id"), ["article_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_event_reports_event_id"), ["event_id"], unique=False)
 
+    op.create_table(
+        "webhook_messages",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.Identity(always=False),
+            nullable=False,
+        ),
+        sa.Column("msg_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("endpoint_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("alert_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("event_type", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("lease_owner", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+        sa.Column("lease_until", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("last_attempt_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("last_status", sa.Integer(), nullable=True),
+        sa.Column("last_error", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column("first_delivered_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["alert_id"], ["alerts.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["endpoint_id"], ["webhook_endpoints.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("endpoint_id", "alert_id", name="uq_webhook_messages_endpoint_alert"),
+        sa.UniqueConstraint("msg_id"),
+    )
+    with op.batch_alter_table("webhook_messages", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_webhook_messages_alert_id"), ["alert_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_webhook_messages_created_at"), ["created_at"], unique=False)
+        batch_op.create_index("ix_webhook_messages_due", ["status", "next_attempt_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_webhook_messages_endpoint_id"), ["endpoint_id"], unique=False)
+
+    op.create_table(
+        "webhook_attempts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("message_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("endpoint_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("attempted_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("duration_ms", sa.Integer(), nullable=False),
+        sa.Column("status_code", sa.Integer(), nullable=True),
+        sa.Column("success", sa.Boolean(), nullable=False),
+        sa.Column("error_class", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+        sa.Column("error", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column("response_body", sa.Text(), nullable=True),
+        sa.Column("trigger", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("worker_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+        sa.ForeignKeyConstraint(["message_id"], ["webhook_messages.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("webhook_attempts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_webhook_attempts_attempted_at"), ["attempted_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_webhook_attempts_endpoint_id"), ["endpoint_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_webhook_attempts_message_id"), ["message_id"], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("webhook_attempts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_webhook_attempts_message_id"))
+        batch_op.drop_index(batch_op.f("ix_webhook_attempts_endpoint_id"))
+        batch_op.drop_index(batch_op.f("ix_webhook_attempts_attempted_at"))
+
+    op.drop_table("webhook_attempts")
+    with op.batch_alter_table("webhook_messages", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_webhook_messages_endpoint_id"))
+        batch_op.drop_index("ix_webhook_messages_due")
+        batch_op.drop_index(batch_op.f("ix_webhook_messages_created_at"))
+        batch_op.drop_index(batch_op.f("ix_webhook_messages_alert_id"))
+
+    op.drop_table("webhook_messages")
     with op.batch_alter_table("event_reports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_event_reports_event_id"))
         batch_op.drop_index(batch_op.f("ix_event_reports_article_id"))
@@ -219,6 +325,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_alerts_event_id"))
 
     op.drop_table("alerts")
+    with op.batch_alter_table("webhook_endpoints", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_webhook_endpoints_enabled"))
+
+    op.drop_table("webhook_endpoints")
     with op.batch_alter_table("feeds", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_feeds_next_check_at"))
         batch_op.drop_index(batch_op.f("ix_feeds_enabled"))

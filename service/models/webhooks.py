@@ -10,6 +10,9 @@ from sqlmodel import Field, SQLModel
 from service.models.types import JSONType, UTCDateTime, utcnow
 
 # Message states: pending → delivering (leased) → delivered | failed (retry due at next_attempt_at) | dead.
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets a BIGINT identity.
+BIGINT = BigInteger().with_variant(Integer(), "sqlite")
+
 PENDING, DELIVERING, DELIVERED, FAILED, DEAD = "pending", "delivering", "delivered", "failed", "dead"
 
 
@@ -47,9 +50,7 @@ class WebhookMessage(SQLModel, table=True):
         Index("ix_webhook_messages_due", "status", "next_attempt_at"),
     )
 
-    id: int | None = Field(
-        default=None, sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), Identity(), primary_key=True)
-    )
+    id: int | None = Field(default=None, sa_column=Column(BIGINT, Identity(), primary_key=True))
     msg_id: str = Field(max_length=40, unique=True)  # the webhook-id header, fixed for every retry
     endpoint_id: str = Field(
         sa_column=Column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), nullable=False, index=True)
@@ -57,9 +58,7 @@ class WebhookMessage(SQLModel, table=True):
     # None for webhook.test messages (NULLs never collide in the unique constraint).
     alert_id: int | None = Field(
         default=None,
-        sa_column=Column(
-            BigInteger().with_variant(Integer(), "sqlite"), ForeignKey("alerts.id", ondelete="CASCADE"), index=True
-        ),
+        sa_column=Column(BIGINT, ForeignKey("alerts.id", ondelete="CASCADE"), index=True),
     )
     event_type: str = Field(max_length=32)
     # The exact body bytes (as text) so every retry and resend carries the same body.
@@ -84,7 +83,7 @@ class WebhookAttempt(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     message_id: int = Field(
         sa_column=Column(
-            BigInteger().with_variant(Integer(), "sqlite"),
+            BIGINT,
             ForeignKey("webhook_messages.id", ondelete="CASCADE"),
             nullable=False,
             index=True,
