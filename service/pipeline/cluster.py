@@ -1,0 +1,306 @@
+"""Group the mentions of one report into real-world events (pure: no clock, no I/O).
+
+The store loads candidates with :func:`candidate_window` (same kind, a date range), then calls
+:func:`group`, which decides for each mention: attach to the best-matching candidate or create an
+event. Matching is evidence-scored: kind and a plausible date are required; equal figures, the same
+stage, shared mediators and text similarity add to the score; a different stage rules a match out and a
+conflicting figure counts heavily against it.
+
+Every event stores a date: for an undated event, ``event_date`` is the date it was first reported
+(``date_precision="unknown"``) and the event may have happened up to ``unknown_window_days`` before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from service.domain import Document, EventKind, EventState, Mention, Report
+from service.pipeline import merge, similarity
+from service.pipeline.merge import NUMBER_KEYS
+
+
+@dataclass(frozen=True)
+class GroupParams:
+    """Thresholds for matching and for the event's derived fields."""
+
+    max_age_days: int = 7  # an event first seen older than this is historical (never alerted)
+    day_slack_days: int = 2  # day dates this far apart can match, but only with other evidence
+    unknown_window_days: int = 7  # how long before its first report an undated event may have happened
+    match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
+    similarity_threshold: float = 0.25  # sketch similarity that counts as evidence (double counts twice)
+    signature_size: int = similarity.DEFAULT_SIZE
+    stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
+    max_evidence: int = 6
+    source_weight: float = 0.3  # confidence each independent outlet adds
+    official_weight: float = 0.6  # confidence an official source adds
+
+
+@dataclass(frozen=True)
+class GroupOutcome:
+    """What one report did to one event (``before`` is None for a new event)."""
+
+    before: EventState | None
+    after: EventState
+    mention: Mention
+    primary: bool
+
+
+Interval = tuple[date, date] | None  # plausible event dates; None when nothing is known
+
+
+def _mention_interval(mention: Mention, published: datetime | None, params: GroupParams) -> Interval:
+    day = mention.event_date
+    if day is not None and mention.date_precision == "day":
+        return day, day
+    if day is not None and mention.date_precision == "month":
+        return day.replace(day=1), merge.month_end(day)
+    if published is None:
+        return None
+    anchor = published.date()
+    return anchor - timedelta(days=params.unknown_window_days), anchor + timedelta(days=1)
+
+
+def _event_interval(event: EventState, params: GroupParams) -> Interval:
+    if event.event_date is None:
+        return None
+    stub = Mention(event.kind, event.status, event.event_date, event.date_precision)
+    return _mention_interval(stub, datetime.combine(event.event_date, datetime.min.time()), params)
+
+
+def candidate_window(
+    mention: Mention, published: datetime | None, *, params: GroupParams = GroupParams()
+) -> tuple[EventKind, date | None, date | None]:
+    """Kind and inclusive ``event_date`` bounds of every event :func:`group` could match (None: unbounded)."""
+    span = _mention_interval(mention, published, params)
+    if span is None:
+        return mention.kind, None, None
+    slack = timedelta(days=params.day_slack_days)
+    low, high = span[0] - slack, span[1] + slack
+    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later.
+    lo = min(low.replace(day=1), low - timedelta(days=1))
+    return mention.kind, lo, high + timedelta(days=params.unknown_window_days)
+
+
+def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) -> float | None:
+    if a is None or b is None:
+        return 0.0
+    gap = max(a[0] - b[1], b[0] - a[1], timedelta(0)).days
+    if gap > params.day_slack_days:
+        return None
+    if precise:
+        return {0: 2.0, 1: 1.0}.get(gap, 0.0)
+    return 0.5 if gap == 0 else 0.0
+
+
+def match_score(
+    event: EventState, mention: Mention, span: Interval, sig: Sequence[int], params: GroupParams
+) -> float | None:
+    """Evidence that the mention reports this event; None when it cannot."""
+    if event.kind != mention.kind:
+        return None
+    precise = mention.date_precision == "day" and event.date_precision == "day"
+    score = _date_score(span, _event_interval(event, params), precise, params)
+    if score is None:
+        return None
+    said = mention.fact_values()
+    for key in NUMBER_KEYS:
+        ours, theirs = event.facts.get(key), said.get(key)
+        if ours is None or theirs is None:
+            continue
+        if ours == theirs:
+            score += 2.0
+        elif any(p.value == theirs for p in event.provenance.get(key, ())):
+            score += 1.0  # another outlet already gave this figure for the event
+        else:
+            score -= 3.0
+    if "stage" in said and "stage" in event.facts:
+        if said["stage"] != event.facts["stage"]:
+            return None
+        score += 1.5
+    if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
+        score += 0.5
+    sim = similarity.similarity(event.signature, sig, size=params.signature_size)
+    if sim >= params.similarity_threshold:
+        score += 2.0 if sim >= 2 * params.similarity_threshold else 1.0
+    return score
+
+
+def _best_match(
+    candidates: Sequence[EventState],
+    mention: Mention,
+    span: Interval,
+    sig: Sequence[int],
+    params: GroupParams,
+) -> EventState | None:
+    best: tuple[float, float, EventState] | None = None
+    for event in candidates:
+        score = match_score(event, mention, span, sig, params)
+        if score is None or score < params.match_threshold:
+            continue
+        # Ties go to the most recently active event.
+        recency = event.last_seen.timestamp() if event.last_seen else 0.0
+        if best is None or (score, recency) > best[:2]:
+            best = (score, recency, event)
+    return best[2] if best else None
+
+
+def _texts(mention: Mention, doc: Document, primary: bool) -> list[str]:
+    # The headline is about the primary event only; background mentions sign their own sentences.
+    return [doc.title, *mention.evidence] if primary else list(mention.evidence)
+
+
+def _create(
+    mention: Mention, doc: Document, ref: datetime, sig: tuple[int, ...], key: str, params: GroupParams
+) -> EventState:
+    source = merge.source_name(doc)
+    known = mention.event_date is not None and mention.date_precision != "unknown"
+    provenance = merge.add_provenance({}, mention, doc, source)
+    old = merge.is_old(mention.event_date, mention.date_precision, ref, params.max_age_days)
+    return EventState(
+        key=key,
+        kind=mention.kind,
+        status=mention.status,
+        event_date=mention.event_date if known else ref.date(),
+        date_precision=mention.date_precision if known else "unknown",
+        facts=merge.merge_facts(provenance),
+        provenance=provenance,
+        sources=frozenset({source}),
+        official=doc.official,
+        confidence=merge.confidence(
+            1, doc.official, source_weight=params.source_weight, official_weight=params.official_weight
+        ),
+        first_seen=ref,
+        last_seen=ref,
+        historical=mention.recalled or old,
+        report_count=1,
+        signature=sig,
+        evidence=merge.add_evidence((), mention, doc, source, params.max_evidence),
+    )
+
+
+def _absorb(
+    event: EventState,
+    mention: Mention,
+    doc: Document,
+    ref: datetime,
+    sig: tuple[int, ...],
+    params: GroupParams,
+) -> EventState:
+    source = merge.source_name(doc)
+    sources = event.sources | {source}
+    official = event.official or doc.official
+    provenance = merge.add_provenance(event.provenance, mention, doc, source)
+    event_date, precision = merge.better_date(event, mention, doc.official)
+    historical = event.historical
+    if historical and not mention.recalled:
+        # A fresh report of a recent event makes it alertable after all.
+        historical = merge.is_old(event_date, precision, ref, params.max_age_days)
+    first = min(event.first_seen, ref) if event.first_seen else ref
+    return replace(
+        event,
+        status=merge.next_status(event.status, mention.status, mention.recalled),
+        event_date=event_date,
+        date_precision=precision,
+        facts=merge.merge_facts(provenance),
+        provenance=provenance,
+        sources=sources,
+        official=official,
+        confidence=merge.confidence(
+            len(sources), official, source_weight=params.source_weight, official_weight=params.official_weight
+        ),
+        first_seen=first,
+        last_seen=max(event.last_seen, ref) if event.last_seen else ref,
+        historical=historical,
+        report_count=event.report_count + 1,
+        signature=similarity.merge(event.signature, sig, size=params.signature_size),
+        evidence=merge.add_evidence(event.evidence, mention, doc, source, params.max_evidence),
+    )
+
+
+def group(
+    candidates: Sequence[EventState],
+    report: Report,
+    doc: Document,
+    now: datetime,
+    *,
+    new_key: Callable[[], str],
+    params: GroupParams = GroupParams(),
+) -> list[GroupOutcome]:
+    """Attach each mention of the report to an event or create one; one outcome per touched event."""
+    ref = doc.published or now
+    pool = list(candidates)
+    touched: dict[str, GroupOutcome] = {}
+    for index, mention in enumerate(report.mentions):
+        primary = index == 0
+        sig = similarity.signature(_texts(mention, doc, primary), size=params.signature_size)
+        span = _mention_interval(mention, doc.published, params)
+        # Two mentions of one article are two events (detection's claim), so touched events are off limits.
+        open_pool = [e for e in pool if e.key not in touched]
+        match = _best_match(open_pool, mention, span, sig, params)
+        if match is None:
+            after = _create(mention, doc, ref, sig, new_key(), params)
+        else:
+            after = _absorb(match, mention, doc, ref, sig, params)
+        touched[after.key] = GroupOutcome(match, after, mention, primary)
+        pool = [e for e in pool if e.key != after.key] + [after]
+    return _link_parents(list(touched.values()), pool, params)
+
+
+def _concerns(agreement: EventState, kind: EventKind) -> bool:
+    """Whether an agreement's figures (if any) are about this kind of handover."""
+    pows = any(k in agreement.facts for k in NUMBER_KEYS[:2])
+    bodies = any(k in agreement.facts for k in NUMBER_KEYS[2:])
+    if pows != bodies:
+        return (kind == "pow_exchange") == pows
+    return True
+
+
+def _belongs(event: EventState, agreement: EventState) -> bool:
+    if not _concerns(agreement, event.kind):
+        return False
+    staged = "stage" in event.facts
+    dated = "unknown" not in (event.date_precision, agreement.date_precision)
+    if not dated or event.event_date is None or agreement.event_date is None:
+        return staged
+    # A handover before the deal cannot carry it out; one on the same day only if it is a numbered stage.
+    return event.event_date > agreement.event_date or (staged and event.event_date == agreement.event_date)
+
+
+def _parent_for(
+    event: EventState, agreements: list[EventState], pool: list[EventState], params: GroupParams
+) -> str | None:
+    for agreement in agreements:
+        if _belongs(event, agreement):
+            return agreement.key
+    if "stage" not in event.facts or event.event_date is None:
+        return None
+    for sibling in pool:
+        if (
+            sibling.kind == event.kind
+            and sibling.key != event.key
+            and sibling.parent_key
+            and "stage" in sibling.facts
+            and sibling.event_date is not None
+            and abs((sibling.event_date - event.event_date).days) <= params.stage_sibling_days
+        ):
+            return sibling.parent_key
+    return None
+
+
+def _link_parents(
+    outcomes: list[GroupOutcome], pool: list[EventState], params: GroupParams
+) -> list[GroupOutcome]:
+    """Link stages to the agreement reported alongside them, or to the operation of a nearby stage."""
+    agreements = [o.after for o in outcomes if o.after.kind == "agreement"]
+    linked: list[GroupOutcome] = []
+    for outcome in outcomes:
+        event = outcome.after
+        parent = (
+            None
+            if event.kind == "agreement" or event.parent_key
+            else _parent_for(event, agreements, pool, params)
+        )
+        linked.append(replace(outcome, after=replace(event, parent_key=parent)) if parent else outcome)
+    return linked
