@@ -114,7 +114,7 @@ def match_score(
         elif any(p.value == theirs for p in event.provenance.get(key, ())):
             score += 1.0  # another outlet already gave this figure for the event
         else:
-            score -= 3.0
+            score -= 2.0
     if "stage" in said and "stage" in event.facts:
         if said["stage"] != event.facts["stage"]:
             return None
