@@ -96,6 +96,14 @@ def _author(raw: Any) -> str | None:
     return name
 
 
+def _language(raw: Any) -> str | None:
+    # Atom carries xml:lang on the text constructs rather than on the entry itself.
+    for detail in (raw, raw.get("title_detail") or {}, raw.get("summary_detail") or {}):
+        if code := normalise_language(detail.get("language")):
+            return code
+    return None
+
+
 def _content(raw: Any) -> str:
     parts = [c.get("value", "") for c in raw.get("content") or () if c.get("value")]
     return html_to_text(max(parts, key=len)) if parts else ""
@@ -118,7 +126,7 @@ def _entry(raw: Any, *, base_url: str, feed_language: str | None, now: datetime 
         title=plain_text(raw.get("title")),
         summary=summary,
         published=published or updated,
-        language=normalise_language(raw.get("language")) or feed_language,
+        language=_language(raw) or feed_language,
         author=_author(raw),
         content_id=(raw.get("dwsyn_contentid") or "").strip() or None,
         content=content if len(content) > len(summary) else "",
@@ -132,14 +140,14 @@ def _as_utf8(body: bytes, content_type: str | None) -> bytes:
     return _XML_DECL.sub("", text, count=1).lstrip().encode("utf-8")
 
 
-def _reject(parsed: Any, body: bytes, content_type: str | None, url: str) -> None:
+def _reject(parsed: Any, body: bytes, content_type: str | None, url: str, usable: bool) -> None:
     """Raise ParseError when nothing usable came out: HTML page, junk, or a broken document."""
-    if parsed.entries:
+    if usable:
         return
     html_type = (content_type or "").lower().startswith("text/html")
     if (looks_like_html(body) or html_type) and not parsed.version:
         raise ParseError("got an HTML page, not a feed", url=url)
-    if parsed.get("bozo") and not parsed.version:
+    if parsed.get("bozo"):
         raise ParseError(f"malformed feed, no entries: {parsed.get('bozo_exception')}", url=url)
     if not parsed.version:
         raise ParseError("not a recognised feed format (RSS, RDF or Atom)", url=url)
@@ -158,10 +166,11 @@ def parse_feed(
         raise ParseError("empty body", url=url)
     headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}
     parsed = feedparser.parse(_as_utf8(body, content_type), response_headers=headers)
-    _reject(parsed, body, content_type, url)
     feed = parsed.feed
     language = normalise_language(feed.get("language"))
-    entries = (_entry(raw, base_url=url, feed_language=language, now=now) for raw in parsed.entries)
+    built = (_entry(raw, base_url=url, feed_language=language, now=now) for raw in parsed.entries)
+    entries = [e for e in built if e is not None]
+    _reject(parsed, body, content_type, url, bool(entries))
     try:
         ttl = int(feed.get("ttl", "")) or None
     except ValueError:
@@ -170,6 +179,6 @@ def parse_feed(
         title=plain_text(feed.get("title")) or None,
         language=language,
         ttl_minutes=ttl,
-        entries=cap_entries((e for e in entries if e is not None), max_entries),
+        entries=cap_entries(entries, max_entries),
         warning=str(parsed.get("bozo_exception")) if parsed.get("bozo") else None,
     )

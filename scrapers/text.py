@@ -8,7 +8,28 @@ import re
 
 import charset_normalizer
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.S)
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]*>|<!--.*?-->", re.S)
+# Inline tags vanish without a space ('<b>x</b>.' → 'x.'); any other tag separates words.
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "code",
+        "em",
+        "font",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+    }
+)
 _DROP_BLOCKS = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _BREAKS = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr)\s*>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
@@ -20,12 +41,17 @@ _LANG = re.compile(r"^([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*$")
 _MOJIBAKE = re.compile(r"[\u00c0-\u00ff]")
 
 
+def _tag_gap(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return "" if name and name.lower() in _INLINE else " "
+
+
 def plain_text(value: str | None) -> str:
     """Markup stripped, entities unescaped (also double-escaped ones), whitespace collapsed."""
     text = value or ""
     # Feeds escape titles once, twice, or not at all; unescape until stable (bounded).
     for _ in range(3):
-        stripped = html.unescape(_TAG.sub(" ", _DROP_BLOCKS.sub(" ", text)))
+        stripped = html.unescape(_TAG.sub(_tag_gap, _DROP_BLOCKS.sub(" ", text)))
         if stripped == text:
             break
         text = stripped
@@ -35,7 +61,7 @@ def plain_text(value: str | None) -> str:
 def html_to_text(value: str | None) -> str:
     """Like plain_text but keeps line breaks for <br> and block ends (full post/article bodies)."""
     marked = _BREAKS.sub("\n", _DROP_BLOCKS.sub(" ", value or ""))
-    text = html.unescape(_TAG.sub("", marked))
+    text = html.unescape(_TAG.sub(_tag_gap, marked))
     lines = (" ".join(_SPACES.sub(" ", line).split()) for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -87,11 +113,11 @@ def _looks_mojibake(text: str) -> bool:
 
 def detect_charset(body: bytes, declared: str | None) -> str:
     """Best charset for bytes: valid UTF-8 wins, then the declared one unless it yields mojibake."""
-    try:
-        body.decode("utf-8")
+    lossy = body.decode("utf-8", errors="replace")
+    invalid = lossy.count("\ufffd")
+    # A few broken sequences in otherwise valid UTF-8 are damage, not another charset.
+    if invalid == 0 or invalid < 0.25 * sum(1 for ch in lossy if ord(ch) > 127):
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     guess = charset_normalizer.from_bytes(body[:200_000]).best()
     guessed = _codec(guess.encoding) if guess else None
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
