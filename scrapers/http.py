@@ -1,0 +1,257 @@
+"""The polite HTTP client: one per process, explicit timeouts, byte caps, conditional GET, per-host limits.
+
+``PoliteClient.fetch`` returns a FetchResult for 2xx and 304 and raises a ScrapeError subclass for
+everything else (see scrapers.errors). Redirects are followed by hand so every hop is SSRF-checked,
+loops are caught, and a chain of permanent redirects can be reported back to update a stored URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from types import MappingProxyType
+
+import httpx
+
+from scrapers.body import CappedDecoder, check_content_type, error_for_status, parse_content_type
+from scrapers.errors import (
+    BadContent,
+    ConnectFailed,
+    RobotsDisallowed,
+    ScrapeError,
+    Timeout,
+    TooLarge,
+    TooManyRedirects,
+    UnsafeAddress,
+)
+from scrapers.netguard import PinnedTransport, check_url
+from scrapers.robots import RobotsCache
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json;q=0.9, application/xml;q=0.9, "
+    "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+)
+HTML_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+ROBOTS_ACCEPT = "text/plain, */*;q=0.5"
+# Only what body.CappedDecoder can inflate with a bounded output size.
+ACCEPT_ENCODING = "gzip, deflate"
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+ERROR_HEAD_BYTES = 16_384  # enough of an error page to recognise a bot challenge
+ROBOTS_MAX_BYTES = 512_000
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    """Client settings; ``total_timeout`` is a hard deadline for a whole fetch including every body byte."""
+
+    user_agent: str = "exchangewatch/0.1 (+https://github.com/exchangewatch/exchangewatch)"
+    connect_timeout: float = 5
+    read_timeout: float = 15
+    total_timeout: float = 30
+    max_bytes: int = 5_000_000
+    per_host_limit: int = 2
+    max_connections: int = 50
+    max_redirects: int = 5
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A successful (2xx) or not-modified (304) response, body fully read and decompressed."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    not_modified: bool
+    permanent_redirect: str | None
+    elapsed: float
+    content_type: str | None
+    encoding: str | None
+
+
+@dataclass
+class _HostSlot:
+    semaphore: asyncio.Semaphore
+    users: int = 0
+
+
+@dataclass(frozen=True)
+class _Redirect:
+    status: int
+    location: str
+
+
+class PoliteClient:
+    """Fetches URLs politely and safely; share one per process and close it on shutdown."""
+
+    def __init__(
+        self, config: HttpConfig = HttpConfig(), *, transport: httpx.AsyncBaseTransport | None = None
+    ):
+        self.config = config
+        if transport is None:
+            limits = httpx.Limits(
+                max_connections=config.max_connections,
+                max_keepalive_connections=min(20, config.max_connections),
+            )
+            transport = PinnedTransport(allow_private=config.allow_private, limits=limits)
+        timeout = httpx.Timeout(
+            connect=config.connect_timeout,
+            read=config.read_timeout,
+            write=config.read_timeout,
+            pool=config.total_timeout,
+        )
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            timeout=timeout,
+            follow_redirects=False,
+            trust_env=False,  # a proxy from the environment would bypass the SSRF guard
+            headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+        )
+        self._hosts: dict[str, _HostSlot] = {}
+        self.robots = RobotsCache(self._fetch_robots_txt)
+
+    async def __aenter__(self) -> PoliteClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close pooled connections."""
+        await self._client.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = FEED_ACCEPT,
+        max_bytes: int | None = None,
+        check_robots: bool = False,
+    ) -> FetchResult:
+        """GET ``url`` (conditionally when validators are given); raise a ScrapeError unless 2xx/304."""
+        try:
+            if check_robots:
+                check_url(url, allow_private=self.config.allow_private)
+                if not await self.robots.allowed(url):
+                    raise RobotsDisallowed("robots.txt disallows this URL")
+            headers = {"Accept": accept}
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
+            limit = self.config.max_bytes if max_bytes is None else max_bytes
+            return await self._follow(url, headers, accept, limit)
+        except ScrapeError as exc:
+            exc.url = exc.url or url
+            raise
+
+    async def _follow(self, url: str, headers: dict[str, str], accept: str, limit: int) -> FetchResult:
+        started = time.monotonic()
+        deadline: float | None = None
+        current, seen, all_permanent = url, {url}, True
+        for _hop in range(self.config.max_redirects + 1):
+            check_url(current, allow_private=self.config.allow_private)
+            async with self._host_slot(httpx.URL(current).host):
+                # The deadline starts once we hold a slot, so queueing behind a busy host is not penalised.
+                deadline = deadline or asyncio.get_running_loop().time() + self.config.total_timeout
+                outcome = await self._request(current, headers, accept, limit, deadline)
+            if isinstance(outcome, FetchResult):
+                moved = current if current != url and all_permanent else None
+                elapsed = time.monotonic() - started
+                return replace(outcome, permanent_redirect=moved, elapsed=elapsed)
+            all_permanent = all_permanent and outcome.status in PERMANENT_REDIRECTS
+            current = str(httpx.URL(current).join(outcome.location))
+            if current in seen:
+                raise TooManyRedirects(f"redirect loop back to {current}", url=url)
+            seen.add(current)
+        raise TooManyRedirects(f"more than {self.config.max_redirects} redirects", url=url)
+
+    async def _request(
+        self, url: str, headers: dict[str, str], accept: str, limit: int, deadline: float
+    ) -> FetchResult | _Redirect:
+        try:
+            async with asyncio.timeout_at(deadline):
+                response = await self._client.send(
+                    self._client.build_request("GET", url, headers=headers), stream=True
+                )
+                try:
+                    return await self._consume(url, response, accept, limit)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise Timeout(f"no complete response within {self.config.total_timeout}s", url=url) from None
+        except httpx.TimeoutException as exc:
+            raise Timeout(f"{type(exc).__name__}: {exc}", url=url) from None
+        except httpx.InvalidURL as exc:
+            raise UnsafeAddress(f"invalid URL: {exc}", url=url) from None
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            raise ConnectFailed(f"{type(exc).__name__}: {exc}", url=url) from None
+
+    async def _consume(
+        self, url: str, response: httpx.Response, accept: str, limit: int
+    ) -> FetchResult | _Redirect:
+        status = response.status_code
+        headers = MappingProxyType({name.lower(): value for name, value in response.headers.items()})
+        if status in REDIRECT_STATUSES and headers.get("location"):
+            return _Redirect(status, headers["location"].strip())
+        media_type, charset = parse_content_type(headers.get("content-type"))
+        if not (200 <= status < 300 or status == 304):
+            head = await _read(response, ERROR_HEAD_BYTES, truncate=True)
+            raise error_for_status(status, headers, head, url, datetime.now(UTC))
+        body = b""
+        if status != 304:
+            check_content_type(media_type, accept)
+            declared = headers.get("content-length", "")
+            if "content-encoding" not in headers and declared.isdigit() and int(declared) > limit:
+                raise TooLarge(f"Content-Length {declared} exceeds {limit} bytes", url=url, status=status)
+            body = await _read(response, limit)
+        return FetchResult(
+            url=url,
+            status=status,
+            headers=headers,
+            body=body,
+            not_modified=status == 304,
+            permanent_redirect=None,
+            elapsed=0.0,
+            content_type=media_type,
+            encoding=charset,
+        )
+
+    @asynccontextmanager
+    async def _host_slot(self, host: str) -> AsyncIterator[None]:
+        slot = self._hosts.setdefault(host, _HostSlot(asyncio.Semaphore(self.config.per_host_limit)))
+        slot.users += 1
+        try:
+            async with slot.semaphore:
+                yield
+        finally:
+            slot.users -= 1
+            if slot.users == 0:  # keep the table as small as the set of hosts in flight
+                del self._hosts[host]
+
+    async def _fetch_robots_txt(self, url: str) -> bytes:
+        result = await self.fetch(url, accept=ROBOTS_ACCEPT, max_bytes=ROBOTS_MAX_BYTES)
+        return result.body
+
+
+async def _read(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
+    """Stream and decode the body, stopping as soon as ``limit`` decoded bytes are exceeded."""
+    parts: list[bytes] = []
+    try:
+        decoder = CappedDecoder(response.headers.get("content-encoding"), limit)
+        async for chunk in response.aiter_raw():
+            parts.append(decoder.feed(chunk))
+        parts.append(decoder.flush())
+    except (TooLarge, BadContent):
+        if not truncate:
+            raise  # leaving the stream unread: aclose() drops the connection instead of draining it
+    return b"".join(parts)
