@@ -14,6 +14,7 @@ from lxml import etree
 
 from scrapers.feeds import sane_date
 from scrapers.text import decode_body, looks_like_html, normalise_language
+from scrapers.urls import normalise_text
 
 __all__ = ["Extracted", "clean_title", "extract_article", "looks_like_html"]
 
@@ -59,28 +60,38 @@ def _parse_date(value: str | None) -> datetime | None:
     return sane_date(parsed)
 
 
-def _json_ld_dates(tree: Any) -> list[str]:
-    dates: list[str] = []
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    """All JSON-LD objects on the page, @graph and lists flattened."""
+    found: list[dict[str, Any]] = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script)
+            stack = [json.loads(script)]
         except ValueError:
             continue
-        stack = [data]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    dates.append(item["datePublished"])
-                stack.extend(v for k, v in item.items() if k == "@graph")
-    return dates
+                found.append(item)
+                stack.extend(item.get("@graph") or ())
+    return found
 
 
-def _published(tree: Any, fallback: str | None) -> datetime | None:
+def _ld_authors(objects: list[dict[str, Any]]) -> str | None:
+    names: list[str] = []
+    for obj in objects:
+        authors = obj.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, dict) and author.get("@type") == "Person" and author.get("name"):
+                names.append(str(author["name"]).strip())
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _published(tree: Any, ld: list[dict[str, Any]], fallback: str | None) -> datetime | None:
     candidates = [v for xp in _DATE_XPATHS[:3] for v in tree.xpath(xp)]
-    candidates += _json_ld_dates(tree) + list(tree.xpath(_DATE_XPATHS[3]))
+    candidates += [o["datePublished"] for o in ld if isinstance(o.get("datePublished"), str)]
+    candidates += list(tree.xpath(_DATE_XPATHS[3]))
     for value in candidates:
         if found := _parse_date(value):
             return found
@@ -140,6 +151,16 @@ def _author(author: str | None, sitename: str | None) -> str | None:
     return author
 
 
+def _with_lead(text: str, title: str | None, lead: str | None) -> str:
+    """Drop a repeated headline; put back a lead that sits in the page header, outside the body."""
+    first, _, rest = text.partition("\n")
+    if title and rest and normalise_text(first) == normalise_text(title):
+        text = rest.strip()
+    if lead and len(lead) >= 40 and normalise_text(lead) not in normalise_text(text):
+        text = f"{lead.strip()}\n{text}"
+    return text
+
+
 def extract_article(body: bytes, *, url: str, encoding: str | None = None) -> Extracted | None:
     """Main text + metadata of an article page, or None when the page has no main text."""
     text, _ = decode_body(body, f"text/html; charset={encoding}" if encoding else None)
@@ -153,11 +174,13 @@ def extract_article(body: bytes, *, url: str, encoding: str | None = None) -> Ex
     if len(body_text) < MIN_TEXT_CHARS:
         return None
     sitename = document.sitename or None
+    title = clean_title(document.title, sitename)
+    ld = _json_ld(tree)
     return Extracted(
-        title=clean_title(document.title, sitename),
-        text=body_text,
-        published=_published(tree, document.date),
+        title=title,
+        text=_with_lead(body_text, title, document.description),
+        published=_published(tree, ld, document.date),
         language=_language(tree, document.language),
-        author=_author(document.author, sitename),
+        author=_ld_authors(ld) or _author(document.author, sitename),
         sitename=sitename,
     )

@@ -1,0 +1,138 @@
+"""extract_article on saved article pages (boilerplate out, text in), charsets, titles, languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from scrapers.extract import Extracted, clean_title, extract_article, looks_like_html
+
+PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+DW_URL = "https://www.dw.com/en/ukraine-russia-swap-prisoners-of-war/a-72841903"
+UA_URL = "https://www.ukrinform.ua/rubric-ato/4000001-ukraina-povernula-zakhysnykiv.html"
+
+
+def extract(name: str, url: str, **kwargs: str) -> Extracted:
+    result = extract_article((PAGES / name).read_bytes(), url=url, **kwargs)
+    assert result is not None
+    return result
+
+
+def test_pages_are_realistically_sized() -> None:
+    for page in PAGES.glob("*.html"):
+        assert 50_000 <= page.stat().st_size <= 200_000, page.name
+
+
+def test_dw_article_layout() -> None:
+    page = extract("dw-en-article-2025.html", DW_URL)
+    assert page.title == "Ukraine, Russia swap prisoners of war in first stage of Istanbul deal"
+    assert page.language == "en"
+    assert page.published == datetime(2025, 6, 9, 14, 47, tzinfo=UTC)
+    assert page.author == "Olena Kovalenko"  # the byline, not "Deutsche Welle"
+    assert page.text.startswith("The exchange is the first of several agreed in Istanbul.")  # header lead
+    for sentence in (
+        "exchanged a first group of prisoners of war on Monday",
+        "thanked the United Arab Emirates for its mediation",
+        "bodies of 6,000 fallen soldiers each",
+        "freed 1,000 prisoners each over three days in late May",
+    ):
+        assert sentence in page.text
+    for boilerplate in (
+        "We use cookies",
+        "Advertisement",
+        "Related topics",
+        "Explore more",
+        "Bundesliga",
+        "Privacy Policy",
+        "Українська",
+        "window.__APP_STATE__",
+        "teasers",
+    ):
+        assert boilerplate not in page.text
+
+
+def test_ukrainian_agency_page() -> None:
+    page = extract("ukrinform-uk-article.html", UA_URL)
+    assert page.title == "Україна повернула перших захисників у межах стамбульських домовленостей"
+    assert page.sitename == "Укрінформ"
+    assert page.language == "uk"
+    assert page.published == datetime(2025, 6, 9, 14, 55, tzinfo=UTC)
+    assert page.text.startswith("Сьогодні відбувся перший етап обміну полоненими")
+    assert "за формулою 1000 на 1000" in page.text
+    assert "Дата репатріації поки не визначена" in page.text
+    for boilerplate in ("Останні новини", "Реклама", "Всі права застережені", "Переглядів", "НБУ зберіг"):
+        assert boilerplate not in page.text
+
+
+def test_windows_1251_bytes_declared_as_utf8_are_not_mojibake() -> None:
+    html = (PAGES / "ukrinform-uk-article.html").read_text(encoding="utf-8")
+    page = extract_article(html.encode("windows-1251", errors="replace"), url=UA_URL, encoding="utf-8")
+    assert page is not None
+    assert "перший етап обміну полоненими" in page.text
+    assert page.title == "Україна повернула перших захисників у межах стамбульських домовленостей"
+
+
+def test_utf8_bytes_declared_as_latin1_are_not_mojibake() -> None:
+    page = extract("ukrinform-uk-article.html", UA_URL, encoding="iso-8859-1")
+    assert "перший етап обміну полоненими" in page.text
+
+
+def test_meta_charset_is_used_for_legacy_pages() -> None:
+    paragraphs = "".join(
+        f"<p>Абзац {n}: состоялся обмен военнопленными, домой вернулись раненые военные.</p>"
+        for n in range(5)
+    )
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        f"<title>Обмен пленными</title></head><body><article>{paragraphs}</article></body></html>"
+    )
+    page = extract_article(html.encode("windows-1251"), url="https://old.example.ru/news/1.html")
+    assert page is not None
+    assert "состоялся обмен военнопленными" in page.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav></body></html>",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"\x00\x01\x02\x03" * 100,
+    ],
+)
+def test_pages_without_main_text_give_none(body: bytes) -> None:
+    assert extract_article(body, url="https://ex.com/a") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Tenzije između Srbije i BiH | Politika | DW | 08.07.2020", "Tenzije između Srbije i BiH"),
+        ("Tenzije između Srbije i BiH | DW | 08.07.2020", "Tenzije između Srbije i BiH"),
+        ("Ukraine, Russia swap POWs – DW – 06/09/2025", "Ukraine, Russia swap POWs"),
+        ("Обмін полоненими - Укрінформ", "Обмін полоненими"),
+        ("Kyiv - Moscow talks resume in Istanbul", "Kyiv - Moscow talks resume in Istanbul"),
+        ("Swap under way | Reuters.com", "Swap under way"),
+        ("Только заголовок", "Только заголовок"),
+    ],
+)
+def test_title_suffixes_are_stripped(title: str, expected: str) -> None:
+    assert clean_title(title, "Укрінформ") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"<!DOCTYPE html><html><head>", True),
+        (b"\xef\xbb\xbf  <!-- x --><html lang='uk'>", True),
+        (b"<head><title>x</title></head>", True),
+        (b'<?xml version="1.0"?><rss version="2.0"><channel>', False),
+        (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">', False),
+        (b'{"articles": []}', False),
+        (b"", False),
+    ],
+)
+def test_looks_like_html(body: bytes, expected: bool) -> None:
+    assert looks_like_html(body) is expected
