@@ -17,11 +17,15 @@ def isoformat(moment: datetime) -> str:
 
 
 def alert_data(alert: Alert) -> dict[str, Any]:
-    """The public form of an alert, the same in the alerts API, the SSE stream and webhooks."""
-    payload = alert.payload or {}
+    """The public form of an alert, the same in the alerts API, the SSE stream and webhooks.
+
+    The stored payload (event, facts, changes, evidence, sources, article) is kept as written by the
+    pipeline; the row's own columns and the cursor (the alert id, as a string) are added on top.
+    """
+    stored = {key: value for key, value in (alert.payload or {}).items() if key != "alert_id"}
     return {
         "id": alert.id,
-        "cursor": alert.id,
+        "cursor": str(alert.id),
         "type": alert.type,
         "event_id": alert.event_id,
         "revision": alert.revision,
@@ -29,11 +33,12 @@ def alert_data(alert: Alert) -> dict[str, Any]:
         "language": alert.language,
         "confidence": alert.confidence,
         "created_at": isoformat(alert.created_at),
-        "event": payload.get("event", {}),
-        "facts": payload.get("facts", {}),
-        "changes": payload.get("changes", []),
-        "evidence": payload.get("evidence", []),
-        "sources": payload.get("sources", []),
+        "event": {},
+        "facts": {},
+        "changes": [],
+        "evidence": [],
+        "sources": [],
+        **{key: value for key, value in stored.items() if key not in ("type", "cursor")},
     }
 
 

@@ -48,8 +48,11 @@ class WebhookSender:
         user_agent: str,
         resolver: Resolver | None = None,
         max_connections: int = 100,
+        total_timeout: float = TOTAL_TIMEOUT,
+        connect_timeout: float = CONNECT_TIMEOUT,
     ) -> None:
         self.allow_private = allow_private
+        self.total_timeout = total_timeout
         self.allow_http = allow_http
         # No keep-alive: every attempt opens a fresh connection, so the host is resolved and checked
         # again each time (a DNS answer that turned private is caught on the next attempt).
@@ -58,7 +61,7 @@ class WebhookSender:
         self._client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
-            timeout=httpx.Timeout(TOTAL_TIMEOUT, connect=CONNECT_TIMEOUT),
+            timeout=httpx.Timeout(total_timeout, connect=connect_timeout),
             trust_env=False,
             headers={"user-agent": user_agent},
         )
@@ -72,10 +75,10 @@ class WebhookSender:
         started = time.monotonic()
         try:
             check_url(url, allow_private=self.allow_private, allow_http=self.allow_http)
-            async with asyncio.timeout(TOTAL_TIMEOUT):
+            async with asyncio.timeout(self.total_timeout):
                 result = await self._post(url, data, signing.headers(secrets, msg_id, stamp, data))
         except TimeoutError:
-            return _failure(started, "timeout", f"no complete response within {TOTAL_TIMEOUT:g} s")
+            return _failure(started, "timeout", f"no complete response within {self.total_timeout:g} s")
         except httpx.TimeoutException as exc:
             return _failure(started, "timeout", f"{type(exc).__name__}: {exc}")
         except UnsafeAddress as exc:

@@ -1,0 +1,447 @@
+"""All SQL for webhook endpoints, the outbox and the attempt log: session first, flush, never commit."""
+
+from __future__ import annotations
+
+import secrets as random_ids
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from service.delivery import payload, schedule
+from service.delivery.sender import SendResult
+from service.delivery.signing import generate_secret
+from service.models.events import Alert
+from service.models.webhooks import (
+    DEAD,
+    DELIVERED,
+    DELIVERING,
+    FAILED,
+    PENDING,
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookMessage,
+)
+
+ROTATION_OVERLAP = timedelta(hours=24)
+FILTER_FIELDS = ("event_types", "kinds", "languages", "min_confidence")
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{random_ids.token_hex(12)}"
+
+
+# --- endpoints -------------------------------------------------------------------------------------
+
+
+async def create_endpoint(
+    session: AsyncSession, *, url: str, now: datetime, **fields: Any
+) -> WebhookEndpoint:
+    """A new enabled endpoint with a fresh secret (returned once, by the route that created it)."""
+    endpoint = WebhookEndpoint(
+        id=new_id("ep"), url=url, secret=generate_secret(), created_at=now, updated_at=now, **fields
+    )
+    session.add(endpoint)
+    await session.flush()
+    return endpoint
+
+
+async def get_endpoint(session: AsyncSession, endpoint_id: str) -> WebhookEndpoint | None:
+    return await session.get(WebhookEndpoint, endpoint_id)
+
+
+async def list_endpoints(session: AsyncSession) -> list[WebhookEndpoint]:
+    result = await session.exec(select(WebhookEndpoint).order_by(col(WebhookEndpoint.created_at)))
+    return list(result.all())
+
+
+async def update_endpoint(
+    session: AsyncSession, endpoint: WebhookEndpoint, changes: dict[str, Any], *, now: datetime
+) -> WebhookEndpoint:
+    """Apply a partial update; re-enabling clears the disabled reason and the failure streak."""
+    for name, value in changes.items():
+        setattr(endpoint, name, value)
+    if changes.get("enabled") is True:
+        endpoint.disabled_reason = endpoint.disabled_at = endpoint.failing_since = None
+    elif changes.get("enabled") is False and endpoint.disabled_at is None:
+        endpoint.disabled_reason, endpoint.disabled_at = "disabled by the operator", now
+    endpoint.updated_at = now
+    session.add(endpoint)
+    await session.flush()
+    return endpoint
+
+
+async def delete_endpoint(session: AsyncSession, endpoint: WebhookEndpoint) -> None:
+    await session.delete(endpoint)
+    await session.flush()
+
+
+async def rotate_secret(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime) -> str:
+    """A new secret; the old one keeps co-signing for 24 h so subscribers can switch without a gap."""
+    endpoint.previous_secret = endpoint.secret
+    endpoint.previous_secret_expires_at = now + ROTATION_OVERLAP
+    endpoint.secret = generate_secret()
+    endpoint.updated_at = now
+    session.add(endpoint)
+    await session.flush()
+    return endpoint.secret
+
+
+def live_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    """Secrets that sign a message sent at `now`: the current one, plus the previous one while it lives."""
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret and expires is not None and expires > now:
+        return [endpoint.secret, endpoint.previous_secret]
+    return [endpoint.secret]
+
+
+def matches(endpoint: WebhookEndpoint, alert: Alert) -> bool:
+    """Whether the endpoint's filters (None = any) let this alert through."""
+    if endpoint.event_types and alert.type not in endpoint.event_types:
+        return False
+    if endpoint.kinds and alert.kind not in endpoint.kinds:
+        return False
+    if endpoint.languages and alert.language not in endpoint.languages:
+        return False
+    return endpoint.min_confidence is None or alert.confidence >= endpoint.min_confidence
+
+
+# --- outbox ----------------------------------------------------------------------------------------
+
+
+def _insert(session: AsyncSession) -> Any:
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+async def enqueue_for_alert(session: AsyncSession, alert: Alert) -> int:
+    """Outbox rows for every enabled endpoint whose filters match; call it in the alert's transaction.
+
+    Idempotent: a second call (or a concurrent worker) inserts nothing thanks to unique (endpoint, alert).
+    Returns the number of rows inserted.
+    """
+    assert alert.id is not None, "flush the alert before enqueueing it"
+    endpoints = (await session.exec(select(WebhookEndpoint).where(col(WebhookEndpoint.enabled)))).all()
+    rows = [
+        {
+            "msg_id": new_id("msg"),
+            "endpoint_id": endpoint.id,
+            "alert_id": alert.id,
+            "event_type": alert.type,
+            "payload": payload.alert_body(alert),
+            "status": PENDING,
+            "next_attempt_at": alert.created_at,
+            "created_at": alert.created_at,
+        }
+        for endpoint in endpoints
+        if matches(endpoint, alert)
+    ]
+    if not rows:
+        return 0
+    statement = _insert(session)(WebhookMessage).values(rows).on_conflict_do_nothing()
+    result = await session.exec(statement.returning(WebhookMessage.id))  # type: ignore[call-overload]
+    return len(result.all())
+
+
+async def enqueue_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime) -> WebhookMessage:
+    """A webhook.test message in the outbox (the ping sent when an endpoint is created)."""
+    message = WebhookMessage(
+        msg_id=new_id("msg"),
+        endpoint_id=endpoint.id,
+        event_type=payload.TEST_TYPE,
+        payload=payload.ping_body(endpoint.id, now),
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed message with everything needed to send it outside any transaction."""
+
+    message_id: int
+    msg_id: str
+    endpoint_id: str
+    url: str
+    secrets: list[str]
+    body: str
+    attempts: int
+
+
+def _due(now: datetime) -> Any:
+    waiting = and_(
+        col(WebhookMessage.status).in_((PENDING, FAILED)), col(WebhookMessage.next_attempt_at) <= now
+    )
+    # A delivering row whose lease ran out belongs to a worker that died mid-send: send it again.
+    orphaned = and_(WebhookMessage.status == DELIVERING, col(WebhookMessage.lease_until) < now)
+    return or_(waiting, orphaned)
+
+
+async def claim_due(
+    session: AsyncSession,
+    *,
+    worker_id: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    per_endpoint: int,
+    endpoint_id: str | None = None,
+) -> list[Job]:
+    """Lease due messages: up to `per_endpoint` for each endpoint no other tick is serving right now.
+
+    An endpoint with live leases is skipped, so its concurrency bound holds across ticks and workers;
+    an endpoint that is failing gets one probe at a time, so a dead subscriber costs one timeout per tick.
+    """
+    busy = select(WebhookMessage.endpoint_id).where(
+        WebhookMessage.status == DELIVERING, col(WebhookMessage.lease_until) >= now
+    )
+    order = (col(WebhookMessage.next_attempt_at), col(WebhookMessage.id))
+    rank = func.row_number().over(partition_by=WebhookMessage.endpoint_id, order_by=order)
+    cap = case((col(WebhookEndpoint.failing_since).is_not(None), 1), else_=per_endpoint)
+    candidates = (
+        select(col(WebhookMessage.id).label("id"), rank.label("rn"), cap.label("cap"), order[0])
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookMessage.endpoint_id)  # type: ignore[arg-type]
+        .where(col(WebhookEndpoint.enabled), _due(now), col(WebhookMessage.endpoint_id).not_in(busy))
+    )
+    if endpoint_id is not None:
+        candidates = candidates.where(WebhookMessage.endpoint_id == endpoint_id)
+    ranked = candidates.subquery()
+    picked = (
+        select(ranked.c.id)
+        .where(ranked.c.rn <= ranked.c.cap)
+        .order_by(ranked.c.next_attempt_at, ranked.c.id)
+        .limit(limit)
+    )
+    ids = list((await session.exec(picked)).all())  # type: ignore[call-overload]
+    if not ids:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        locked = (
+            select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
+        )
+        ids = list((await session.exec(locked)).all())
+    claimed = await session.exec(  # type: ignore[call-overload]
+        update(WebhookMessage)
+        .where(col(WebhookMessage.id).in_(ids), _due(now))
+        .values(status=DELIVERING, lease_owner=worker_id, lease_until=now + lease)
+        .returning(WebhookMessage.id)
+    )
+    return await jobs_for(session, list(claimed.scalars().all()), now=now)
+
+
+async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> list[Job]:
+    """Jobs for these message ids, signed with the endpoint's live secrets."""
+    if not ids:
+        return []
+    rows = await session.exec(
+        select(WebhookMessage, WebhookEndpoint)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookMessage.endpoint_id)  # type: ignore[arg-type]
+        .where(col(WebhookMessage.id).in_(ids))
+        .order_by(col(WebhookMessage.next_attempt_at), col(WebhookMessage.id))
+    )
+    return [
+        Job(m.id, m.msg_id, e.id, e.url, live_secrets(e, now), m.payload, m.attempts)  # type: ignore[arg-type]
+        for m, e in rows.all()
+    ]
+
+
+async def release(session: AsyncSession, ids: list[int], *, worker_id: str) -> None:
+    """Give back claimed messages this tick did not get to, without counting an attempt."""
+    if ids:
+        await session.exec(  # type: ignore[call-overload]
+            update(WebhookMessage)
+            .where(col(WebhookMessage.id).in_(ids), WebhookMessage.lease_owner == worker_id)
+            .values(
+                status=case((WebhookMessage.attempts == 0, PENDING), else_=FAILED),
+                lease_owner=None,
+                lease_until=None,
+            )
+        )
+
+
+async def record_attempt(
+    session: AsyncSession,
+    job: Job,
+    result: SendResult,
+    *,
+    now: datetime,
+    worker_id: str | None,
+    trigger: str = "scheduled",
+    disable_after: timedelta = timedelta(days=5),
+    rand: Callable[[float, float], float] | None = None,
+) -> str:
+    """Log the attempt, move the message on (delivered / retry / dead) and update endpoint health.
+
+    Returns the message's new status. A test send (trigger="test") is never retried and leaves the
+    endpoint's health alone.
+    """
+    session.add(
+        WebhookAttempt(
+            message_id=job.message_id,
+            endpoint_id=job.endpoint_id,
+            attempted_at=now,
+            duration_ms=result.duration_ms,
+            status_code=result.status,
+            success=result.ok,
+            error_class=result.error_class,
+            error=result.error,
+            response_body=result.response_body,
+            trigger=trigger,
+            worker_id=worker_id,
+        )
+    )
+    attempts = job.attempts + 1
+    status, next_at = _next_state(result, attempts, now, retry=trigger != "test", rand=rand)
+    values: dict[str, Any] = {
+        "status": status,
+        "attempts": attempts,
+        "next_attempt_at": next_at,
+        "lease_owner": None,
+        "lease_until": None,
+        "last_attempt_at": now,
+        "last_status": result.status,
+        "last_error": result.error,
+    }
+    if result.ok:
+        values["first_delivered_at"] = func.coalesce(WebhookMessage.first_delivered_at, now)
+    where = [WebhookMessage.id == job.message_id]
+    if worker_id is not None and trigger != "test":
+        where.append(WebhookMessage.lease_owner == worker_id)  # another worker took over: it decides
+    await session.exec(update(WebhookMessage).where(*where).values(**values))  # type: ignore[call-overload]
+    if trigger != "test":
+        await _endpoint_health(session, job.endpoint_id, result, now=now, disable_after=disable_after)
+    await session.flush()
+    return status
+
+
+def _next_state(
+    result: SendResult,
+    attempts: int,
+    now: datetime,
+    *,
+    retry: bool,
+    rand: Callable[[float, float], float] | None,
+) -> tuple[str, datetime | None]:
+    if result.ok:
+        return DELIVERED, None
+    if result.gone or not retry:
+        return DEAD, None
+    kwargs = {"rand": rand} if rand is not None else {}
+    next_at = schedule.next_attempt_at(now, attempts, retry_after=result.retry_after, **kwargs)
+    return (DEAD, None) if next_at is None else (FAILED, next_at)
+
+
+async def _endpoint_health(
+    session: AsyncSession, endpoint_id: str, result: SendResult, *, now: datetime, disable_after: timedelta
+) -> None:
+    table = WebhookEndpoint
+    this = table.id == endpoint_id
+    if result.ok:
+        await session.exec(update(table).where(this).values(last_success_at=now, failing_since=None))  # type: ignore[call-overload]
+        return
+    if result.gone:
+        await _disable(session, endpoint_id, "the endpoint answered 410 Gone", now=now)
+        return
+    await session.exec(  # type: ignore[call-overload]
+        update(table).where(this).values(failing_since=func.coalesce(table.failing_since, now))
+    )
+    streak_start = (await session.exec(select(table.failing_since).where(this))).first()
+    if streak_start is not None and now - streak_start >= disable_after:
+        days = disable_after.total_seconds() / 86400
+        reason = f"no successful delivery for {days:g} days (failing since {payload.isoformat(streak_start)})"
+        await _disable(session, endpoint_id, reason, now=now)
+
+
+async def _disable(session: AsyncSession, endpoint_id: str, reason: str, *, now: datetime) -> None:
+    await session.exec(  # type: ignore[call-overload]
+        update(WebhookEndpoint)
+        .where(WebhookEndpoint.id == endpoint_id, col(WebhookEndpoint.enabled))
+        .values(enabled=False, disabled_reason=reason, disabled_at=now, updated_at=now)
+    )
+
+
+# --- delivery log ----------------------------------------------------------------------------------
+
+
+async def list_messages(
+    session: AsyncSession, endpoint_id: str, *, status: str | None, before: int | None, limit: int
+) -> list[WebhookMessage]:
+    """Newest first; `before` is the internal id of the last message of the previous page."""
+    query = select(WebhookMessage).where(WebhookMessage.endpoint_id == endpoint_id)
+    if status:
+        query = query.where(WebhookMessage.status == status)
+    if before is not None:
+        query = query.where(col(WebhookMessage.id) < before)
+    result = await session.exec(query.order_by(col(WebhookMessage.id).desc()).limit(limit))
+    return list(result.all())
+
+
+async def attempts_for(session: AsyncSession, message_ids: list[int]) -> dict[int, list[WebhookAttempt]]:
+    """Every attempt of these messages, oldest first, grouped by message."""
+    grouped: dict[int, list[WebhookAttempt]] = {mid: [] for mid in message_ids}
+    if message_ids:
+        query = (
+            select(WebhookAttempt)
+            .where(col(WebhookAttempt.message_id).in_(message_ids))
+            .order_by(col(WebhookAttempt.id))
+        )
+        for attempt in (await session.exec(query)).all():
+            grouped[attempt.message_id].append(attempt)
+    return grouped
+
+
+async def get_message(session: AsyncSession, endpoint_id: str, msg_id: str) -> WebhookMessage | None:
+    query = select(WebhookMessage).where(
+        WebhookMessage.endpoint_id == endpoint_id, WebhookMessage.msg_id == msg_id
+    )
+    return (await session.exec(query)).first()
+
+
+async def resend(session: AsyncSession, message: WebhookMessage, *, now: datetime) -> WebhookMessage:
+    """Queue the same message (same webhook-id and body) again, with a fresh retry schedule."""
+    message.status, message.attempts, message.next_attempt_at = PENDING, 0, now
+    message.lease_owner = message.lease_until = None
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def recover(session: AsyncSession, endpoint_id: str, *, since: datetime, now: datetime) -> int:
+    """Queue again every failed or dead message of the endpoint created since `since`."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(WebhookMessage)
+        .where(
+            WebhookMessage.endpoint_id == endpoint_id,
+            col(WebhookMessage.status).in_((FAILED, DEAD)),
+            col(WebhookMessage.created_at) >= since,
+        )
+        .values(status=PENDING, attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
+    )
+    return int(result.rowcount or 0)
+
+
+async def start_test(
+    session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime, worker_id: str
+) -> Job:
+    """An inline test message, leased to the request that sends it."""
+    message = await enqueue_test(session, endpoint, now=now)
+    message.status, message.lease_owner, message.lease_until = (
+        DELIVERING,
+        worker_id,
+        now + timedelta(minutes=1),
+    )
+    session.add(message)
+    await session.flush()
+    return Job(
+        message.id, message.msg_id, endpoint.id, endpoint.url, live_secrets(endpoint, now), message.payload, 0
+    )  # type: ignore[arg-type]
+
+
+STATUSES = (PENDING, DELIVERING, DELIVERED, FAILED, DEAD)
