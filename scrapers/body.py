@@ -53,15 +53,21 @@ BINARY_TYPES = frozenset(
 
 
 class CappedDecoder:
-    """Undo Content-Encoding incrementally, raising TooLarge once more than ``limit`` bytes come out."""
+    """Undo Content-Encoding incrementally, raising TooLarge once more than ``limit`` bytes come out.
 
-    def __init__(self, content_encoding: str | None, limit: int) -> None:
+    With ``truncate=True`` it instead keeps the first ``limit`` bytes and sets ``done`` (for error pages,
+    where only the head matters).
+    """
+
+    def __init__(self, content_encoding: str | None, limit: int, *, truncate: bool = False) -> None:
         codings = [c.strip().lower() for c in (content_encoding or "").split(",")]
         codings = [c for c in codings if c and c != "identity"]
         if len(codings) > 1 or (codings and codings[0] not in SUPPORTED_ENCODINGS):
             raise BadContent(f"unsupported Content-Encoding {content_encoding!r}")
         self._coding = codings[0] if codings else None
         self._limit = limit
+        self._truncate = truncate
+        self.done = False
         self._total = 0
         self._started = False
         self._inflater = self._new_inflater()
@@ -80,13 +86,19 @@ class CappedDecoder:
         return self._total
 
     def _count(self, piece: bytes) -> bytes:
+        room = self._limit - self._total
         self._total += len(piece)
-        if self._total > self._limit:
+        if self._total <= self._limit:
+            return piece
+        if not self._truncate:
             raise TooLarge(f"body exceeds {self._limit} bytes")
-        return piece
+        self.done, self._total = True, self._limit
+        return piece[:room]
 
     def feed(self, chunk: bytes) -> bytes:
         """Decode one raw chunk."""
+        if self.done:
+            return b""
         if self._inflater is None:
             return self._count(chunk)
         first, self._started = not self._started, True
@@ -103,7 +115,7 @@ class CappedDecoder:
 
     def _inflate(self, data: bytes) -> bytes:
         out: list[bytes] = []
-        while data and self._inflater is not None:
+        while data and self._inflater is not None and not self.done:
             # One byte more than we may keep, so "exactly at the limit" and "over it" are distinguishable.
             piece = self._inflater.decompress(data, self._limit - self._total + 1)
             out.append(self._count(piece))
@@ -117,7 +129,7 @@ class CappedDecoder:
 
     def flush(self) -> bytes:
         """Emit whatever the decompressor still buffers; a truncated stream is tolerated."""
-        if self._inflater is None:
+        if self._inflater is None or self.done:
             return b""
         try:
             return self._count(self._inflater.flush())

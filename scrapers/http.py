@@ -205,8 +205,7 @@ class PoliteClient:
             return _Redirect(status, headers["location"].strip())
         media_type, charset = parse_content_type(headers.get("content-type"))
         if not (200 <= status < 300 or status == 304):
-            head = await _read(response, ERROR_HEAD_BYTES, truncate=True)
-            raise error_for_status(status, headers, head, url, datetime.now(UTC))
+            raise error_for_status(status, headers, await _error_head(response), url, datetime.now(UTC))
         body = b""
         if status != 304:
             check_content_type(media_type, accept)
@@ -243,15 +242,22 @@ class PoliteClient:
         return result.body
 
 
+async def _error_head(response: httpx.Response) -> bytes:
+    """The first few KB of an error page, or nothing if it cannot be decoded."""
+    try:
+        return await _read(response, ERROR_HEAD_BYTES, truncate=True)
+    except BadContent:
+        return b""
+
+
 async def _read(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
     """Stream and decode the body, stopping as soon as ``limit`` decoded bytes are exceeded."""
     parts: list[bytes] = []
-    try:
-        decoder = CappedDecoder(response.headers.get("content-encoding"), limit)
-        async for chunk in response.aiter_raw():
-            parts.append(decoder.feed(chunk))
-        parts.append(decoder.flush())
-    except (TooLarge, BadContent):
-        if not truncate:
-            raise  # leaving the stream unread: aclose() drops the connection instead of draining it
+    decoder = CappedDecoder(response.headers.get("content-encoding"), limit, truncate=truncate)
+    async for chunk in response.aiter_raw():
+        parts.append(decoder.feed(chunk))
+        if decoder.done:
+            # Leaving the rest unread: aclose() drops the connection instead of draining it.
+            return b"".join(parts)
+    parts.append(decoder.flush())
     return b"".join(parts)

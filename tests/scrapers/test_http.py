@@ -117,6 +117,12 @@ async def test_permanent_statuses(
         (403, {"Server": "cloudflare"}, b"<title>Attention Required! | Cloudflare</title>"),
         (503, {"Server": "cloudflare"}, b"<html><title>Just a moment...</title><script src='/cf-chl/x'>"),
         (503, {"cf-mitigated": "challenge", "Retry-After": "5"}, b"<html></html>"),
+        (503, {"Server": "cloudflare"}, b"<title>Just a moment...</title>" + b" " * 200_000),
+        (
+            503,
+            {"Content-Encoding": "gzip"},
+            gzip.compress(b"<title>Just a moment...</title>" + b" " * 200_000),
+        ),
     ],
 )
 async def test_cloudflare_challenge_is_blocked(
