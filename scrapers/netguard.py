@@ -25,6 +25,7 @@ import asyncio
 import ipaddress
 import re
 import socket
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -251,7 +252,7 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
         allow_private: bool = False,
         resolver: Resolver | None = None,
         network_backend: httpcore.AsyncNetworkBackend | None = None,
-        verify: bool | str = True,
+        verify: bool | ssl.SSLContext = True,
         limits: httpx.Limits = DEFAULT_LIMITS,
         http2: bool = False,
     ) -> None:

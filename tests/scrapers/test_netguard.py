@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+from pathlib import Path
 
 import httpcore
 import httpx
@@ -271,6 +273,35 @@ async def test_public_redirect_through_pinned_transport_works(raw_server: RawSer
         result.body == b"<rss/>" and result.permanent_redirect == f"http://cdn.example:{raw_server.port}/feed"
     )
     assert backend.dialled == ["93.184.216.34", "2606:4700::6810:1"]
+
+
+TLS = Path(__file__).parent.parent / "fixtures" / "tls"  # test-only CA and a leaf for feeds.example
+
+
+async def test_pinned_tls_verifies_the_original_hostname() -> None:
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(TLS / "feeds.example.pem", TLS / "feeds.example.key")
+    tls_server = RawServer(tls=server_tls)
+    tls_server.start()
+    try:
+        tls_server.routes["/feed"] = respond(200, {"Content-Type": "application/rss+xml"}, b"<rss/>")
+        public = [["93.184.216.34"]]
+        resolver = FakeResolver({"feeds.example": list(public), "impostor.example": list(public)})
+        backend = LoopbackBackend(tls_server.port)
+        client_tls = ssl.create_default_context(cafile=str(TLS / "ca.pem"))
+        transport = PinnedTransport(
+            allow_private=False, resolver=resolver, network_backend=backend, verify=client_tls
+        )
+        async with PoliteClient(HttpConfig(allow_private=False), transport=transport) as polite:
+            # We dial an IP, yet SNI and the certificate check use the hostname from the URL.
+            result = await polite.fetch(f"https://feeds.example:{tls_server.port}/feed")
+            assert result.body == b"<rss/>"
+            with pytest.raises(ConnectFailed, match=r"CERTIFICATE_VERIFY_FAILED|certificate"):
+                await polite.fetch(f"https://impostor.example:{tls_server.port}/feed")
+        assert backend.dialled == ["93.184.216.34", "93.184.216.34"]
+        assert tls_server.hits["/feed"] == 1
+    finally:
+        tls_server.stop()
 
 
 def _bracket(address: str) -> str:
