@@ -1,0 +1,277 @@
+"""Topic data: multilingual lexicons and patterns, loaded from a TOML file per topic and compiled once.
+
+A topic file (see exchanges.toml) holds *concepts* (lists of word/stem/phrase patterns per language),
+categories, groups, mediators, ordinals, number words, month, weekday and relative-day names.
+`load_topic` returns a frozen `Topic` whose `Lexicon` matches every concept over a token list in one
+pass of dictionary look-ups, so detection never compiles anything per call.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Apostrophes inside Cyrillic words ("п'ять", "Мар’їнка") are spelling, not word breaks.
+_CYR = "а-яіїєґ"
+_APOSTROPHE_IN_WORD = re.compile(rf"(?<=[{_CYR}])['’ʼ`](?=[{_CYR}])")
+_MIXED_SCRIPT = re.compile(rf"[{_CYR}][a-zíօ]|[a-zíօ][{_CYR}]")
+_WORD = re.compile(r"[^\W_]+")
+# Latin and Armenian look-alikes used to obfuscate Cyrillic text (after lower-casing).
+_HOMOGLYPHS = str.maketrans("aceiopxykmhbtíօ", "асеіорхукмнвтіо")
+# "1,000", "1 000", "6.057", "12\u00a0000": one number token.
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})((?:[,.\u00a0\u202f ]\d{3})+)(?![\d])")
+_SEPARATORS = re.compile(r"[,.\u00a0\u202f ]")
+
+
+def _fix_mixed_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word.translate(_HOMOGLYPHS) if _MIXED_SCRIPT.search(word) else word
+
+
+def _join_number(match: re.Match[str]) -> str:
+    return match.group(1) + _SEPARATORS.sub("", match.group(2))
+
+
+def normalize(text: str) -> str:
+    """Lower-case and normalise text so lexicon patterns match (same function for patterns and text)."""
+    text = text.lower().replace("ё", "е")
+    if "'" in text or "’" in text or "ʼ" in text or "`" in text:
+        text = _APOSTROPHE_IN_WORD.sub("", text)
+    if _MIXED_SCRIPT.search(text):
+        text = _WORD.sub(_fix_mixed_word, text)
+    return _GROUPED_NUMBER.sub(_join_number, text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of already normalised text."""
+    return _WORD.findall(text)
+
+
+TokenPattern = tuple[str, bool]  # (text, is_prefix)
+Span = tuple[int, int]  # token indices [start, end)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: str
+    rest: tuple[TokenPattern, ...]
+
+
+def _token_matches(token: str, pattern: TokenPattern) -> bool:
+    text, prefix = pattern
+    return token.startswith(text) if prefix else token == text
+
+
+def parse_pattern(pattern: str) -> tuple[TokenPattern, ...]:
+    """'prisoner* of war' → (('prisoner', True), ('of', False), ('war', False))."""
+    parts: list[TokenPattern] = []
+    for raw in pattern.split():
+        prefix = raw.endswith("*")
+        tokens = tokenize(normalize(raw.rstrip("*")))
+        parts.extend((tok, False) for tok in tokens[:-1])
+        if tokens:
+            parts.append((tokens[-1], prefix))
+    return tuple(parts)
+
+
+class Lexicon:
+    """Matches many concepts' patterns over a token list using dictionary look-ups per token."""
+
+    def __init__(self, concepts: Mapping[str, Iterable[str]], masks: Mapping[str, Iterable[str]]) -> None:
+        self._exact: dict[str, list[_Entry]] = {}
+        self._prefix: dict[str, list[_Entry]] = {}
+        self._mask_exact: dict[str, list[_Entry]] = {}
+        self._mask_prefix: dict[str, list[_Entry]] = {}
+        for concept, patterns in concepts.items():
+            self._add(concept, patterns, self._exact, self._prefix)
+        for concept, patterns in masks.items():
+            self._add(concept, patterns, self._mask_exact, self._mask_prefix)
+        self._lengths = sorted({len(k) for k in self._prefix})
+        self._mask_lengths = sorted({len(k) for k in self._mask_prefix})
+        self._cache: dict[str, tuple[_Entry, ...]] = {}
+        self._mask_cache: dict[str, tuple[_Entry, ...]] = {}
+
+    @staticmethod
+    def _add(
+        concept: str,
+        patterns: Iterable[str],
+        exact: dict[str, list[_Entry]],
+        prefix: dict[str, list[_Entry]],
+    ) -> None:
+        for pattern in patterns:
+            parts = parse_pattern(pattern)
+            if not parts:
+                continue
+            (first, is_prefix), rest = parts[0], parts[1:]
+            table = prefix if is_prefix else exact
+            entries = table.setdefault(first, [])
+            entry = _Entry(concept, rest)
+            if entry not in entries:
+                entries.append(entry)
+
+    @staticmethod
+    def _candidates(
+        token: str,
+        exact: dict[str, list[_Entry]],
+        prefix: dict[str, list[_Entry]],
+        lengths: list[int],
+        cache: dict[str, tuple[_Entry, ...]],
+    ) -> tuple[_Entry, ...]:
+        found = cache.get(token)
+        if found is not None:
+            return found
+        entries: list[_Entry] = list(exact.get(token, ()))
+        for length in lengths:
+            if length > len(token):
+                break
+            entries.extend(prefix.get(token[:length], ()))
+        found = tuple(entries)
+        if len(cache) > 200_000:  # tokens follow Zipf's law; a bounded cache keeps memory flat
+            cache.clear()
+        cache[token] = found
+        return found
+
+    @staticmethod
+    def _rest_matches(tokens: list[str], start: int, rest: tuple[TokenPattern, ...]) -> bool:
+        if start + len(rest) > len(tokens):
+            return False
+        return all(_token_matches(tokens[start + k], p) for k, p in enumerate(rest))
+
+    def match(self, tokens: list[str]) -> dict[str, list[Span]]:
+        """Concept → spans of token indices where one of its patterns matches."""
+        hits: dict[str, list[Span]] = {}
+        masked = self._apply_masks(tokens, hits)
+        for i, token in enumerate(masked):
+            if not token:
+                continue
+            for entry in self._candidates(token, self._exact, self._prefix, self._lengths, self._cache):
+                if not entry.rest or self._rest_matches(masked, i + 1, entry.rest):
+                    hits.setdefault(entry.concept, []).append((i, i + 1 + len(entry.rest)))
+        return hits
+
+    def _apply_masks(self, tokens: list[str], hits: dict[str, list[Span]]) -> list[str]:
+        if not self._mask_exact and not self._mask_prefix:
+            return tokens
+        masked = tokens
+        for i, token in enumerate(tokens):
+            for entry in self._candidates(
+                token, self._mask_exact, self._mask_prefix, self._mask_lengths, self._mask_cache
+            ):
+                if not entry.rest or self._rest_matches(tokens, i + 1, entry.rest):
+                    end = i + 1 + len(entry.rest)
+                    if masked is tokens:
+                        masked = list(tokens)
+                    masked[i:end] = [""] * (end - i)
+                    hits.setdefault(entry.concept, []).append((i, end))
+                    break
+        return masked
+
+
+class PrefixTable:
+    """Word/stem → value look-up (ordinals, number words): exact words first, then longest stem."""
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self.exact: dict[str, Any] = {}
+        self.prefix: dict[str, Any] = {}
+        for key, value in items.items():
+            norm = normalize(key.rstrip("*"))
+            (self.prefix if key.endswith("*") else self.exact)[norm] = value
+        self._lengths = sorted({len(k) for k in self.prefix}, reverse=True)
+
+    def get(self, token: str) -> Any:
+        if token in self.exact:
+            return self.exact[token]
+        for length in self._lengths:
+            if length <= len(token) and token[:length] in self.prefix:
+                return self.prefix[token[:length]]
+        return None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic's compiled knowledge."""
+
+    name: str
+    lexicon: Lexicon
+    category_names: tuple[str, ...]
+    group_names: tuple[str, ...]
+    mediator_names: tuple[str, ...]
+    ordinals: PrefixTable
+    number_words: Mapping[str, int]
+    number_connectors: frozenset[str]
+    number_articles: frozenset[str]
+    n_for_n: frozenset[str]
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    era_start_year: int
+    recall_after_days: int
+    relevance_threshold: float
+    prefilter: re.Pattern[str]
+
+
+def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:
+    merged: list[Any] = []
+    for values in per_language.values():
+        merged.extend(values)
+    return merged
+
+
+def _merge_tables(per_language: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for table in per_language.values():
+        for key, value in table.items():
+            merged.setdefault(normalize(key) if not key.endswith("*") else key, value)
+    return merged
+
+
+def _prefilter_regex(concepts: Mapping[str, list[str]]) -> re.Pattern[str]:
+    """Stems of every object concept: a page with none of them cannot hold an evidence sentence."""
+    stems: set[str] = set()
+    for concept in ("pow", "captivity", "body"):
+        for pattern in concepts[concept]:
+            first = pattern.split()[0].rstrip("*")
+            stems.add(re.escape(normalize(first)))
+    return re.compile("|".join(sorted(stems, key=len, reverse=True)))
+
+
+def build_topic(data: Mapping[str, Any]) -> Topic:
+    """Compile parsed topic data (the TOML document) into a Topic."""
+    concepts = {name: _merge_languages(langs) for name, langs in data["concepts"].items()}
+    for section, prefix in (("categories", "cat:"), ("groups", "grp:"), ("mediators", "med:")):
+        for name, langs in data.get(section, {}).items():
+            concepts[prefix + name] = _merge_languages(langs)
+    masks = {name: list(patterns) for name, patterns in data.get("masks", {}).items()}
+    return Topic(
+        name=data["name"],
+        lexicon=Lexicon(concepts, masks),
+        category_names=tuple(data.get("categories", {})),
+        group_names=tuple(data.get("groups", {})),
+        mediator_names=tuple(data.get("mediators", {})),
+        ordinals=PrefixTable(_merge_tables(data.get("ordinals", {}))),
+        number_words={normalize(k): v for k, v in _merge_tables(data.get("number_words", {})).items()},
+        number_connectors=frozenset(data.get("numbers", {}).get("connectors", ())),
+        number_articles=frozenset(data.get("numbers", {}).get("articles", ())),
+        n_for_n=frozenset(data.get("numbers", {}).get("n_for_n", ())),
+        months=_merge_tables(data["months"]),
+        ambiguous_months=frozenset(data.get("month_rules", {}).get("ambiguous", ())),
+        weekdays=_merge_tables(data["weekdays"]),
+        relative_days=_merge_tables(data["relative_days"]),
+        era_start_year=int(data.get("era_start_year", 2022)),
+        recall_after_days=int(data.get("recall_after_days", 6)),
+        relevance_threshold=float(data.get("relevance_threshold", 1.0)),
+        prefilter=_prefilter_regex(concepts),
+    )
+
+
+@cache
+def load_topic(name: str = "exchanges") -> Topic:
+    """Load and compile a built-in topic (cached: compiled once per process)."""
+    raw = resources.files(__name__).joinpath(f"{name}.toml").read_bytes()
+    return build_topic(tomllib.loads(raw.decode("utf-8")))

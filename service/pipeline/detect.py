@@ -1,0 +1,325 @@
+"""Detection and fact extraction: is an article a report of a Russia–Ukraine POW exchange, a repatriation
+of the fallen, or an agreement about one — and what does it say (numbers, sides, date, stage, mediators)?
+
+Pure functions over `Document`; all topic knowledge comes from the topic data (service/topics).
+
+How it decides, sentence by sentence (headline and lead weigh most):
+- evidence = a return/exchange/handover predicate + an object (POWs, captives, defenders; bodies, the
+  fallen) + a Russia/Ukraine party, with no other-conflict party, off-topic cue (torture, rubble,
+  exhumation, deportation…) or negation in the same sentence;
+- status from modality: postponement cues → postponed/disrupted; agreement or plan cues without a
+  completion word → agreement; wishes and offers alone → no evidence; otherwise completed;
+- background: recall cues ("earlier", "напомним"), running totals, or an explicit date well before
+  publication make a sentence a recalled mention, which never makes an article relevant by itself.
+Facts come from `service.pipeline.facts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from service.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
+from service.pipeline.dates import DateMention, find_dates, resolve
+from service.pipeline.facts import extract_facts
+from service.topics import Span, Topic, load_topic, normalize, tokenize
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
+_TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT = 2.0, 1.5, 1.0
+_LEAD_SENTENCES = 2
+_MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
+
+
+@dataclass
+class Sentence:
+    """One sentence with its matched concepts and date expressions."""
+
+    index: int
+    text: str
+    tokens: list[str]
+    hits: dict[str, list[Span]]
+    dates: list[DateMention]
+    weight: float
+    title: bool = False
+    kinds: tuple[EventKind, ...] = ()
+    status: EventStatus | None = None
+    recalled: bool = False
+    date: date | None = None
+    precision: DatePrecision = "unknown"
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.hits for c in concepts)
+
+
+@dataclass
+class _Group:
+    kind: EventKind
+    status: EventStatus
+    sentences: list[Sentence] = field(default_factory=list)
+    date: date | None = None
+    precision: DatePrecision = "unknown"
+    recalled: bool = False
+
+    @property
+    def score(self) -> float:
+        return sum(s.weight for s in self.sentences)
+
+
+def split_sentences(doc: Document) -> list[tuple[str, bool]]:
+    """(sentence, is_title) pairs: the headline first, then the text's sentences."""
+    parts: list[tuple[str, bool]] = []
+    if doc.title:
+        parts.append((doc.title.strip(), True))
+    for piece in _SENTENCE_BREAK.split(doc.text[:_MAX_TEXT]):
+        piece = piece.strip()
+        if len(piece) > 2:
+            parts.append((piece, False))
+    return parts
+
+
+def _analyse(doc: Document, topic: Topic) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    body_index = 0
+    for index, (text, is_title) in enumerate(split_sentences(doc)):
+        tokens = tokenize(normalize(text))
+        if is_title:
+            weight = _TITLE_WEIGHT
+        else:
+            weight = _LEAD_WEIGHT if body_index < _LEAD_SENTENCES else _BODY_WEIGHT
+            body_index += 1
+        hits = topic.lexicon.match(tokens)
+        sentences.append(Sentence(index, text, tokens, hits, find_dates(tokens, topic), weight, is_title))
+    return sentences
+
+
+def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
+    ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
+    if s.has("foreign") and not (ua and ru):
+        return False
+    return ua or (ru and doc_has_ua)
+
+
+def _classify(s: Sentence, doc_has_ua: bool) -> None:
+    """Set kinds and status of an evidence sentence (or leave it empty)."""
+    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
+        return
+    if s.has("off_topic", "foreign_conflict") or (s.has("negation") and not s.has("done")):
+        return
+    kinds: list[EventKind] = []
+    strong_pow = s.has("captivity")
+    if s.has("body") and not (s.has("children") and not s.has("body_singular")):
+        kinds.append("body_repatriation")
+        if strong_pow and s.has("exchange"):
+            kinds.append("pow_exchange")
+    elif (s.has("pow") or strong_pow) and not (s.has("children") and not strong_pow):
+        kinds.append("pow_exchange")
+    if not kinds:
+        return
+    done = s.has("done")
+    if s.has("postpone") and not done:
+        s.status = "postponed"
+    elif s.has("agree", "plan") and not done:
+        s.status = "agreed"
+    elif s.has("modal") and not done:
+        return
+    else:
+        s.status = "completed"
+    s.kinds = tuple(kinds)
+
+
+def _is_recall_cue(s: Sentence) -> bool:
+    if s.has("recall") and not s.has("recall_exception"):
+        return True
+    return s.has("cumulative") and not s.title
+
+
+def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[date | None, bool]:
+    """Reference date: publication, else the first fully stated date in the evidence, else none."""
+    if doc.published is not None:
+        return doc.published.date(), True
+    for s in sentences:
+        if not s.kinds or _is_recall_cue(s):
+            continue
+        for m in s.dates:
+            if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
+                d, _ = resolve(m, None, topic)
+                if d is not None:
+                    return d, False
+    years = [m.year for s in sentences for m in s.dates if m.year]
+    if years:
+        return date(max(years), 12, 31), False
+    return None, False
+
+
+def _sentence_date(
+    s: Sentence, anchor: date | None, topic: Topic, prefer_earliest: bool
+) -> tuple[date | None, DatePrecision]:
+    resolved = [resolve(m, anchor, topic) for m in s.dates]
+    dated = [(d, p) for d, p in resolved if d is not None]
+    if not dated:
+        return None, "unknown"
+    days = [x for x in dated if x[1] == "day"] or dated
+    if prefer_earliest:
+        return min(days, key=lambda x: x[0])
+    if anchor is not None:
+        past = [x for x in days if x[0] <= anchor + timedelta(days=1)]
+        days = past or days
+    return max(days, key=lambda x: x[0])
+
+
+def _date_sentences(sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic) -> None:
+    for s in sentences:
+        if not s.kinds:
+            continue
+        s.date, s.precision = _sentence_date(s, anchor, topic, prefer_earliest=s.status == "agreed")
+        s.recalled = _is_recall_cue(s)
+        stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
+        if stale and s.status == "completed":
+            s.recalled = True
+
+
+def _kind_of(s: Sentence, kind: EventKind) -> EventKind:
+    return "agreement" if s.status in ("agreed", "postponed") else kind
+
+
+def _groups(sentences: list[Sentence]) -> list[_Group]:
+    """Evidence grouped into candidate mentions: fresh ones by kind, recalled ones by kind and date."""
+    fresh: dict[EventKind, _Group] = {}
+    recalled: dict[tuple[EventKind, date], _Group] = {}
+    for s in sentences:
+        for base in s.kinds:
+            kind = _kind_of(s, base)
+            status: EventStatus = s.status or "completed"
+            if s.recalled:
+                if s.date is None or s.precision != "day":
+                    continue
+                group = recalled.setdefault((kind, s.date), _Group(kind, status, recalled=True))
+            else:
+                group = fresh.setdefault(kind, _Group(kind, status))
+                if status == "postponed":
+                    group.status = "postponed"
+            group.sentences.append(s)
+    for group in (*fresh.values(), *recalled.values()):
+        dated = [s for s in group.sentences if s.date is not None]
+        if dated:
+            group.date, group.precision = dated[0].date, dated[0].precision
+    return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
+
+
+def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
+    """A fresh group whose sentences state several different days: the first date stays primary."""
+    out: list[_Group] = []
+    for group in groups:
+        extra: dict[date, _Group] = {}
+        keep: list[Sentence] = []
+        for s in group.sentences:
+            if group.date and s.date and s.precision == "day" and s.date != group.date and not s.title:
+                extra.setdefault(s.date, _Group(group.kind, group.status, date=s.date, precision="day"))
+                extra[s.date].sentences.append(s)
+            else:
+                keep.append(s)
+        group.sentences = keep
+        out.append(group)
+        out.extend(extra.values())
+    return out
+
+
+def _order(groups: list[_Group]) -> list[_Group]:
+    """Primary first: fresh before recalled, completed before agreements, then by evidence weight."""
+
+    def key(g: _Group) -> tuple[float, ...]:
+        first = min(s.index for s in g.sentences)
+        completed = 1.0 if g.kind != "agreement" else 0.0
+        return (g.recalled, -(g.score + 0.75 * completed), first)
+
+    return sorted((g for g in groups if g.sentences), key=key)
+
+
+def _default_date(group: _Group, anchor: date | None, published: bool) -> tuple[date | None, DatePrecision]:
+    if group.date is not None:
+        return group.date, group.precision
+    if published and anchor is not None:
+        return anchor, "day"
+    return None, "unknown"
+
+
+def _context(sentences: list[Sentence], when: date | None) -> list[Sentence]:
+    """Sentences about the primary event: not background, not dated to another day."""
+    return [
+        s
+        for s in sentences
+        if not s.recalled and not _is_recall_cue(s) and (s.date is None or when is None or s.date == when)
+    ]
+
+
+def _mention(
+    group: _Group,
+    primary: bool,
+    anchor: date | None,
+    published: bool,
+    topic: Topic,
+    sentences: list[Sentence],
+) -> Mention:
+    when, precision = _default_date(group, anchor, published) if primary else (group.date, group.precision)
+    context = _context(sentences, when) if primary else None
+    facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context)
+    evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
+    return Mention(
+        kind=group.kind,
+        status=group.status if group.kind != "agreement" or group.status != "completed" else "agreed",
+        event_date=when,
+        date_precision=precision,
+        facts=facts,
+        evidence=evidence,
+        recalled=group.recalled,
+        score=round(group.score, 2),
+    )
+
+
+def _foreign_story(sentences: list[Sentence]) -> bool:
+    """Mostly about another conflict's swap or hostages (Gaza, Karabakh, US–Russia…)."""
+    foreign = sum(1 for s in sentences if s.has("foreign_conflict"))
+    fresh = sum(1 for s in sentences if s.kinds and not s.recalled)
+    title = sentences[0] if sentences and sentences[0].title else None
+    if title and title.has("foreign_conflict") and not title.kinds:
+        return True
+    return foreign >= 2 and foreign >= fresh
+
+
+def detect(doc: Document, topic: Topic | None = None) -> Report:
+    """Decide whether a document reports an exchange/repatriation/agreement and extract its mentions."""
+    topic = topic or load_topic()
+    sentences = _analyse(doc, topic)
+    doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
+    for s in sentences:
+        _classify(s, doc_has_ua)
+    anchor, published = _anchor(doc, sentences, topic)
+    _date_sentences(sentences, anchor, published, topic)
+    groups = _order(_groups(sentences))
+    fresh = [g for g in groups if not g.recalled]
+    score = round(sum(g.score for g in fresh), 2)
+    reasons: list[str] = []
+    if _foreign_story(sentences):
+        return Report(False, score, (), ("another conflict's swap or hostages",))
+    if not fresh or score < topic.relevance_threshold:
+        why = "only recalled events" if groups else "no exchange/repatriation evidence"
+        return Report(False, score, (), (why,))
+    if not published and fresh[0].date is not None:
+        anchor = fresh[0].date
+    mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
+    reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
+    return Report(True, score, tuple(mentions), tuple(reasons))
+
+
+_PREFILTER_CYRILLIC = re.compile(r"[а-яіїєґ]")
+
+
+def prefilter(raw: str, topic: Topic | None = None) -> bool:
+    """Fast check on raw HTML or text: False only when no object word (POWs, captives, bodies) occurs."""
+    topic = topic or load_topic()
+    text = raw.lower()
+    if topic.prefilter.search(text):
+        return True
+    # Obfuscated Cyrillic (Latin look-alikes inside words) only matches after normalisation.
+    return bool(_PREFILTER_CYRILLIC.search(text)) and bool(topic.prefilter.search(normalize(text)))
