@@ -11,6 +11,8 @@ import zlib
 from collections.abc import Mapping
 from datetime import datetime
 
+import httpx
+
 from scrapers.errors import (
     BadContent,
     Blocked,
@@ -26,6 +28,7 @@ from scrapers.errors import (
 from scrapers.freshness import parse_retry_after
 
 SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "deflate")
+ERROR_HEAD_BYTES = 16_384  # enough of an error page to recognise a bot challenge
 
 # Bot-challenge pages: Cloudflare's interstitials carry these in the first few KB.
 CHALLENGE_MARKERS = (
@@ -203,3 +206,24 @@ def _classify(status: int, retry_after: float | None, challenge: bool) -> tuple[
     if 300 <= status < 400:
         return BadContent, "redirect without a usable Location"
     return ClientError, "client error"
+
+
+async def read_error_head(response: httpx.Response) -> bytes:
+    """The first few KB of an error page, or nothing if it cannot be decoded."""
+    try:
+        return await read_capped(response, ERROR_HEAD_BYTES, truncate=True)
+    except BadContent:
+        return b""
+
+
+async def read_capped(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
+    """Stream and decode the body, stopping as soon as ``limit`` decoded bytes are exceeded."""
+    parts: list[bytes] = []
+    decoder = CappedDecoder(response.headers.get("content-encoding"), limit, truncate=truncate)
+    async for chunk in response.aiter_raw():
+        parts.append(decoder.feed(chunk))
+        if decoder.done:
+            # Leaving the rest unread: aclose() drops the connection instead of draining it.
+            return b"".join(parts)
+    parts.append(decoder.flush())
+    return b"".join(parts)

@@ -17,9 +17,14 @@ from types import MappingProxyType
 
 import httpx
 
-from scrapers.body import CappedDecoder, check_content_type, error_for_status, parse_content_type
+from scrapers.body import (
+    check_content_type,
+    error_for_status,
+    parse_content_type,
+    read_capped,
+    read_error_head,
+)
 from scrapers.errors import (
-    BadContent,
     ConnectFailed,
     RobotsDisallowed,
     ScrapeError,
@@ -42,7 +47,6 @@ ACCEPT_ENCODING = "gzip, deflate"
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_REDIRECTS = frozenset({301, 308})
-ERROR_HEAD_BYTES = 16_384  # enough of an error page to recognise a bot challenge
 ROBOTS_MAX_BYTES = 512_000
 
 
@@ -169,7 +173,7 @@ class PoliteClient:
                 elapsed = time.monotonic() - started
                 return replace(outcome, permanent_redirect=moved, elapsed=elapsed)
             all_permanent = all_permanent and outcome.status in PERMANENT_REDIRECTS
-            current = str(httpx.URL(current).join(outcome.location))
+            current = _join(current, outcome.location)
             if current in seen:
                 raise TooManyRedirects(f"redirect loop back to {current}", url=url)
             seen.add(current)
@@ -193,6 +197,11 @@ class PoliteClient:
             raise Timeout(f"{type(exc).__name__}: {exc}", url=url) from None
         except httpx.InvalidURL as exc:
             raise UnsafeAddress(f"invalid URL: {exc}", url=url) from None
+        except httpx.RemoteProtocolError as exc:
+            # httpx parses Location itself even when not following; a malformed one is not transient.
+            if "location header" in str(exc).lower():
+                raise UnsafeAddress(f"unusable redirect Location: {exc}", url=url) from None
+            raise ConnectFailed(f"{type(exc).__name__}: {exc}", url=url) from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise ConnectFailed(f"{type(exc).__name__}: {exc}", url=url) from None
 
@@ -205,14 +214,14 @@ class PoliteClient:
             return _Redirect(status, headers["location"].strip())
         media_type, charset = parse_content_type(headers.get("content-type"))
         if not (200 <= status < 300 or status == 304):
-            raise error_for_status(status, headers, await _error_head(response), url, datetime.now(UTC))
+            raise error_for_status(status, headers, await read_error_head(response), url, datetime.now(UTC))
         body = b""
         if status != 304:
             check_content_type(media_type, accept)
             declared = headers.get("content-length", "")
             if "content-encoding" not in headers and declared.isdigit() and int(declared) > limit:
                 raise TooLarge(f"Content-Length {declared} exceeds {limit} bytes", url=url, status=status)
-            body = await _read(response, limit)
+            body = await read_capped(response, limit)
         return FetchResult(
             url=url,
             status=status,
@@ -242,22 +251,8 @@ class PoliteClient:
         return result.body
 
 
-async def _error_head(response: httpx.Response) -> bytes:
-    """The first few KB of an error page, or nothing if it cannot be decoded."""
+def _join(base: str, location: str) -> str:
     try:
-        return await _read(response, ERROR_HEAD_BYTES, truncate=True)
-    except BadContent:
-        return b""
-
-
-async def _read(response: httpx.Response, limit: int, *, truncate: bool = False) -> bytes:
-    """Stream and decode the body, stopping as soon as ``limit`` decoded bytes are exceeded."""
-    parts: list[bytes] = []
-    decoder = CappedDecoder(response.headers.get("content-encoding"), limit, truncate=truncate)
-    async for chunk in response.aiter_raw():
-        parts.append(decoder.feed(chunk))
-        if decoder.done:
-            # Leaving the rest unread: aclose() drops the connection instead of draining it.
-            return b"".join(parts)
-    parts.append(decoder.flush())
-    return b"".join(parts)
+        return str(httpx.URL(base).join(location))
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise UnsafeAddress(f"unusable redirect Location {location[:200]!r}: {exc}") from None

@@ -303,3 +303,32 @@ async def test_per_host_limit_caps_concurrency(raw_server: RawServer) -> None:
     assert all(r.body == b"ok" for r in results)
     assert state["peak"] == 2
     assert not polite._hosts  # slots are dropped when idle
+
+
+@pytest.mark.parametrize(
+    "location", ["ftp://example.com/feed", "file:///etc/passwd", "http://[::1", "http://user:pw@example.com/"]
+)
+async def test_unusable_redirect_targets_are_refused(
+    raw_server: RawServer, client: PoliteClient, location: str
+) -> None:
+    raw_server.routes["/start"] = redirect(302, location)
+    with pytest.raises(UnsafeAddress) as caught:
+        await client.fetch(raw_server.url("/start"))
+    assert caught.value.kind == "unsafe_url" and not caught.value.transient
+
+
+async def test_utf8_location_is_percent_encoded(raw_server: RawServer, client: PoliteClient) -> None:
+    async def moved(request: Request, writer: asyncio.StreamWriter) -> None:
+        writer.write(
+            head_bytes(301, {"Content-Length": "0"}).replace(
+                b"\r\n\r\n", "\r\nLocation: /новини\r\n\r\n".encode()
+            )
+        )
+        await writer.drain()
+
+    raw_server.routes["/old"] = moved
+    raw_server.routes["/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8"] = respond(200, {}, RSS)
+    result = await client.fetch(raw_server.url("/old"))
+    assert result.body == RSS and result.permanent_redirect == raw_server.url(
+        "/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8"
+    )
