@@ -64,7 +64,8 @@ def sane_date(value: datetime | None, now: datetime | None = None) -> datetime |
     return value
 
 
-def _struct_date(parsed: time.struct_time | None, now: datetime | None) -> datetime | None:
+def struct_date(parsed: time.struct_time | None, now: datetime | None) -> datetime | None:
+    """feedparser struct_time (UTC) → sane aware datetime."""
     if not parsed:
         return None
     try:
@@ -116,8 +117,8 @@ def _entry(raw: Any, *, base_url: str, feed_language: str | None, now: datetime 
         link = guid
     if not link:
         return None
-    published = _struct_date(dict.get(raw, "published_parsed"), now)
-    updated = _struct_date(dict.get(raw, "updated_parsed"), now)
+    published = struct_date(dict.get(raw, "published_parsed"), now)
+    updated = struct_date(dict.get(raw, "updated_parsed"), now)
     summary = plain_text(raw.get("summary"))
     content = _content(raw)
     return FeedEntry(
@@ -140,7 +141,7 @@ def _as_utf8(body: bytes, content_type: str | None) -> bytes:
     return _XML_DECL.sub("", text, count=1).lstrip().encode("utf-8")
 
 
-def _reject(parsed: Any, body: bytes, content_type: str | None, url: str, usable: bool) -> None:
+def reject_unusable(parsed: Any, body: bytes, *, content_type: str | None, url: str, usable: bool) -> None:
     """Raise ParseError when nothing usable came out: HTML page, junk, or a broken document."""
     if usable:
         return
@@ -153,6 +154,14 @@ def _reject(parsed: Any, body: bytes, content_type: str | None, url: str, usable
         raise ParseError("not a recognised feed format (RSS, RDF or Atom)", url=url)
 
 
+def read_feed(body: bytes, *, url: str, content_type: str | None = None) -> Any:
+    """feedparser's result for the bytes, re-encoded to UTF-8 first; raises ParseError on an empty body."""
+    if not body or not body.strip():
+        raise ParseError("empty body", url=url)
+    headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}
+    return feedparser.parse(_as_utf8(body, content_type), response_headers=headers)
+
+
 def parse_feed(
     body: bytes,
     *,
@@ -162,15 +171,12 @@ def parse_feed(
     now: datetime | None = None,
 ) -> ParsedFeed:
     """Parse RSS/RDF/Atom bytes; relative links resolve against `url` (the final feed URL)."""
-    if not body or not body.strip():
-        raise ParseError("empty body", url=url)
-    headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}
-    parsed = feedparser.parse(_as_utf8(body, content_type), response_headers=headers)
+    parsed = read_feed(body, url=url, content_type=content_type)
     feed = parsed.feed
     language = normalise_language(feed.get("language"))
     built = (_entry(raw, base_url=url, feed_language=language, now=now) for raw in parsed.entries)
     entries = [e for e in built if e is not None]
-    _reject(parsed, body, content_type, url, bool(entries))
+    reject_unusable(parsed, body, content_type=content_type, url=url, usable=bool(entries))
     try:
         ttl = int(feed.get("ttl", "")) or None
     except ValueError:

@@ -32,6 +32,7 @@ _INLINE = frozenset(
 )
 _DROP_BLOCKS = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _BREAKS = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr)\s*>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -55,13 +56,13 @@ def plain_text(value: str | None) -> str:
         if stripped == text:
             break
         text = stripped
-    return " ".join(text.split())
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def html_to_text(value: str | None) -> str:
     """Like plain_text but keeps line breaks for <br> and block ends (full post/article bodies)."""
     marked = _BREAKS.sub("\n", _DROP_BLOCKS.sub(" ", value or ""))
-    text = html.unescape(_TAG.sub(_tag_gap, marked))
+    text = _CONTROL.sub(" ", html.unescape(_TAG.sub(_tag_gap, marked)))
     lines = (" ".join(_SPACES.sub(" ", line).split()) for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -135,3 +136,16 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     charset = detect_charset(body, declared_charset(body, content_type))
     text = body.decode(charset, errors="replace")
     return text.lstrip("\ufeff"), charset
+
+
+_UK_LETTERS = frozenset("іїєґІЇЄҐ")
+_RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+
+
+def guess_cyrillic_language(text: str) -> str | None:
+    """'uk' or 'ru' from letters only one of the two alphabets has; None when undecided."""
+    uk = sum(1 for ch in text if ch in _UK_LETTERS)
+    ru = sum(1 for ch in text if ch in _RU_LETTERS)
+    if uk == ru:
+        return None
+    return "uk" if uk > ru else "ru"
