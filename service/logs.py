@@ -1,4 +1,4 @@
-"""Logging: stdlib logging, JSON lines when EXCHANGEWATCH_LOG_FORMAT=json, httpx's per-request lines quieted."""
+"""Logging: stdlib logging, JSON lines when LOG_FORMAT=json, httpx per-request lines quieted."""
 
 from __future__ import annotations
 

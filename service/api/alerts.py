@@ -1,0 +1,211 @@
+"""/v1/alerts: cursor-paged polling, one alert by id (ETag / 304), and a live Server-Sent Events stream.
+
+The cursor is the alert id: the same sequence orders this API, the stream and webhooks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
+from pydantic import BaseModel, ConfigDict, Field
+from sse_starlette.event import ServerSentEvent
+from sse_starlette.sse import EventSourceResponse
+
+from service.api.deps import DatabaseDep
+from service.delivery.payload import alert_data, dumps
+from service.store import alerts as alert_store
+
+router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
+
+CURSOR = r"^\d{1,19}$"
+STREAM_POLL_SECONDS = 1.0  # how often an idle stream looks for new alerts (any process may write them)
+STREAM_BATCH = 100
+STREAM_PING_SECONDS = 15
+STREAM_RETRY_MS = 3000
+
+ALERT_EXAMPLE: dict[str, Any] = {
+    "id": 42,
+    "cursor": "42",
+    "type": "event.created",
+    "event_id": "5c1e0e3f9a8b4c7d",
+    "revision": 1,
+    "kind": "pow_exchange",
+    "language": "uk",
+    "confidence": 0.92,
+    "created_at": "2026-06-09T14:05:00Z",
+    "event": {
+        "id": "5c1e0e3f9a8b4c7d",
+        "kind": "pow_exchange",
+        "status": "completed",
+        "event_date": "2026-06-09",
+    },
+    "facts": {"returned_to_ukraine": 84, "stage": 2, "mediators": ["UAE"]},
+    "changes": [],
+    "evidence": [
+        {"sentence": "84 Ukrainian defenders are home.", "source": "president.gov.ua", "official": True}
+    ],
+    "sources": [
+        {"source": "president.gov.ua", "url": "https://www.president.gov.ua/news/x", "official": True}
+    ],
+}
+
+
+class AlertOut(BaseModel):
+    """An alert: the event, its facts, what changed, why (evidence) and where from (sources)."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [ALERT_EXAMPLE]})
+
+    id: int
+    cursor: str = Field(description="pass as ?after= (or Last-Event-ID) to continue after this alert")
+    type: str = Field(description="event.created or event.updated")
+    event_id: str
+    revision: int
+    kind: str
+    language: str | None
+    confidence: float
+    created_at: datetime
+    event: dict[str, Any]
+    facts: dict[str, Any]
+    changes: list[Any]
+    evidence: list[Any]
+    sources: list[Any]
+
+
+class AlertPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"data": [ALERT_EXAMPLE], "next_cursor": "42", "has_more": False}]}
+    )
+
+    data: list[AlertOut]
+    next_cursor: str | None = Field(
+        description="poll with this next (unchanged when nothing was new); null before any alert"
+    )
+    has_more: bool = Field(description="more alerts are already waiting: ask again at once")
+
+
+TypesQuery = Annotated[list[str] | None, Query(alias="type", description="event.created / event.updated")]
+KindsQuery = Annotated[
+    list[str] | None, Query(alias="kind", description="pow_exchange, body_repatriation, ...")
+]
+LanguagesQuery = Annotated[list[str] | None, Query(alias="language", description="uk, ru, en, ...")]
+AfterQuery = Annotated[str | None, Query(pattern=CURSOR, description="the next_cursor of the previous call")]
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched)"}}
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _conditional(request: Request, payload: Any, *, cache: str) -> Response:
+    """A JSON response with a strong ETag; 304 when the client already has these exact bytes."""
+    body = dumps(payload).encode()
+    etag = _etag(body)
+    headers = {"ETag": etag, "Cache-Control": cache}
+    wanted = request.headers.get("if-none-match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+    if etag in tags or "*" in tags:
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+@router.get(
+    "",
+    response_model=AlertPage,
+    summary="Poll alerts after a cursor",
+    responses=NOT_MODIFIED,
+    description="Oldest first. Start without `after` (or with your last `next_cursor`), repeat while "
+    "`has_more`. Responses carry an ETag; send it back in If-None-Match to get a cheap 304.",
+)
+async def list_alerts(
+    request: Request,
+    db: DatabaseDep,
+    after: AfterQuery = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    types: TypesQuery = None,
+    kinds: KindsQuery = None,
+    languages: LanguagesQuery = None,
+) -> Response:
+    async with db.reader() as session:
+        rows = await alert_store.list_alerts(
+            session,
+            after=int(after) if after else None,
+            limit=limit + 1,
+            types=types or (),
+            kinds=kinds or (),
+            languages=languages or (),
+        )
+    page = rows[:limit]
+    next_cursor = str(page[-1].id) if page else after
+    payload = {
+        "data": [alert_data(a) for a in page],
+        "next_cursor": next_cursor,
+        "has_more": len(rows) > limit,
+    }
+    return _conditional(request, payload, cache="no-cache")
+
+
+@router.get(
+    "/stream",
+    summary="Follow alerts live (Server-Sent Events)",
+    response_class=EventSourceResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "`id:` is the cursor"}},
+    description="Each alert is one event: `id:` is its cursor, `event:` its type, `data:` the alert JSON. "
+    "On reconnect the browser sends Last-Event-ID and the stream resumes after it; `?after=` does the "
+    "same for other clients. Without either, only alerts newer than the connection are sent. "
+    "A comment ping every 15 s keeps proxies from closing an idle stream.",
+)
+async def stream_alerts(
+    request: Request,
+    db: DatabaseDep,
+    after: AfterQuery = None,
+    types: TypesQuery = None,
+    kinds: KindsQuery = None,
+    languages: LanguagesQuery = None,
+    last_event_id: Annotated[str | None, Header(alias="last-event-id")] = None,
+) -> EventSourceResponse:
+    resume = last_event_id or after
+    if resume is not None and not resume.isdigit():
+        raise HTTPException(422, "Last-Event-ID must be an alert cursor (digits)")
+    if resume is None:
+        async with db.reader() as session:
+            resume = str(await alert_store.latest_cursor(session))
+    filters = {"types": types or (), "kinds": kinds or (), "languages": languages or ()}
+    return EventSourceResponse(
+        _follow(request, db, int(resume), filters),
+        ping=STREAM_PING_SECONDS,
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _follow(
+    request: Request, db: Any, cursor: int, filters: dict[str, Any]
+) -> AsyncIterator[ServerSentEvent]:
+    """Alerts after `cursor`, then new ones as they are committed (by any process), until disconnect."""
+    yield ServerSentEvent(comment="exchangewatch alerts", retry=STREAM_RETRY_MS)
+    while not await request.is_disconnected():
+        async with db.reader() as session:
+            rows = await alert_store.list_alerts(session, after=cursor, limit=STREAM_BATCH, **filters)
+        for alert in rows:
+            cursor = alert.id or cursor
+            yield ServerSentEvent(data=dumps(alert_data(alert)), event=alert.type, id=str(alert.id))
+        if len(rows) < STREAM_BATCH:
+            await asyncio.sleep(STREAM_POLL_SECONDS)
+
+
+@router.get(
+    "/{alert_id}",
+    response_model=AlertOut,
+    summary="One alert",
+    responses={**NOT_MODIFIED, 404: {"description": "No such alert"}},
+)
+async def get_alert(alert_id: int, request: Request, db: DatabaseDep) -> Response:
+    async with db.reader() as session:
+        alert = await alert_store.get_alert(session, alert_id)
+    if alert is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"alert {alert_id} not found")
+    return _conditional(request, alert_data(alert), cache="public, max-age=60")

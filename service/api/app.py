@@ -1,0 +1,86 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from service.api import alerts, articles, events, feeds, health, webhooks
+from service.api.errors import install_error_handlers
+from service.api.middleware import install_middleware
+from service.bootstrap import prepare_database, sync_feed_list
+from service.db import Database
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """
+exchangewatch watches news feeds and official channels for Russia–Ukraine prisoner-of-war exchanges and
+repatriations of the fallen, groups every report of one real-world event into one event, and publishes
+deduplicated alerts.
+
+* Read endpoints are open. Write endpoints need `Authorization: Bearer <EXCHANGEWATCH_ADMIN_TOKEN>`.
+* Errors are RFC 9457 problem details (`application/problem+json`).
+* Alerts share one monotonic cursor across `GET /v1/alerts`, the SSE stream and webhooks.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    run_workers: bool = False,
+    api_routes: bool = True,
+) -> FastAPI:
+    """Build the API; with `run_workers` the same process also runs the scheduled workers.
+
+    `api_routes=False` serves only the operators' endpoints (a worker process's /livez, /readyz, /metrics).
+    """
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await prepare_database(settings)
+        db = database or Database(settings.database_url)
+        app.state.db = db
+        runtime = None
+        if run_workers:
+            from service.worker.runner import WorkerRuntime
+
+            await sync_feed_list(settings, db)
+            runtime = WorkerRuntime(settings, db)
+            await runtime.start()
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            if runtime is not None:
+                await runtime.stop()
+            if database is None:
+                await db.dispose()
+
+    app = FastAPI(
+        title="exchangewatch",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "alerts", "description": "Deduplicated alerts: new events and material updates."},
+            {"name": "events", "description": "Real-world events built from every report."},
+            {"name": "feeds", "description": "Sources polled: RSS/RDF/Atom, Telegram, Google News, GDELT."},
+            {"name": "articles", "description": "Articles ingested from the feeds."},
+            {"name": "webhooks", "description": "Signed webhook subscriptions (Standard Webhooks)."},
+            {"name": "health", "description": "Liveness, readiness, health and metrics for operators."},
+        ],
+    )
+    app.state.settings = settings
+    app.state.runtime = None
+    install_error_handlers(app)
+    install_middleware(app, settings)
+    routers = (feeds, articles, events, alerts, webhooks, health) if api_routes else (health,)
+    for module in routers:
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,144 @@
+"""/v1/events: real-world events with merged facts, provenance and the timeline of reports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel
+
+from service.api.deps import ReaderDep
+from service.models import Event
+from service.pipeline.codec import state_from_json
+from service.store import events as event_store
+from service.store.payloads import event_json, facts_json, provenance_json
+
+router = APIRouter(prefix="/v1/events", tags=["events"])
+
+
+class EventSummary(BaseModel):
+    id: str
+    kind: str
+    status: str
+    event_date: date | None
+    date_precision: str
+    confidence: float
+    official: bool
+    historical: bool
+    parent_id: str | None
+    sources_count: int
+    report_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    facts: dict[str, Any]
+
+
+class EventPage(BaseModel):
+    data: list[EventSummary]
+    next_cursor: str | None
+    has_more: bool
+
+
+class TimelineEntry(BaseModel):
+    article_id: int
+    url: str
+    title: str
+    source: str
+    language: str | None
+    published_at: datetime | None
+    discovered_at: datetime
+    primary: bool
+    recalled: bool
+    mention: dict[str, Any]
+
+
+class EventDetail(EventSummary):
+    provenance: dict[str, list[dict[str, Any]]]
+    evidence: list[dict[str, Any]]
+    sources: list[str]
+    timeline: list[TimelineEntry]
+    alerts: list[dict[str, Any]]
+
+
+def _summary(event: Event) -> dict[str, Any]:
+    state = state_from_json(event.state)
+    return {**event_json(state), "facts": facts_json(state)}
+
+
+def _parse_cursor(cursor: str | None) -> datetime | None:
+    if cursor is None:
+        return None
+    try:
+        return datetime.fromisoformat(cursor)
+    except ValueError as exc:
+        raise HTTPException(422, "cursor: not a cursor returned by this API") from exc
+
+
+@router.get("", response_model=EventPage, summary="List events (most recently reported first)")
+async def list_events(
+    session: ReaderDep,
+    kind: Annotated[str | None, Query(pattern="^(pow_exchange|body_repatriation|agreement)$")] = None,
+    status: Annotated[str | None, Query(pattern="^(completed|agreed|postponed|disrupted)$")] = None,
+    since: Annotated[date | None, Query(description="event date on or after")] = None,
+    include_historical: bool = True,
+    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> EventPage:
+    rows = await event_store.list_events(
+        session,
+        kind=kind,
+        status=status,
+        since=since,
+        include_historical=include_historical,
+        before=_parse_cursor(cursor),
+        limit=limit + 1,
+    )
+    page = list(rows[:limit])
+    has_more = len(rows) > limit
+    return EventPage(
+        data=[EventSummary(**_summary(e)) for e in page],
+        next_cursor=page[-1].last_seen.isoformat() if has_more and page else None,
+        has_more=has_more,
+    )
+
+
+@router.get("/{event_id}", response_model=EventDetail, summary="One event: facts, provenance, timeline")
+async def get_event(event_id: str, session: ReaderDep) -> EventDetail:
+    event = await session.get(Event, event_id[:64])
+    if event is None:
+        raise HTTPException(404, f"event {event_id} not found")
+    state = state_from_json(event.state)
+    timeline = await event_store.event_timeline(session, event.id)
+    alerts = await event_store.event_alerts(session, event.id)
+    return EventDetail(
+        **_summary(event),
+        provenance={key: provenance_json(items) for key, items in state.provenance.items()},
+        evidence=provenance_json(state.evidence),
+        sources=sorted(state.sources),
+        timeline=[
+            TimelineEntry(
+                article_id=a.id,
+                url=a.url,
+                title=a.title,
+                source=a.source,
+                language=a.language,  # type: ignore[arg-type]
+                published_at=a.published_at,
+                discovered_at=a.discovered_at,
+                primary=r.is_primary,
+                recalled=r.recalled,
+                mention=r.mention,
+            )
+            for r, a in timeline
+        ],
+        alerts=[
+            {
+                "id": a.id,
+                "type": a.type,
+                "revision": a.revision,
+                "created_at": a.created_at.isoformat(),
+                "changes": a.payload.get("changes", []),
+            }
+            for a in alerts
+        ],
+    )

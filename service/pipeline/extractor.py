@@ -1,0 +1,34 @@
+"""Article text extraction off the event loop: a process pool, since trafilatura is CPU-bound."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+
+from scrapers.extract import Extracted, extract_article
+
+
+def _extract(body: bytes, url: str, encoding: str | None) -> Extracted | None:
+    return extract_article(body, url=url, encoding=encoding)
+
+
+class Extractor:
+    """`processes` workers (1: a single thread in this process, handy for tests and small machines)."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = max(1, processes)
+        self._pool: Executor
+        if self.processes == 1:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+        else:
+            # spawn: forking a process that runs an event loop and threads is unsafe.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
+
+    async def extract(self, body: bytes, *, url: str, encoding: str | None) -> Extracted | None:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, _extract, body, url, encoding)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,192 @@
+"""SQL for articles: dedup by every known key, leased processing, listing with cursors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from scrapers.feeds import FeedEntry
+from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
+from service.models import Article, ArticleKey, Feed
+
+UpsertResult = Literal["new", "changed", "seen"]
+
+
+@dataclass(frozen=True)
+class EntryOutcome:
+    article_id: int
+    result: UpsertResult
+
+
+async def find_by_keys(session: AsyncSession, keys: Sequence[str]) -> Article | None:
+    query = select(ArticleKey.article_id).where(ArticleKey.key.in_(keys)).limit(1)  # type: ignore[attr-defined]
+    article_id = (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
+    return None if article_id is None else await session.get(Article, article_id)
+
+
+async def add_keys(session: AsyncSession, article_id: int, keys: Sequence[str]) -> None:
+    """Attach keys to an article; keys another article already owns stay with it."""
+    for key in keys:
+        existing = await session.get(ArticleKey, key)
+        if existing is None:
+            session.add(ArticleKey(key=key[:2100], article_id=article_id))
+    await session.flush()
+
+
+def _source_of(feed: Feed, entry: FeedEntry) -> str:
+    from urllib.parse import urlsplit
+
+    if feed.kind == "telegram":
+        return "t.me/" + (entry.guid or "").split("/")[0]
+    if entry.publisher_url or entry.publisher:
+        host = urlsplit(entry.publisher_url or "").hostname
+        return (host or entry.publisher or "").removeprefix("www.")
+    return (urlsplit(entry.url).hostname or "").removeprefix("www.")
+
+
+async def upsert_entry(session: AsyncSession, feed: Feed, entry: FeedEntry, now: datetime) -> EntryOutcome:
+    """Store a feed entry as a pending article, or update the known one (title edits, post edits)."""
+    keys = entry_dedup_keys(entry)
+    article = await find_by_keys(session, keys)
+    if article is None:
+        return await _insert(session, feed, entry, keys, now)
+    changed = _apply_edit(article, entry, now)
+    await add_keys(session, article.id, keys)  # type: ignore[arg-type]
+    return EntryOutcome(article.id, "changed" if changed else "seen")  # type: ignore[arg-type]
+
+
+async def _insert(
+    session: AsyncSession, feed: Feed, entry: FeedEntry, keys: Sequence[str], now: datetime
+) -> EntryOutcome:
+    text = entry.content if not entry.fetch_page else ""
+    article = Article(
+        url=canonicalize_url(entry.url)[:2048],
+        feed_id=feed.id,
+        guid=(entry.guid or "")[:2048] or None,
+        fingerprint=content_fingerprint(entry.title, text or entry.summary),
+        source=_source_of(feed, entry)[:255],
+        official=feed.official,
+        title=entry.title[:1000],
+        summary=entry.summary,
+        text=text,
+        language=entry.language or feed.language,
+        author=(entry.author or "")[:500] or None,
+        published_at=entry.published,
+        discovered_at=now,
+        updated_at=now,
+        fetch_page=entry.fetch_page,
+        text_source=None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
+    )
+    try:
+        async with session.begin_nested():
+            session.add(article)
+            await session.flush()
+    except IntegrityError:
+        # Another worker stored the same story a moment ago: it is that one.
+        existing = await find_by_keys(session, keys)
+        if existing is None:
+            raise
+        return EntryOutcome(existing.id, "seen")  # type: ignore[arg-type]
+    await add_keys(session, article.id, keys)  # type: ignore[arg-type]
+    return EntryOutcome(article.id, "new")  # type: ignore[arg-type]
+
+
+def _apply_edit(article: Article, entry: FeedEntry, now: datetime) -> bool:
+    """A title edit or an edited post updates the article and queues it for detection again."""
+    changed = False
+    if entry.title and entry.title != article.title:
+        article.title = entry.title[:1000]
+        changed = True
+    if not entry.fetch_page and entry.content and entry.content != article.text:
+        article.text = entry.content
+        changed = True
+    if changed:
+        article.updated_at = now
+        article.state = "pending"
+        article.lease_until = None
+    return changed
+
+
+async def claim_pending(
+    session: AsyncSession,
+    *,
+    worker_id: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    postgres: bool,
+    ids: Sequence[int] | None = None,
+) -> list[int]:
+    """Lease pending articles (all, or only `ids`) so a crashed worker's articles are picked up again."""
+    query = select(Article.id).where(
+        Article.state == "pending",  # type: ignore[arg-type]
+        or_(Article.lease_until == None, Article.lease_until < now),  # type: ignore[operator]  # noqa: E711
+    )
+    if ids is not None:
+        query = query.where(Article.id.in_(list(ids)))  # type: ignore[union-attr]
+    query = query.order_by(Article.id).limit(limit)  # type: ignore[arg-type]
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    found = list((await session.exec(query)).scalars().all())  # type: ignore[call-overload]
+    if not found:
+        return []
+    claimed = await session.exec(  # type: ignore[call-overload]
+        update(Article)
+        .where(and_(Article.id.in_(found), or_(Article.lease_until == None, Article.lease_until < now)))  # type: ignore[union-attr,operator]  # noqa: E711
+        .values(lease_owner=worker_id, lease_until=now + lease, attempts=Article.attempts + 1)
+        .returning(Article.id)
+    )
+    return list(claimed.scalars().all())
+
+
+async def merge_duplicate(session: AsyncSession, duplicate: Article, original_id: int) -> None:
+    """Fold a second URL of a story already stored into the original: its keys move, the row goes."""
+    keys = (
+        (await session.exec(select(ArticleKey).where(ArticleKey.article_id == duplicate.id))).scalars().all()
+    )  # type: ignore[call-overload,arg-type]
+    moved = [k.key for k in keys]
+    await session.exec(delete(ArticleKey).where(ArticleKey.article_id == duplicate.id))  # type: ignore[call-overload,arg-type]
+    await session.delete(duplicate)
+    await session.flush()
+    await add_keys(session, original_id, moved)
+
+
+async def find_same_content(session: AsyncSession, article: Article) -> Article | None:
+    query = (
+        select(Article)
+        .where(Article.fingerprint == article.fingerprint, Article.id != article.id, Article.state == "done")  # type: ignore[arg-type]
+        .order_by(Article.id)  # type: ignore[arg-type]
+        .limit(1)
+    )
+    return (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
+
+
+async def list_articles(
+    session: AsyncSession,
+    *,
+    feed_id: int | None,
+    language: str | None,
+    since: datetime | None,
+    relevant: bool | None,
+    before_id: int | None,
+    limit: int,
+) -> Sequence[Article]:
+    """Newest first; `before_id` is the cursor."""
+    query = select(Article).order_by(Article.id.desc()).limit(limit)  # type: ignore[union-attr]
+    if feed_id is not None:
+        query = query.where(Article.feed_id == feed_id)  # type: ignore[arg-type]
+    if language:
+        query = query.where(Article.language == language)  # type: ignore[arg-type]
+    if since is not None:
+        query = query.where(Article.discovered_at >= since)  # type: ignore[arg-type,operator]
+    if relevant is not None:
+        query = query.where(Article.relevant == relevant)  # type: ignore[arg-type]
+    if before_id is not None:
+        query = query.where(Article.id < before_id)  # type: ignore[arg-type,operator]
+    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]

@@ -1,0 +1,101 @@
+"""APScheduler wiring: interval jobs for polling, processing, delivery and retention."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from scrapers.http import HttpConfig, PoliteClient
+from service.db import Database
+from service.delivery.sender import create_sender
+from service.pipeline.extractor import Extractor
+from service.settings import Settings, cpu_count
+from service.worker.context import WorkerContext
+from service.worker.ticks import poll_tick, process_tick, retention_tick
+
+log = logging.getLogger(__name__)
+Tick = Callable[[WorkerContext], Awaitable[int]]
+
+
+def build_context(settings: Settings, db: Database) -> WorkerContext:
+    http = PoliteClient(
+        HttpConfig(
+            user_agent=settings.user_agent,
+            connect_timeout=settings.connect_timeout_seconds,
+            read_timeout=settings.read_timeout_seconds,
+            total_timeout=settings.total_timeout_seconds,
+            max_bytes=settings.max_page_bytes,
+            per_host_limit=settings.per_host_concurrency,
+            allow_private=settings.fetch_allow_private,
+        )
+    )
+    processes = settings.extract_processes or cpu_count()
+    return WorkerContext(
+        settings=settings,
+        db=db,
+        http=http,
+        extractor=Extractor(processes),
+        webhook_sender=create_sender(settings),
+    )
+
+
+class WorkerRuntime:
+    """Owns the scheduler and the worker context; `last_run` feeds the health checks."""
+
+    def __init__(self, settings: Settings, db: Database, ctx: WorkerContext | None = None) -> None:
+        self.settings = settings
+        self.ctx = ctx or build_context(settings, db)
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.last_run: dict[str, datetime] = {}
+        self.started_at: datetime | None = None
+
+    async def start(self) -> None:
+        from service.worker.deliver import deliver_tick
+
+        s = self.settings
+        self._every("poll", poll_tick, s.scheduler_tick_seconds)
+        self._every("process", process_tick, max(5.0, s.scheduler_tick_seconds))
+        self._every("deliver", deliver_tick, s.delivery_tick_seconds)
+        self._every("retention", retention_tick, 3600.0)
+        self.scheduler.start()
+        self.started_at = datetime.now(UTC)
+        log.info("workers started worker_id=%s", self.ctx.worker_id)
+
+    def _every(self, name: str, tick: Tick, seconds: float) -> None:
+        async def job() -> None:
+            try:
+                await tick(self.ctx)
+            except Exception:  # one place that catches job errors; the next tick tries again
+                log.exception("%s tick failed", name)
+            finally:
+                self.last_run[name] = datetime.now(UTC)
+
+        self.scheduler.add_job(
+            job,
+            "interval",
+            seconds=seconds,
+            id=name,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+            misfire_grace_time=None,
+        )
+
+    @property
+    def running(self) -> bool:
+        return bool(self.scheduler.running)
+
+    def lag_seconds(self, now: datetime) -> float | None:
+        """How late the poll loop is against its interval (None before its first run)."""
+        last = self.last_run.get("poll")
+        if last is None:
+            return None
+        return max(0.0, (now - last).total_seconds() - self.settings.scheduler_tick_seconds)
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await self.ctx.aclose()

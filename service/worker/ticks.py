@@ -1,0 +1,62 @@
+"""Scheduled units of work; each returns how much it did, so tests and `poll --once` can call them directly."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from service.pipeline.ingest import process_articles
+from service.pipeline.refresh import refresh_many
+from service.store import feeds as feed_store
+from service.store.retention import apply_retention
+from service.worker.context import WorkerContext
+
+log = logging.getLogger(__name__)
+
+
+async def poll_tick(ctx: WorkerContext) -> int:
+    """Lease the due feeds and refresh them."""
+    now = ctx.clock()
+    async with ctx.db.session() as session:
+        ids = await feed_store.claim_due_feeds(
+            session,
+            worker_id=ctx.worker_id,
+            now=now,
+            lease=timedelta(seconds=ctx.settings.lease_seconds),
+            limit=ctx.settings.feeds_per_tick,
+            postgres=not ctx.db.is_sqlite,
+        )
+    if ids:
+        await refresh_many(ctx, ids)
+    return len(ids)
+
+
+async def process_tick(ctx: WorkerContext) -> int:
+    """Pick up articles left pending: a crashed worker's, or pages whose fetch is being retried."""
+    return await process_articles(ctx)
+
+
+async def retention_tick(ctx: WorkerContext) -> int:
+    async with ctx.db.session() as session:
+        removed = await apply_retention(
+            session,
+            now=ctx.clock(),
+            article_text_days=ctx.settings.retention_article_text_days,
+            delivery_log_days=ctx.settings.retention_delivery_log_days,
+        )
+    if removed:
+        log.info("retention cleared %d rows", removed)
+    return removed
+
+
+async def run_once(ctx: WorkerContext) -> int:
+    """Burst mode: poll every due feed, process what is pending, deliver what is due; then return."""
+    from service.worker.deliver import deliver_tick
+
+    total = 0
+    while polled := await poll_tick(ctx):
+        total += polled
+    while await process_tick(ctx):
+        pass
+    await deliver_tick(ctx)
+    return total

@@ -1,0 +1,86 @@
+"""The feeds and articles API: auth, validation as 422 problem details, health fields, cursors."""
+
+from __future__ import annotations
+
+import httpx
+
+from service.db import Database
+from service.models import Article, utcnow
+
+
+async def test_write_endpoints_need_the_admin_token(client: httpx.AsyncClient) -> None:
+    body = {"url": "https://rss.dw.com/rdf/rss-en-all"}
+    missing = await client.post("/v1/feeds", json=body)
+    assert missing.status_code == 401 and missing.headers["content-type"] == "application/problem+json"
+    wrong = await client.post("/v1/feeds", json=body, headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 403
+
+
+async def test_create_list_patch_delete_feed(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+    created = await client.post(
+        "/v1/feeds", json={"url": "https://t.me/s/Koordshtab", "official": True}, headers=admin
+    )
+    assert created.status_code == 201, created.text
+    feed = created.json()
+    assert feed["kind"] == "telegram" and feed["official"] is True
+    assert feed["error_count"] == 0 and feed["last_success_at"] is None and feed["next_check_at"]
+    assert created.headers["location"] == f"/v1/feeds/{feed['id']}"
+    duplicate = await client.post("/v1/feeds", json={"url": "https://t.me/s/Koordshtab"}, headers=admin)
+    assert duplicate.status_code == 409
+    listed = (await client.get("/v1/feeds")).json()["data"]
+    assert [f["id"] for f in listed] == [feed["id"]]
+    patched = await client.patch(f"/v1/feeds/{feed['id']}", json={"enabled": False}, headers=admin)
+    assert patched.status_code == 200 and patched.json()["enabled"] is False
+    assert (await client.delete(f"/v1/feeds/{feed['id']}", headers=admin)).status_code == 204
+    assert (await client.get(f"/v1/feeds/{feed['id']}")).status_code == 404
+
+
+async def test_invalid_input_is_422_with_a_message(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+    for body in (
+        {"url": "ftp://example.org/feed"},
+        {"url": "https://x.example/f", "kind": "nntp"},
+        {"url": "https://x.example/f", "unknown": 1},
+        {"nope": True},
+        [1, 2],
+    ):
+        response = await client.post("/v1/feeds", json=body, headers=admin)
+        assert response.status_code == 422, body
+        assert response.json()["detail"].startswith("invalid request")
+    assert (await client.get("/v1/feeds/not-a-number")).status_code == 422
+    assert (await client.get("/v1/articles?limit=100000")).status_code == 422
+    assert (await client.get("/v1/articles?cursor=abc")).status_code == 422
+
+
+async def test_articles_filters_and_cursor_pagination(client: httpx.AsyncClient, database: Database) -> None:
+    async with database.session() as session:
+        for n in range(5):
+            session.add(
+                Article(
+                    url=f"https://outlet.example/{n}",
+                    fingerprint=f"fp{n}",
+                    title=f"Story {n}",
+                    language="uk" if n % 2 else "en",
+                    state="done",
+                    discovered_at=utcnow(),
+                )
+            )
+    first = (await client.get("/v1/articles?limit=2")).json()
+    assert [a["title"] for a in first["data"]] == ["Story 4", "Story 3"] and first["has_more"] is True
+    second = (await client.get(f"/v1/articles?limit=2&cursor={first['next_cursor']}")).json()
+    assert [a["title"] for a in second["data"]] == ["Story 2", "Story 1"]
+    third = (await client.get(f"/v1/articles?limit=2&cursor={second['next_cursor']}")).json()
+    assert [a["title"] for a in third["data"]] == ["Story 0"] and third["has_more"] is False
+    ukrainian = (await client.get("/v1/articles?language=uk")).json()["data"]
+    assert {a["title"] for a in ukrainian} == {"Story 1", "Story 3"}
+
+
+async def test_livez_readyz_health(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/livez")).json() == {"status": "pass"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["checks"]["migrations"] == "pass"
+    health = await client.get("/health")
+    assert health.status_code == 200 and health.headers["content-type"] == "application/health+json"
+    assert health.json()["status"] in ("pass", "warn")
+    assert "database:responseTime" in health.json()["checks"]
+    metrics = await client.get("/metrics")
+    assert metrics.status_code == 200 and "exchangewatch_feed_polls_total" in metrics.text
