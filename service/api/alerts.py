@@ -46,12 +46,8 @@ ALERT_EXAMPLE: dict[str, Any] = {
     },
     "facts": {"returned_to_ukraine": 84, "stage": 2, "mediators": ["UAE"]},
     "changes": [],
-    "evidence": [
-        {"sentence": "84 Ukrainian defenders are home.", "source": "president.gov.ua", "official": True}
-    ],
-    "sources": [
-        {"source": "president.gov.ua", "url": "https://www.president.gov.ua/news/x", "official": True}
-    ],
+    "evidence": [{"sentence": "84 Ukrainian defenders are home.", "source": "president.gov.ua", "official": True}],
+    "sources": [{"source": "president.gov.ua", "url": "https://www.president.gov.ua/news/x", "official": True}],
 }
 
 
@@ -89,9 +85,7 @@ class AlertPage(BaseModel):
 
 
 TypesQuery = Annotated[list[str] | None, Query(alias="type", description="event.created / event.updated")]
-KindsQuery = Annotated[
-    list[str] | None, Query(alias="kind", description="pow_exchange, body_repatriation, ...")
-]
+KindsQuery = Annotated[list[str] | None, Query(alias="kind", description="pow_exchange, body_repatriation, ...")]
 LanguagesQuery = Annotated[list[str] | None, Query(alias="language", description="uk, ru, en, ...")]
 AfterQuery = Annotated[str | None, Query(pattern=CURSOR, description="the next_cursor of the previous call")]
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched)"}}
@@ -182,9 +176,7 @@ async def stream_alerts(
     )
 
 
-async def _follow(
-    request: Request, db: Any, cursor: int, filters: dict[str, Any]
-) -> AsyncIterator[ServerSentEvent]:
+async def _follow(request: Request, db: Any, cursor: int, filters: dict[str, Any]) -> AsyncIterator[ServerSentEvent]:
     """Alerts after `cursor`, then new ones as they are committed (by any process), until disconnect."""
     yield ServerSentEvent(comment="exchangewatch alerts", retry=STREAM_RETRY_MS)
     while not await request.is_disconnected():

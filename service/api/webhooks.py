@@ -106,9 +106,7 @@ class WebhookPublic(BaseModel):
     disabled_at: datetime | None
     last_success_at: datetime | None
     failing_since: datetime | None = Field(description="first failure since the last success")
-    previous_secret_expires_at: datetime | None = Field(
-        description="while set, messages carry two signatures"
-    )
+    previous_secret_expires_at: datetime | None = Field(description="while set, messages carry two signatures")
     created_at: datetime
     updated_at: datetime
 
@@ -188,9 +186,7 @@ class DeliveryList(BaseModel):
 
 
 class RecoverRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"since": "2026-06-09T00:00:00Z"}]}
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"since": "2026-06-09T00:00:00Z"}]})
 
     since: datetime = Field(description="resend failed and dead messages created at or after this time")
 
@@ -254,9 +250,7 @@ async def _checked_url(url: str, settings: Settings, resolver: Resolver | None) 
         check_url(url, allow_private=settings.webhook_allow_private, allow_http=settings.webhook_allow_http)
         parsed = httpx.URL(url)
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
-        await resolve_checked(
-            parsed.host, port, allow_private=settings.webhook_allow_private, resolver=resolver
-        )
+        await resolve_checked(parsed.host, port, allow_private=settings.webhook_allow_private, resolver=resolver)
     except UnsafeAddress as exc:
         hint = "" if settings.webhook_allow_http or not url.startswith("http:") else " (use https)"
         raise HTTPException(422, f"webhook URL refused: {exc.message}{hint}") from None
@@ -303,9 +297,7 @@ async def list_webhooks(db: DatabaseDep) -> WebhookList:
     return WebhookList(data=[endpoint_out(e, now) for e in endpoints])
 
 
-@router.get(
-    "/{webhook_id}", response_model=WebhookPublic, summary="Get one webhook", responses={**AUTH, **NOT_FOUND}
-)
+@router.get("/{webhook_id}", response_model=WebhookPublic, summary="Get one webhook", responses={**AUTH, **NOT_FOUND})
 async def get_webhook(webhook_id: str, db: DatabaseDep) -> WebhookPublic:
     return endpoint_out(await _endpoint(db, webhook_id), utcnow())
 
@@ -360,9 +352,7 @@ async def rotate_secret(webhook_id: str, db: DatabaseDep) -> SecretRotated:
         if endpoint is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"webhook {webhook_id} not found")
         secret = await store.rotate_secret(session, endpoint, now=now)
-    return SecretRotated(
-        id=webhook_id, secret=secret, previous_secret_expires_at=endpoint.previous_secret_expires_at
-    )
+    return SecretRotated(id=webhook_id, secret=secret, previous_secret_expires_at=endpoint.previous_secret_expires_at)
 
 
 @router.post(
@@ -432,9 +422,7 @@ async def resend_delivery(webhook_id: str, delivery_id: str, db: DatabaseDep) ->
     async with db.session() as session:
         message = await store.get_message(session, webhook_id, delivery_id)
         if message is None:
-            raise HTTPException(
-                status.HTTP_404_NOT_FOUND, f"delivery {delivery_id} of webhook {webhook_id} not found"
-            )
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"delivery {delivery_id} of webhook {webhook_id} not found")
         message = await store.resend(session, message, now=utcnow())
         log = await store.attempts_for(session, [message.id or 0])
     return delivery_out(message, log.get(message.id or 0, []))

@@ -46,9 +46,7 @@ class AlertSpec:
     facts: dict[str, Any] = field(default_factory=lambda: {"returned_to_ukraine": 84, "stage": 2})
 
 
-async def make_alert(
-    db: Database, spec: AlertSpec | None = None, *, at: datetime = T0, enqueue: bool = True
-) -> Alert:
+async def make_alert(db: Database, spec: AlertSpec | None = None, *, at: datetime = T0, enqueue: bool = True) -> Alert:
     """One Event + Alert (and, like the pipeline, its outbox rows in the same transaction)."""
     spec = spec or AlertSpec()
     async with db.session() as session:
@@ -68,9 +66,7 @@ async def make_alert(
                 "facts": spec.facts,
                 "changes": [],
                 "evidence": [{"sentence": "84 defenders returned home.", "source": "ukrinform.ua"}],
-                "sources": [
-                    {"source": "ukrinform.ua", "url": "https://www.ukrinform.ua/x", "official": False}
-                ],
+                "sources": [{"source": "ukrinform.ua", "url": "https://www.ukrinform.ua/x", "official": False}],
             },
         )
         session.add(alert)
