@@ -52,7 +52,7 @@ def _host(netloc_host: str) -> str:
         try:
             host = host.encode("idna").decode("ascii")
         except UnicodeError:
-            host = quote(host, safe=".-")
+            host = quote(host, safe=".-").lower()
     return HOST_ALIASES.get(host, host)
 
 

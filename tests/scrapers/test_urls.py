@@ -54,7 +54,8 @@ def test_mobile_host_is_only_folded_for_known_sites() -> None:
 
 
 segment = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="/?#"),
+    # Surrounding whitespace is stripped from a URL on purpose, so segments carry none.
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z"), exclude_characters="/?#"),
     min_size=1,
     max_size=12,
 ).filter(lambda s: s not in (".", ".."))
@@ -85,12 +86,8 @@ def test_canonicalize_is_idempotent(url: str) -> None:
 
 
 @given(
-    st.lists(
-        st.tuples(st.sampled_from([*sorted(TRACKING_PARAMS), "utm_source", "utm_x"]), param_value), max_size=4
-    ),
-    st.lists(
-        st.tuples(st.sampled_from(["id", "page", "q", "lang"]), st.text("abc123", max_size=5)), max_size=4
-    ),
+    st.lists(st.tuples(st.sampled_from([*sorted(TRACKING_PARAMS), "utm_source", "utm_x"]), param_value), max_size=4),
+    st.lists(st.tuples(st.sampled_from(["id", "page", "q", "lang"]), st.text("abc123", max_size=5)), max_size=4),
 )
 def test_tracking_params_dropped_other_params_kept(
     tracking: list[tuple[str, str]], kept: list[tuple[str, str]]
@@ -140,9 +137,7 @@ def test_dedup_keys_for_a_dw_entry() -> None:
 
 def test_same_story_via_two_feeds_shares_a_key() -> None:
     rss = entry_dedup_keys(entry(DW_IRI, guid=DW_IRI, content_id="72839117"))
-    mobile = entry_dedup_keys(
-        entry("https://m.dw.com/de/x/a-72839117?maca=de-Twitter-sharing", content_id="72839117")
-    )
+    mobile = entry_dedup_keys(entry("https://m.dw.com/de/x/a-72839117?maca=de-Twitter-sharing", content_id="72839117"))
     assert set(rss) & set(mobile)
 
 
@@ -156,3 +151,22 @@ def test_bare_guid_is_scoped_by_host() -> None:
 def test_permalink_guid_differing_from_link_adds_a_url_key() -> None:
     keys = entry_dedup_keys(entry("https://ex.com/a?utm_source=rss", guid="https://ex.com/p/123"))
     assert keys == ("url:https://ex.com/a", "url:https://ex.com/p/123")
+
+
+host_label = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs"), exclude_characters="/?#@:[]\\%."),
+    min_size=1,
+    max_size=10,
+)
+
+
+@given(st.lists(host_label, min_size=1, max_size=3), st.text(max_size=30), st.sampled_from(["http", "https"]))
+def test_idempotent_for_arbitrary_hosts_and_tails(labels: list[str], tail: str, scheme: str) -> None:
+    once = canonicalize_url(f"{scheme}://{'.'.join(labels)}/{tail}")
+    assert canonicalize_url(once) == once
+
+
+@given(st.text())
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    once = canonicalize_url(text)
+    assert canonicalize_url(once) == once
