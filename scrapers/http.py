@@ -64,6 +64,11 @@ class HttpConfig:
     max_redirects: int = 5
     allow_private: bool = False
 
+    def __post_init__(self) -> None:
+        timeouts = (self.connect_timeout, self.read_timeout, self.total_timeout)
+        if min(timeouts) <= 0 or min(self.per_host_limit, self.max_connections) < 1 or self.max_bytes < 0:
+            raise ValueError(f"invalid HttpConfig: {self}")
+
 
 @dataclass(frozen=True)
 class FetchResult:
@@ -95,9 +100,7 @@ class _Redirect:
 class PoliteClient:
     """Fetches URLs politely and safely; share one per process and close it on shutdown."""
 
-    def __init__(
-        self, config: HttpConfig = HttpConfig(), *, transport: httpx.AsyncBaseTransport | None = None
-    ):
+    def __init__(self, config: HttpConfig = HttpConfig(), *, transport: httpx.AsyncBaseTransport | None = None):
         self.config = config
         if transport is None:
             limits = httpx.Limits(
@@ -184,9 +187,7 @@ class PoliteClient:
     ) -> FetchResult | _Redirect:
         try:
             async with asyncio.timeout_at(deadline):
-                response = await self._client.send(
-                    self._client.build_request("GET", url, headers=headers), stream=True
-                )
+                response = await self._client.send(self._client.build_request("GET", url, headers=headers), stream=True)
                 try:
                     return await self._consume(url, response, accept, limit)
                 finally:
@@ -205,9 +206,7 @@ class PoliteClient:
         except (httpx.TransportError, httpx.DecodingError) as exc:
             raise ConnectFailed(f"{type(exc).__name__}: {exc}", url=url) from None
 
-    async def _consume(
-        self, url: str, response: httpx.Response, accept: str, limit: int
-    ) -> FetchResult | _Redirect:
+    async def _consume(self, url: str, response: httpx.Response, accept: str, limit: int) -> FetchResult | _Redirect:
         status = response.status_code
         headers = MappingProxyType({name.lower(): value for name, value in response.headers.items()})
         if status in REDIRECT_STATUSES and headers.get("location"):

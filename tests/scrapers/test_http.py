@@ -41,10 +41,7 @@ async def client() -> PoliteClient:
 def conditional(etag: str, last_modified: str):
     async def handler(request: Request, writer: asyncio.StreamWriter) -> None:
         validators = {"ETag": etag, "Last-Modified": last_modified}
-        if (
-            request.headers.get("if-none-match") == etag
-            or request.headers.get("if-modified-since") == last_modified
-        ):
+        if request.headers.get("if-none-match") == etag or request.headers.get("if-modified-since") == last_modified:
             writer.write(head_bytes(304, validators))
         else:
             headers = {**validators, "Content-Type": "application/rss+xml", "Content-Length": str(len(RSS))}
@@ -102,9 +99,7 @@ async def test_503_without_retry_after_is_server_error(raw_server: RawServer, cl
 
 
 @pytest.mark.parametrize(("status", "error"), [(404, NotFound), (410, Gone), (403, Blocked)])
-async def test_permanent_statuses(
-    raw_server: RawServer, client: PoliteClient, status: int, error: type
-) -> None:
+async def test_permanent_statuses(raw_server: RawServer, client: PoliteClient, status: int, error: type) -> None:
     raw_server.routes["/x"] = respond(status, body=b"nope")
     with pytest.raises(error) as caught:
         await client.fetch(raw_server.url("/x"))
@@ -179,9 +174,7 @@ async def test_gzip_bomb_is_capped(raw_server: RawServer) -> None:
 
 
 @pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate"])
-async def test_compressed_bodies_are_decoded(
-    raw_server: RawServer, client: PoliteClient, coding: str
-) -> None:
+async def test_compressed_bodies_are_decoded(raw_server: RawServer, client: PoliteClient, coding: str) -> None:
     packed = {
         "gzip": gzip.compress(RSS),
         "deflate": zlib.compress(RSS),
@@ -246,9 +239,7 @@ async def test_temporary_hop_means_no_permanent_redirect(
     assert result.url == raw_server.url("/new") and result.permanent_redirect is None
 
 
-async def test_wrong_declared_charset_passes_bytes_untouched(
-    raw_server: RawServer, client: PoliteClient
-) -> None:
+async def test_wrong_declared_charset_passes_bytes_untouched(raw_server: RawServer, client: PoliteClient) -> None:
     cyrillic = "<html><body>Обмін полоненими</body></html>".encode("cp1251")
     raw_server.routes["/page"] = respond(200, {"Content-Type": "text/html; charset=utf-8"}, cyrillic)
     result = await client.fetch(raw_server.url("/page"), accept=HTML_ACCEPT)
@@ -320,15 +311,17 @@ async def test_unusable_redirect_targets_are_refused(
 async def test_utf8_location_is_percent_encoded(raw_server: RawServer, client: PoliteClient) -> None:
     async def moved(request: Request, writer: asyncio.StreamWriter) -> None:
         writer.write(
-            head_bytes(301, {"Content-Length": "0"}).replace(
-                b"\r\n\r\n", "\r\nLocation: /новини\r\n\r\n".encode()
-            )
+            head_bytes(301, {"Content-Length": "0"}).replace(b"\r\n\r\n", "\r\nLocation: /новини\r\n\r\n".encode())
         )
         await writer.drain()
 
     raw_server.routes["/old"] = moved
     raw_server.routes["/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8"] = respond(200, {}, RSS)
     result = await client.fetch(raw_server.url("/old"))
-    assert result.body == RSS and result.permanent_redirect == raw_server.url(
-        "/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8"
-    )
+    assert result.body == RSS and result.permanent_redirect == raw_server.url("/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8")
+
+
+@pytest.mark.parametrize("bad", [{"total_timeout": 0}, {"per_host_limit": 0}, {"max_bytes": -1}])
+def test_config_is_validated(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="invalid HttpConfig"):
+        HttpConfig(**bad)
