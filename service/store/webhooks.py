@@ -39,9 +39,7 @@ def new_id(prefix: str) -> str:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-async def create_endpoint(
-    session: AsyncSession, *, url: str, now: datetime, **fields: Any
-) -> WebhookEndpoint:
+async def create_endpoint(session: AsyncSession, *, url: str, now: datetime, **fields: Any) -> WebhookEndpoint:
     """A new enabled endpoint with a fresh secret (returned once, by the route that created it)."""
     endpoint = WebhookEndpoint(
         id=new_id("ep"), url=url, secret=generate_secret(), created_at=now, updated_at=now, **fields
@@ -176,9 +174,7 @@ class Job:
 
 
 def _due(now: datetime) -> Any:
-    waiting = and_(
-        col(WebhookMessage.status).in_((PENDING, FAILED)), col(WebhookMessage.next_attempt_at) <= now
-    )
+    waiting = and_(col(WebhookMessage.status).in_((PENDING, FAILED)), col(WebhookMessage.next_attempt_at) <= now)
     # A delivering row whose lease ran out belongs to a worker that died mid-send: send it again.
     orphaned = and_(WebhookMessage.status == DELIVERING, col(WebhookMessage.lease_until) < now)
     return or_(waiting, orphaned)
@@ -223,9 +219,7 @@ async def claim_due(
     if not ids:
         return []
     if session.get_bind().dialect.name == "postgresql":
-        locked = (
-            select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
-        )
+        locked = select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
         ids = list((await session.exec(locked)).all())
     claimed = await session.exec(  # type: ignore[call-overload]
         update(WebhookMessage)
@@ -250,20 +244,6 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
         Job(m.id, m.msg_id, e.id, e.url, live_secrets(e, now), m.payload, m.attempts)  # type: ignore[arg-type]
         for m, e in rows.all()
     ]
-
-
-async def release(session: AsyncSession, ids: list[int], *, worker_id: str) -> None:
-    """Give back claimed messages this tick did not get to, without counting an attempt."""
-    if ids:
-        await session.exec(  # type: ignore[call-overload]
-            update(WebhookMessage)
-            .where(col(WebhookMessage.id).in_(ids), WebhookMessage.lease_owner == worker_id)
-            .values(
-                status=case((WebhookMessage.attempts == 0, PENDING), else_=FAILED),
-                lease_owner=None,
-                lease_until=None,
-            )
-        )
 
 
 async def record_attempt(
@@ -398,9 +378,7 @@ async def attempts_for(session: AsyncSession, message_ids: list[int]) -> dict[in
 
 
 async def get_message(session: AsyncSession, endpoint_id: str, msg_id: str) -> WebhookMessage | None:
-    query = select(WebhookMessage).where(
-        WebhookMessage.endpoint_id == endpoint_id, WebhookMessage.msg_id == msg_id
-    )
+    query = select(WebhookMessage).where(WebhookMessage.endpoint_id == endpoint_id, WebhookMessage.msg_id == msg_id)
     return (await session.exec(query)).first()
 
 
@@ -427,9 +405,7 @@ async def recover(session: AsyncSession, endpoint_id: str, *, since: datetime, n
     return int(result.rowcount or 0)
 
 
-async def start_test(
-    session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime, worker_id: str
-) -> Job:
+async def start_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime, worker_id: str) -> Job:
     """An inline test message, leased to the request that sends it."""
     message = await enqueue_test(session, endpoint, now=now)
     message.status, message.lease_owner, message.lease_until = (
@@ -439,9 +415,7 @@ async def start_test(
     )
     session.add(message)
     await session.flush()
-    return Job(
-        message.id, message.msg_id, endpoint.id, endpoint.url, live_secrets(endpoint, now), message.payload, 0
-    )  # type: ignore[arg-type]
+    return Job(message.id, message.msg_id, endpoint.id, endpoint.url, live_secrets(endpoint, now), message.payload, 0)  # type: ignore[arg-type]
 
 
 STATUSES = (PENDING, DELIVERING, DELIVERED, FAILED, DEAD)
