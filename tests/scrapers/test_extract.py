@@ -81,8 +81,7 @@ def test_utf8_bytes_declared_as_latin1_are_not_mojibake() -> None:
 
 def test_meta_charset_is_used_for_legacy_pages() -> None:
     paragraphs = "".join(
-        f"<p>Абзац {n}: состоялся обмен военнопленными, домой вернулись раненые военные.</p>"
-        for n in range(5)
+        f"<p>Абзац {n}: состоялся обмен военнопленными, домой вернулись раненые военные.</p>" for n in range(5)
     )
     html = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
@@ -136,3 +135,35 @@ def test_title_suffixes_are_stripped(title: str, expected: str) -> None:
 )
 def test_looks_like_html(body: bytes, expected: bool) -> None:
     assert looks_like_html(body) is expected
+
+
+def _page(head: str, html_attrs: str = "") -> bytes:
+    paragraphs = "".join(
+        f"<p>Абзац {n}. Россия и Украина провели очередной этап обмена военнопленными, сообщили стороны.</p>"
+        for n in range(6)
+    )
+    return (
+        f"<!DOCTYPE html><html{html_attrs}><head><meta charset='utf-8'>{head}</head>"
+        f"<body><nav><a href='/'>Главная</a></nav><article><h1>Обмен</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_language_falls_back_to_og_locale() -> None:
+    page = extract_article(_page("<meta property='og:locale' content='ru_RU'>"), url="https://ex.ru/a")
+    assert page is not None and page.language == "ru"
+
+
+def test_html_lang_wins_over_og_locale() -> None:
+    page = extract_article(_page("<meta property='og:locale' content='ru_RU'>", ' lang="uk-UA"'), url="https://ex/a")
+    assert page is not None and page.language == "uk"
+
+
+def test_json_ld_graph_date_and_future_dates_ignored() -> None:
+    graph = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2025-05-23T18:30:00+03:00"}]}</script>'
+        "<meta property='article:published_time' content='2099-01-01T00:00:00Z'>"
+    )
+    page = extract_article(_page(graph), url="https://ex.ru/a")
+    assert page is not None
+    assert page.published == datetime(2025, 5, 23, 15, 30, tzinfo=UTC)
