@@ -114,9 +114,7 @@ def _parse_time(value: str, now: datetime | None) -> datetime | None:
         return None
 
 
-def parse_channel(
-    body: bytes, *, url: str, now: datetime | None = None, max_entries: int = 500
-) -> ParsedFeed:
+def parse_channel(body: bytes, *, url: str, now: datetime | None = None, max_entries: int = 500) -> ParsedFeed:
     """Messages of a t.me/s/ preview page, newest first; raises ParseError on other pages."""
     if not body.strip():
         raise ParseError("empty body", url=url)

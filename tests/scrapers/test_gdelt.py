@@ -33,10 +33,7 @@ def test_artlist_response() -> None:
         "lemonde.fr": "fr",
         "example-news.in": None,  # a language we do not map
     }
-    assert (
-        by_domain["lemonde.fr"].title
-        == "Ukraine : premier échange de prisonniers depuis les pourparlers d'Istanbul"
-    )
+    assert by_domain["lemonde.fr"].title == "Ukraine : premier échange de prisonniers depuis les pourparlers d'Istanbul"
     assert by_domain["example-news.in"].published is None  # unparseable seendate
     assert feed.entries[0].publisher == "lemonde.fr"  # newest first
 

@@ -22,9 +22,7 @@ def test_google_news_search_feed() -> None:
     assert reuters.title == "Ukraine and Russia carry out first stage of new prisoner swap"
     assert reuters.publisher == "Reuters"
     assert reuters.publisher_url == "https://www.reuters.com"
-    assert reuters.url.startswith("https://news.google.com/rss/articles/CBMi") and reuters.url.endswith(
-        "?oc=5"
-    )
+    assert reuters.url.startswith("https://news.google.com/rss/articles/CBMi") and reuters.url.endswith("?oc=5")
     assert reuters.guid == "CBMiswFBVV95cUxOZXhhbXBsZVN3YXBTdGFnZU9uZUlzdGFuYnVsRGVhbA"
     assert reuters.fetch_page is False
     assert reuters.published == datetime(2025, 6, 9, 14, 33, tzinfo=UTC)

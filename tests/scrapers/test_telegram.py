@@ -42,9 +42,7 @@ def test_edited_post_with_emoji_links_and_hashtag(posts: dict[str, FeedEntry]) -
     assert post.fetch_page is False
     assert post.published == datetime(2025, 6, 9, 13, 5, 11, tzinfo=UTC)
     assert post.updated == post.published  # edited, time of the edit unknown
-    assert (
-        post.title == "Вони вдома! Відбувся перший етап обміну полоненими за стамбульськими домовленостями."
-    )
+    assert post.title == "Вони вдома! Відбувся перший етап обміну полоненими за стамбульськими домовленостями."
     assert post.content.startswith("🇺🇦 Вони вдома!")
     assert "\n\nДодому повертаються поранені" in post.content  # <br/><br/> kept as a paragraph break
     assert "Дякуємо партнерам з #ОАЕ за посередництво." in post.content
@@ -59,10 +57,7 @@ def test_unedited_post_has_no_update(posts: dict[str, FeedEntry]) -> None:
     assert post.updated is None
     assert post.title == "Передача тіл загиблих відкладається"  # leading ⚡️ dropped from the title only
     assert post.content.startswith("⚡️Передача тіл")
-    assert (
-        "koordshtab.example.gov.ua (https://koordshtab.example.gov.ua/news/repatriatsiia-9121)"
-        in post.content
-    )
+    assert "koordshtab.example.gov.ua (https://koordshtab.example.gov.ua/news/repatriatsiia-9121)" in post.content
 
 
 def test_forwarded_russian_post(posts: dict[str, FeedEntry]) -> None:
