@@ -9,6 +9,7 @@ Finds, over a normalised token list: full dates ("23 травня 2025", "May 23
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -163,10 +164,25 @@ def _year_near(month: int, day: int, anchor: date) -> int:
     return best
 
 
+def _year_after(month: int, day: int, anchor: date) -> int:
+    """Without a publication date: the first year putting day-month at most two months before the
+    latest date the text states (background usually precedes the news it accompanies)."""
+    floor = anchor - timedelta(days=60)
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _safe_date(year, month, day)
+        if d is not None and d >= floor:
+            return year
+    return anchor.year
+
+
 def resolve(
-    mention: DateMention, anchor: date | None, topic: Topic | None = None
+    mention: DateMention, anchor: date | None, topic: Topic | None = None, published: bool = True
 ) -> tuple[date | None, DatePrecision]:
-    """Calendar date of a mention relative to an anchor date (publication or a stated event date)."""
+    """Calendar date of a mention relative to an anchor date.
+
+    `published` says whether the anchor is the publication date (relative words and weekdays count
+    back from it) or only a date the text states (then only day-month expressions use it, for the year).
+    """
     topic = topic or load_topic()
     if mention.month is not None:
         year = mention.year
@@ -174,27 +190,37 @@ def resolve(
             if year is None:
                 if anchor is None:
                     return None, "unknown"
-                year = anchor.year if mention.month <= anchor.month else anchor.year - 1
+                year = anchor.year if mention.month <= anchor.month or not published else anchor.year - 1
             return date(year, mention.month, 1), "month"
         if year is None and mention.weekday is not None:
-            if anchor is not None:
+            if anchor is not None and published:
                 candidate = _year_near(mention.month, mention.day, anchor)
                 d = _safe_date(candidate, mention.month, mention.day)
                 if d and d.isoweekday() == mention.weekday:
                     year = candidate
-            year = year or _year_from_weekday(
-                mention.month, mention.day, mention.weekday, topic.era_start_year
-            )
+            year = year or _year_from_weekday(mention.month, mention.day, mention.weekday, topic.era_start_year)
         if year is None and anchor is not None:
-            year = _year_near(mention.month, mention.day, anchor)
+            near = _year_near if published else _year_after
+            year = near(mention.month, mention.day, anchor)
         if year is None:
             return None, "unknown"
         d = _safe_date(year, mention.month, mention.day)
         return (d, "day") if d else (None, "unknown")
-    if anchor is None:
+    if anchor is None or not published:
         return None, "unknown"
     if mention.weekday is not None:
         return anchor - timedelta(days=(anchor.isoweekday() - mention.weekday) % 7), "day"
     if mention.offset is not None:
         return anchor + timedelta(days=mention.offset), "day"
     return None, "unknown"
+
+
+_URL_DATE = re.compile(r"https?://\S+?/(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-])")
+
+
+def url_date(text: str) -> date | None:
+    """A date in a link the text quotes ("Read more: https://…/2024/9/14/…"), the last resort."""
+    match = _URL_DATE.search(text)
+    if match is None:
+        return None
+    return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from service.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
-from service.pipeline.dates import DateMention, find_dates, resolve
+from service.pipeline.dates import DateMention, find_dates, resolve, url_date
 from service.pipeline.facts import extract_facts
+from service.pipeline.numbers import find_numbers, n_for_n
 from service.topics import Span, Topic, load_topic, normalize, tokenize
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
 _TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT = 2.0, 1.5, 1.0
 _LEAD_SENTENCES = 2
 _MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
+_MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Sentence:
     kinds: tuple[EventKind, ...] = ()
     status: EventStatus | None = None
     recalled: bool = False
+    statistic: bool = False
     date: date | None = None
     precision: DatePrecision = "unknown"
 
@@ -100,11 +103,11 @@ def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
     return ua or (ru and doc_has_ua)
 
 
-def _classify(s: Sentence, doc_has_ua: bool) -> None:
+def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
         return
-    if s.has("off_topic", "foreign_conflict") or (s.has("negation") and not s.has("done")):
+    if s.has("off_topic") or (s.has("negation") and not s.has("done")):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity")
@@ -116,26 +119,43 @@ def _classify(s: Sentence, doc_has_ua: bool) -> None:
         kinds.append("pow_exchange")
     if not kinds:
         return
-    done = s.has("done")
-    if s.has("postpone") and not done:
-        s.status = "postponed"
-    elif s.has("agree", "plan") and not done:
-        s.status = "agreed"
-    elif s.has("modal") and not done:
-        return
-    else:
-        s.status = "completed"
-    s.kinds = tuple(kinds)
+    s.status = _status(s)
+    if s.status is not None:
+        s.kinds = tuple(kinds)
+        s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+def _big_pow_count(s: Sentence, topic: Topic) -> bool:
+    """ "8 тисяч громадян визволено": POW figures in the thousands are running totals, not one swap."""
+    for n in find_numbers(s.tokens, topic):
+        year = not n.spelled and 1990 <= n.value <= 2100
+        if n.value > _MAX_POW_COUNT and not year and not any(m.start <= n.start < m.end for m in s.dates):
+            return not n_for_n(s.tokens, find_numbers(s.tokens, topic), topic)
+    return False
+
+
+def _status(s: Sentence) -> EventStatus | None:
+    """Modality: carried out, agreed/planned, postponed — or only wished for (None)."""
+    if s.has("done"):
+        return "completed"
+    if s.has("postpone"):
+        return "postponed"
+    if s.has("agree"):
+        return "agreed"
+    if s.has("modal"):
+        return None
+    return "agreed" if s.has("plan") else "completed"
 
 
 def _is_recall_cue(s: Sentence) -> bool:
     if s.has("recall") and not s.has("recall_exception"):
         return True
-    return s.has("cumulative") and not s.title
+    return s.statistic or s.has("cumulative")
 
 
 def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[date | None, bool]:
-    """Reference date: publication, else the first fully stated date in the evidence, else none."""
+    """Reference date: publication, else the first fully stated day of the evidence, else the latest
+    date with a year the text states (only good for giving day-month expressions a year)."""
     if doc.published is not None:
         return doc.published.date(), True
     for s in sentences:
@@ -143,19 +163,17 @@ def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[dat
             continue
         for m in s.dates:
             if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
-                d, _ = resolve(m, None, topic)
+                d, _ = resolve(m, None, topic, published=False)
                 if d is not None:
                     return d, False
-    years = [m.year for s in sentences for m in s.dates if m.year]
-    if years:
-        return date(max(years), 12, 31), False
-    return None, False
+    stated = [date(m.year, m.month or 1, m.day or 1) for s in sentences for m in s.dates if m.year]
+    return (max(stated), False) if stated else (None, False)
 
 
 def _sentence_date(
-    s: Sentence, anchor: date | None, topic: Topic, prefer_earliest: bool
+    s: Sentence, anchor: date | None, published: bool, topic: Topic, prefer_earliest: bool
 ) -> tuple[date | None, DatePrecision]:
-    resolved = [resolve(m, anchor, topic) for m in s.dates]
+    resolved = [resolve(m, anchor, topic, published) for m in s.dates]
     dated = [(d, p) for d, p in resolved if d is not None]
     if not dated:
         return None, "unknown"
@@ -172,8 +190,10 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
     for s in sentences:
         if not s.kinds:
             continue
-        s.date, s.precision = _sentence_date(s, anchor, topic, prefer_earliest=s.status == "agreed")
+        s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status == "agreed")
         s.recalled = _is_recall_cue(s)
+        if s.precision == "month" and s.weight <= _BODY_WEIGHT:
+            s.recalled = True  # "In April, Ukraine similarly repatriated…": background
         stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
             s.recalled = True
@@ -200,8 +220,13 @@ def _groups(sentences: list[Sentence]) -> list[_Group]:
                 if status == "postponed":
                     group.status = "postponed"
             group.sentences.append(s)
-    for group in (*fresh.values(), *recalled.values()):
-        dated = [s for s in group.sentences if s.date is not None]
+    for group in recalled.values():
+        group.date, group.precision = group.sentences[0].date, group.sentences[0].precision
+    for group in fresh.values():
+        # The headline, the lead or the first evidence sentence dates a fresh mention; a later
+        # sentence with another date is about another stage or event.
+        first = group.sentences[0]
+        dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > _BODY_WEIGHT)]
         if dated:
             group.date, group.precision = dated[0].date, dated[0].precision
     return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
@@ -214,7 +239,7 @@ def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
         extra: dict[date, _Group] = {}
         keep: list[Sentence] = []
         for s in group.sentences:
-            if group.date and s.date and s.precision == "day" and s.date != group.date and not s.title:
+            if s.date and s.precision == "day" and s.date != group.date and not s.title:
                 extra.setdefault(s.date, _Group(group.kind, group.status, date=s.date, precision="day"))
                 extra[s.date].sentences.append(s)
             else:
@@ -236,9 +261,13 @@ def _order(groups: list[_Group]) -> list[_Group]:
     return sorted((g for g in groups if g.sentences), key=key)
 
 
-def _default_date(group: _Group, anchor: date | None, published: bool) -> tuple[date | None, DatePrecision]:
+def _default_date(
+    group: _Group, anchor: date | None, published: bool, link_date: date | None
+) -> tuple[date | None, DatePrecision]:
     if group.date is not None:
         return group.date, group.precision
+    if link_date is not None and (anchor is None or not published or 0 <= (anchor - link_date).days <= 3):
+        return link_date, "day"
     if published and anchor is not None:
         return anchor, "day"
     return None, "unknown"
@@ -261,7 +290,8 @@ def _mention(
     topic: Topic,
     sentences: list[Sentence],
 ) -> Mention:
-    when, precision = _default_date(group, anchor, published) if primary else (group.date, group.precision)
+    link = url_date(sentences[-1].text) if primary and sentences else None
+    when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
     context = _context(sentences, when) if primary else None
     facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context)
     evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
@@ -293,7 +323,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     sentences = _analyse(doc, topic)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     for s in sentences:
-        _classify(s, doc_has_ua)
+        _classify(s, doc_has_ua, topic)
     anchor, published = _anchor(doc, sentences, topic)
     _date_sentences(sentences, anchor, published, topic)
     groups = _order(_groups(sentences))

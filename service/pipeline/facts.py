@@ -1,9 +1,12 @@
 """Fact extraction for one mention: counts bound to their noun and to the receiving side, stage,
 categories, groups, mediators, and for agreements the agreed counts and venue.
 
-Counts ("84 Ukrainian defenders", "тіла 501 полеглого", "303 на 303") are read per sentence in order
-(headline first); the first clear value per key wins, and a count whose side is not stated fills a
-side only after every stated one, so "150 prisoners … 189 Ukrainians" puts 189 on Ukraine's side.
+A count ("84 Ukrainian defenders", "тіла 501 полеглого", "303 на 303") is bound to the nearest object
+noun after it (or a body noun just before it) and to a side by, in order: a nationality inside the noun
+phrase, "each"/"the same number", a destination ("to Russia", "в Україну"), or the subject party before
+it with the direction of the nearest verb ("Russia handed over" → Ukraine receives). Per key the count
+with the most direct wording wins (a side saying what it received beats the other side saying what it
+handed over), then the earliest (headline first).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
 
 _UA, _RU, _BOTH, _UNKNOWN = "ua", "ru", "both", "?"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
+_MEDIATOR_WINDOW = 12
+_MAX_POW_COUNT = 1500  # larger POW figures are running totals, never one exchange
 
 
 @dataclass(frozen=True)
@@ -28,10 +33,17 @@ class Count:
     side: str
     kind: str  # "pow" or "body"
     sentence: str
+    rank: int  # 2: the receiver says so, 1: neutral wording, 0: the giver says so
+    order: int
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
     return any(lo <= a < hi or lo < b <= hi for a, b in hits.get(concept, ()))
+
+
+def _first_at_or_after(hits: dict[str, list[Span]], concepts: tuple[str, ...], lo: int, hi: int) -> int | None:
+    starts = [a for c in concepts for a, _ in hits.get(c, ()) if lo <= a < hi]
+    return min(starts) if starts else None
 
 
 def _skip(s: Sentence, n: NumberSpan) -> bool:
@@ -42,74 +54,112 @@ def _skip(s: Sentence, n: NumberSpan) -> bool:
         return True
     if _near(s.hits, "age", n.end, n.end + 2) or _near(s.hits, "approx", n.start - 2, n.start):
         return True
+    if _near(s.hits, "total", n.start - 3, n.start):
+        return True
     if _near(s.hits, "subcount", n.end, n.end + 7) or _near(s.hits, "subcount", n.start - 3, n.start):
         return True
     return s.has("cumulative")
 
 
-def _object_kind(s: Sentence, n: NumberSpan) -> str | None:
-    if _near(s.hits, "body", n.start - _BEFORE, n.end + _AFTER - 1):
-        return "body"
-    if any(_near(s.hits, c, n.end, n.end + _AFTER) for c in ("pow", "captivity", "people")):
-        return "pow"
-    return None
+def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """Kind of the counted noun and the index where the noun phrase ends."""
+    body_after = _first_at_or_after(s.hits, ("body",), n.end, n.end + _AFTER)
+    if body_after is not None:
+        return "body", body_after + 1
+    if _near(s.hits, "body", n.start - _BEFORE, n.start):
+        person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
+        return "body", (person + 1) if person is not None else n.end
+    person = _first_at_or_after(s.hits, ("pow", "captivity", "people"), n.end, n.end + _AFTER)
+    return ("pow", person + 1) if person is not None else None
 
 
-def _side(s: Sentence, n: NumberSpan) -> str:
-    lo, hi = n.start - 2, n.end + 4
+def _direction(s: Sentence, n: NumberSpan) -> int:
+    """+1 if the verb nearest the count means receiving, -1 if giving, 0 if neither."""
+    best: tuple[int, int] | None = None
+    for concept, sign in (("receive", 1), ("give", -1)):
+        for a, _ in s.hits.get(concept, ()):
+            distance = abs(a - n.start)
+            if best is None or distance < best[0]:
+                best = (distance, sign)
+    return best[1] if best else 0
+
+
+def _subject(s: Sentence, n: NumberSpan) -> str | None:
+    """The party named closest before the count."""
+    best: tuple[int, str] | None = None
+    for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
+        for a, _ in s.hits.get(concept, ()):
+            if a < n.start and (best is None or a > best[0]):
+                best = (a, side)
+    return best[1] if best else None
+
+
+def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
+    """(side, rank) of a count: who received it, and how directly the sentence says so."""
+    direction = _direction(s, n)
+    rank = 2 if direction > 0 else (0 if direction < 0 else 1)
+    lo, hi = n.start - 1, phrase_end + 2
     ua, ru = _near(s.hits, "nat_ua", lo, hi), _near(s.hits, "nat_ru", lo, hi)
     if ua != ru:
-        return _UA if ua else _RU
+        return (_UA if ua else _RU), rank
     if s.has("same_number") or s.has("each"):
-        return _BOTH
+        return _BOTH, 1
     if s.has("to_ua") != s.has("to_ru"):
-        return _UA if s.has("to_ua") else _RU
+        return (_UA if s.has("to_ua") else _RU), rank
     if s.has("handover_subject_ru"):
-        return _UA
+        return _UA, 0
     if s.has("handover_subject_ua"):
-        return _RU
-    return _UNKNOWN
+        return _RU, 0
+    subject = _subject(s, n)
+    if subject is None or direction == 0:
+        return (subject or _UNKNOWN), 1
+    if direction > 0:
+        return subject, 2
+    return (_RU if subject == _UA else _UA), 0
 
 
-def counts(s: Sentence, topic: Topic) -> list[Count]:
+def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) -> list[Count]:
     """Counts of people or bodies in one sentence, with the side that received them."""
     numbers = find_numbers(s.tokens, topic)
     found: list[Count] = []
-    for pair in n_for_n(s.tokens, numbers, topic):
+    pairs = n_for_n(s.tokens, numbers, topic)
+    for pair in pairs:
+        if completed and s.has("agree") and not s.has("done"):
+            continue  # "the 1000-for-1000 deal": the agreement, not this stage
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
-        found.append(Count(pair.value, _BOTH, kind, s.text))
-    paired = {(p.start, p.end) for p in n_for_n(s.tokens, numbers, topic)}
+        found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
     for n in numbers:
-        if any(a <= n.start < b for a, b in paired) or _skip(s, n):
+        if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n):
             continue
-        kind = _object_kind(s, n)
-        if kind is not None:
-            found.append(Count(n.value, _side(s, n), kind, s.text))
+        obj = _object(s, n)
+        if obj is None:
+            continue
+        kind, phrase_end = obj
+        if kind == "pow" and n.value > _MAX_POW_COUNT:
+            continue
+        side, rank = _side(s, n, phrase_end)
+        found.append(Count(n.value, side, kind, s.text, rank, order))
     return found
 
 
 def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[Fact]:
     ua_key, ru_key = keys
-    values: dict[str, Fact] = {}
+    best: dict[str, Count] = {}
     for c in all_counts:
         if c.kind != kind or c.side == _UNKNOWN:
             continue
-        if c.side in (_UA, _BOTH):
-            values.setdefault(ua_key, Fact(ua_key, c.value, c.sentence))
-        if c.side in (_RU, _BOTH):
-            values.setdefault(ru_key, Fact(ru_key, c.value, c.sentence))
-    for c in all_counts:
-        if c.kind != kind or c.side != _UNKNOWN:
-            continue
-        if ua_key not in values:
-            values[ua_key] = Fact(ua_key, c.value, c.sentence)
-        elif ru_key not in values and values[ua_key].value != c.value and kind == "pow":
-            values[ru_key] = Fact(ru_key, c.value, c.sentence)
-    return [values[k] for k in keys if k in values]
+        for side, key in ((_UA, ua_key), (_RU, ru_key)):
+            if c.side in (side, _BOTH) and (key not in best or c.rank > best[key].rank):
+                best[key] = c
+    if ua_key not in best:
+        unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN]
+        if unknown:  # reports are overwhelmingly about Ukraine's returns when no side is named
+            best[ua_key] = unknown[0]
+    return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
 
 
 def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """Category/group/mediator labels in order of appearance; longer phrases hide those inside them."""
+    """Category/group labels in order of appearance; longer phrases hide those inside them."""
     found: list[tuple[int, int, str]] = []
     sentence = ""
     for s in sentences:
@@ -123,8 +173,20 @@ def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> t
     return tuple(dict.fromkeys(ordered)), sentence
 
 
+def _ordinal(token: str, topic: Topic) -> int | None:
+    if token[:1].isdigit():
+        digits = token.rstrip("abcdefghijklmnopqrstuvwxyzийгоеяю")
+        if digits.isdigit() and digits != token and int(digits) <= 20:
+            return int(digits)
+        return None
+    value = topic.ordinals.get(token)
+    return int(value) if value else None
+
+
 def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
     for s in sentences:
+        if not s.has("exchange", "return", "stage_series") or (s.has("plan", "modal") and not s.has("done")):
+            continue
         for i, token in enumerate(s.tokens[:-1]):
             value = _ordinal(token, topic)
             if not value:
@@ -138,23 +200,14 @@ def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
     return None
 
 
-def _ordinal(token: str, topic: Topic) -> int | None:
-    if token[:1].isdigit():
-        digits = token.rstrip("abcdefghijklmnopqrstuvwxyzийгоеяю")
-        if digits.isdigit() and digits != token and int(digits) <= 20:
-            return int(digits)
-        return None
-    value = topic.ordinals.get(token)
-    return int(value) if value else None
-
-
 def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
     names: list[str] = []
     sentence = ""
     for s in sentences:
         for name in topic.mediator_names:
             for a, b in s.hits.get("med:" + name, ()):
-                if _near(s.hits, "mediation", a - 7, b + 7) and name not in names:
+                near = _near(s.hits, "mediation", a - _MEDIATOR_WINDOW, b + _MEDIATOR_WINDOW)
+                if near and name not in names:
                     names.append(name)
                     sentence = sentence or s.text
     return Fact("mediators", tuple(names), sentence) if names else None
@@ -163,7 +216,7 @@ def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
 def _agreement_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
     facts: dict[str, Fact] = {}
     for s in sentences:
-        for c in counts(s, topic):
+        for c in counts(s, topic, completed=False):
             if c.kind == "body":
                 facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
                 continue
@@ -176,44 +229,52 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
     return list(facts.values())
 
 
+def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:
+    """The evidence first (headline first), then other sentences about the same event with a verb."""
+    ids = {id(s) for s in sentences}
+    extra = [s for s in context if id(s) not in ids and s.has("exchange", "return") and not s.has("agree")]
+    return list(sentences) + extra
+
+
+def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
+    ordered = _count_sentences(sentences, context)
+    all_counts = [c for i, s in enumerate(ordered) for c in counts(s, topic, i)]
+    if kind == "body_repatriation":
+        facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
+        single = next((s for s in sentences if s.has("body_singular")), None)
+        if not facts and single is not None:
+            facts.append(Fact("bodies_to_ukraine", 1, single.text))
+        return facts
+    facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
+    stage = _stage([*sentences, *context], topic)
+    if stage:
+        facts.append(stage)
+    done = [
+        s
+        for s in context
+        if s.has("return", "exchange", "pow", "captivity") and not (s.has("agree", "plan") and not s.has("done"))
+    ]
+    for prefix, key, names in (
+        ("cat:", "categories", topic.category_names),
+        ("grp:", "groups", topic.group_names),
+    ):
+        labels, sentence = _labels(done, prefix, names)
+        if labels:
+            facts.append(Fact(key, labels, sentence))
+    return facts
+
+
 def extract_facts(
     kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence] | None = None
 ) -> tuple[Fact, ...]:
     """Facts of one mention from its evidence sentences (headline first, text order).
 
-    `context` (default: the evidence) is where categories, groups and mediators are looked for: they
-    are often named in a sentence of their own ("The UAE mediated the swap").
+    `context` (default: the evidence) holds the other sentences about the same event: categories,
+    groups, stages and mediators are often named in a sentence of their own ("The UAE mediated").
     """
-    context = sentences if context is None else context
-    mediators = _mediators(context, topic)
+    context = list(sentences) if context is None else context
     if kind == "agreement":
         return tuple(_agreement_facts(sentences, topic))
     facts = _count_facts(kind, sentences, topic, context)
+    mediators = _mediators(context, topic)
     return (*facts, mediators) if mediators else tuple(facts)
-
-
-def _count_facts(
-    kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence]
-) -> list[Fact]:
-    all_counts = [c for s in sentences for c in counts(s, topic)]
-    facts: list[Fact] = []
-    if kind == "body_repatriation":
-        facts += _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
-        if not facts:
-            single = next((s for s in sentences if s.has("body_singular")), None)
-            if single is not None:
-                facts.append(Fact("bodies_to_ukraine", 1, single.text))
-    else:
-        facts += _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
-        stage = _stage(sentences, topic)
-        if stage:
-            facts.append(stage)
-        done = [s for s in context if not s.has("agree") and s.has("return", "exchange", "pow", "captivity")]
-        for prefix, key, names in (
-            ("cat:", "categories", topic.category_names),
-            ("grp:", "groups", topic.group_names),
-        ):
-            labels, sentence = _labels(done, prefix, names)
-            if labels:
-                facts.append(Fact(key, labels, sentence))
-    return facts
