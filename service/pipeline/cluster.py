@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from service.domain import Document, EventKind, EventState, Mention, Report
 from service.pipeline import merge, similarity
@@ -29,8 +30,12 @@ class GroupParams:
     day_slack_days: int = 2  # day dates this far apart can match, but only with other evidence
     unknown_window_days: int = 7  # how long before its first report an undated event may have happened
     match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
-    similarity_threshold: float = 0.25  # sketch similarity that counts as evidence (double counts twice)
+    # With no date and no publication time nothing places the mention in time, so a weaker resemblance
+    # is the best evidence there will ever be; below it, an unplaceable event of its own.
+    unplaced_threshold: float = 1.0
+    similarity_threshold: float = 0.2  # sketch similarity that counts as evidence (double counts twice)
     signature_size: int = similarity.DEFAULT_SIZE
+    side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
     stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
     max_evidence: int = 6
     source_weight: float = 0.3  # confidence each independent outlet adds
@@ -94,6 +99,21 @@ def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) ->
     return 0.5 if gap == 0 else 0.0
 
 
+def _figure_score(event: EventState, said: dict[str, Any]) -> float:
+    """Equal figures are strong evidence; a figure the event knows under another side or source, weak."""
+    known = {p.value for entries in event.provenance.values() for p in entries if merge.is_number(p.value)}
+    score = 0.0
+    for key in merge.figure_keys(said):
+        ours, theirs = event.facts.get(key), said[key]
+        if ours == theirs:
+            score += 2.0
+        elif theirs in known:
+            score += 1.0  # another outlet's figure, or the sides swapped by one of the extractions
+        elif ours is not None:
+            score -= 2.0
+    return score
+
+
 def match_score(
     event: EventState, mention: Mention, span: Interval, sig: Sequence[int], params: GroupParams
 ) -> float | None:
@@ -105,16 +125,7 @@ def match_score(
     if score is None:
         return None
     said = mention.fact_values()
-    for key in NUMBER_KEYS:
-        ours, theirs = event.facts.get(key), said.get(key)
-        if ours is None or theirs is None:
-            continue
-        if ours == theirs:
-            score += 2.0
-        elif any(p.value == theirs for p in event.provenance.get(key, ())):
-            score += 1.0  # another outlet already gave this figure for the event
-        else:
-            score -= 2.0
+    score += _figure_score(event, said)
     if "stage" in said and "stage" in event.facts:
         if said["stage"] != event.facts["stage"]:
             return None
@@ -134,10 +145,11 @@ def _best_match(
     sig: Sequence[int],
     params: GroupParams,
 ) -> EventState | None:
+    threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[float, float, EventState] | None = None
     for event in candidates:
         score = match_score(event, mention, span, sig, params)
-        if score is None or score < params.match_threshold:
+        if score is None or score < threshold:
             continue
         # Ties go to the most recently active event.
         recency = event.last_seen.timestamp() if event.last_seen else 0.0
@@ -147,8 +159,9 @@ def _best_match(
 
 
 def _texts(mention: Mention, doc: Document, primary: bool) -> list[str]:
-    # The headline is about the primary event only; background mentions sign their own sentences.
-    return [doc.title, *mention.evidence] if primary else list(mention.evidence)
+    # The article is about its primary event (syndicated rewrites share much of it); background
+    # mentions sign only their own sentences.
+    return [doc.title, doc.text] if primary else list(mention.evidence)
 
 
 def _create(
@@ -219,6 +232,31 @@ def _absorb(
     )
 
 
+def _is_context(side: Mention, primary: Mention) -> bool:
+    """A side mention with no date, or the agreement behind a handover the article reports, is background."""
+    if side.event_date is None or side.date_precision == "unknown":
+        return True
+    return side.kind == "agreement" != primary.kind and primary.status == "completed"
+
+
+def _same_claim(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.event_date != b.event_date:
+        return False
+    if a.date_precision != "day" or b.date_precision != "day":
+        return False
+    stages = a.fact_values().get("stage"), b.fact_values().get("stage")
+    return None in stages or stages[0] == stages[1]
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
+    """Drop a later mention of the same kind on the same day: one article, one event per kind and day."""
+    kept: list[tuple[int, Mention]] = []
+    for index, mention in enumerate(mentions):
+        if not any(_same_claim(earlier, mention) for _, earlier in kept):
+            kept.append((index, mention))
+    return kept
+
+
 def group(
     candidates: Sequence[EventState],
     report: Report,
@@ -229,11 +267,15 @@ def group(
     params: GroupParams = GroupParams(),
 ) -> list[GroupOutcome]:
     """Attach each mention of the report to an event or create one; one outcome per touched event."""
-    ref = doc.published or now
+    # "Now" is when the service first sees the report (the replay's virtual clock is the publication time):
+    # an event that is already old at that moment is historical, however recent the article claims to be.
+    ref = now
     pool = list(candidates)
     touched: dict[str, GroupOutcome] = {}
-    for index, mention in enumerate(report.mentions):
+    for index, said in _distinct(report.mentions):
         primary = index == 0
+        background = not primary and params.side_mentions_are_context and _is_context(said, report.mentions[0])
+        mention = replace(said, recalled=True) if background else said
         sig = similarity.signature(_texts(mention, doc, primary), size=params.signature_size)
         span = _mention_interval(mention, doc.published, params)
         # Two mentions of one article are two events (detection's claim), so touched events are off limits.
@@ -289,18 +331,12 @@ def _parent_for(
     return None
 
 
-def _link_parents(
-    outcomes: list[GroupOutcome], pool: list[EventState], params: GroupParams
-) -> list[GroupOutcome]:
+def _link_parents(outcomes: list[GroupOutcome], pool: list[EventState], params: GroupParams) -> list[GroupOutcome]:
     """Link stages to the agreement reported alongside them, or to the operation of a nearby stage."""
     agreements = [o.after for o in outcomes if o.after.kind == "agreement"]
     linked: list[GroupOutcome] = []
     for outcome in outcomes:
         event = outcome.after
-        parent = (
-            None
-            if event.kind == "agreement" or event.parent_key
-            else _parent_for(event, agreements, pool, params)
-        )
+        parent = None if event.kind == "agreement" or event.parent_key else _parent_for(event, agreements, pool, params)
         linked.append(replace(outcome, after=replace(event, parent_key=parent)) if parent else outcome)
     return linked
