@@ -62,7 +62,8 @@ def _telegram_page(text: str) -> str:
 <div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="Koordshtab/5001">
 <div class="tgme_widget_message_bubble">
 <div class="tgme_widget_message_text js-message_text" dir="auto">{text}</div>
-<div class="tgme_widget_message_footer compact js-message_footer"><div class="tgme_widget_message_info short js-message_info">
+<div class="tgme_widget_message_footer compact js-message_footer">
+<div class="tgme_widget_message_info short js-message_info">
 <span class="tgme_widget_message_meta"><a class="tgme_widget_message_date" href="https://t.me/Koordshtab/5001">
 <time datetime="2025-06-10T18:00:00+00:00" class="time">18:00</time></a></span></div></div>
 </div></div></div></section></body></html>"""
