@@ -176,7 +176,7 @@ class Job:
 def _due(now: datetime) -> Any:
     waiting = and_(col(WebhookMessage.status).in_((PENDING, FAILED)), col(WebhookMessage.next_attempt_at) <= now)
     # A delivering row whose lease ran out belongs to a worker that died mid-send: send it again.
-    orphaned = and_(WebhookMessage.status == DELIVERING, col(WebhookMessage.lease_until) < now)
+    orphaned = and_(col(WebhookMessage.status) == DELIVERING, col(WebhookMessage.lease_until) < now)
     return or_(waiting, orphaned)
 
 
@@ -196,12 +196,12 @@ async def claim_due(
     an endpoint that is failing gets one probe at a time, so a dead subscriber costs one timeout per tick.
     """
     busy = select(WebhookMessage.endpoint_id).where(
-        WebhookMessage.status == DELIVERING, col(WebhookMessage.lease_until) >= now
+        col(WebhookMessage.status) == DELIVERING, col(WebhookMessage.lease_until) >= now
     )
     order = (col(WebhookMessage.next_attempt_at), col(WebhookMessage.id))
     rank = func.row_number().over(partition_by=WebhookMessage.endpoint_id, order_by=order)
     cap = case((col(WebhookEndpoint.failing_since).is_not(None), 1), else_=per_endpoint)
-    candidates = (
+    candidates: Any = (
         select(col(WebhookMessage.id).label("id"), rank.label("rn"), cap.label("cap"), order[0])
         .join(WebhookEndpoint, WebhookEndpoint.id == WebhookMessage.endpoint_id)  # type: ignore[arg-type]
         .where(col(WebhookEndpoint.enabled), _due(now), col(WebhookMessage.endpoint_id).not_in(busy))
@@ -221,11 +221,11 @@ async def claim_due(
     if session.get_bind().dialect.name == "postgresql":
         locked = select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
         ids = list((await session.exec(locked)).all())
-    claimed = await session.exec(  # type: ignore[call-overload]
+    claimed: Any = await session.exec(  # type: ignore[call-overload]
         update(WebhookMessage)
         .where(col(WebhookMessage.id).in_(ids), _due(now))
         .values(status=DELIVERING, lease_owner=worker_id, lease_until=now + lease)
-        .returning(WebhookMessage.id)
+        .returning(col(WebhookMessage.id))
     )
     return await jobs_for(session, list(claimed.scalars().all()), now=now)
 
@@ -291,9 +291,9 @@ async def record_attempt(
     }
     if result.ok:
         values["first_delivered_at"] = func.coalesce(WebhookMessage.first_delivered_at, now)
-    where = [WebhookMessage.id == job.message_id]
+    where: list[Any] = [col(WebhookMessage.id) == job.message_id]
     if worker_id is not None and trigger != "test":
-        where.append(WebhookMessage.lease_owner == worker_id)  # another worker took over: it decides
+        where.append(col(WebhookMessage.lease_owner) == worker_id)  # another worker took over: it decides
     await session.exec(update(WebhookMessage).where(*where).values(**values))  # type: ignore[call-overload]
     if trigger != "test":
         await _endpoint_health(session, job.endpoint_id, result, now=now, disable_after=disable_after)
@@ -322,7 +322,7 @@ async def _endpoint_health(
     session: AsyncSession, endpoint_id: str, result: SendResult, *, now: datetime, disable_after: timedelta
 ) -> None:
     table = WebhookEndpoint
-    this = table.id == endpoint_id
+    this = col(table.id) == endpoint_id
     if result.ok:
         await session.exec(update(table).where(this).values(last_success_at=now, failing_since=None))  # type: ignore[call-overload]
         return
@@ -342,7 +342,7 @@ async def _endpoint_health(
 async def _disable(session: AsyncSession, endpoint_id: str, reason: str, *, now: datetime) -> None:
     await session.exec(  # type: ignore[call-overload]
         update(WebhookEndpoint)
-        .where(WebhookEndpoint.id == endpoint_id, col(WebhookEndpoint.enabled))
+        .where(col(WebhookEndpoint.id) == endpoint_id, col(WebhookEndpoint.enabled))
         .values(enabled=False, disabled_reason=reason, disabled_at=now, updated_at=now)
     )
 
@@ -396,7 +396,7 @@ async def recover(session: AsyncSession, endpoint_id: str, *, since: datetime, n
     result = await session.exec(  # type: ignore[call-overload]
         update(WebhookMessage)
         .where(
-            WebhookMessage.endpoint_id == endpoint_id,
+            col(WebhookMessage.endpoint_id) == endpoint_id,
             col(WebhookMessage.status).in_((FAILED, DEAD)),
             col(WebhookMessage.created_at) >= since,
         )

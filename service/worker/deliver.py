@@ -79,10 +79,8 @@ async def _deliver(ctx: WorkerContext, job: store.Job) -> bool:
                 disable_after=timedelta(days=ctx.settings.endpoint_disable_after_days),
             )
     except Exception:
-        log.exception(
-            "webhook attempt failed to complete endpoint_id=%s msg_id=%s", job.endpoint_id, job.msg_id
-        )
-        return
+        log.exception("webhook attempt failed to complete endpoint_id=%s msg_id=%s", job.endpoint_id, job.msg_id)
+        return False
     level = logging.INFO if result.ok else logging.WARNING
     log.log(
         level,
