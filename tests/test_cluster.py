@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from service.domain import (
     DatePrecision,
     Document,
@@ -31,9 +33,7 @@ def doc(
     official: bool = False,
     title: str = "",
 ) -> Document:
-    return Document(
-        title, "body", "en", published, url=f"https://{source}/story", source=source, official=official
-    )
+    return Document(title, "body", "en", published, url=f"https://{source}/story", source=source, official=official)
 
 
 def mention(
@@ -74,11 +74,7 @@ class Store:
         for m in report.mentions:
             kind, lo, hi = candidate_window(m, document.published)
             for e in self.events.values():
-                if (
-                    e.kind == kind
-                    and (lo is None or e.event_date >= lo)
-                    and (hi is None or e.event_date <= hi)
-                ):
+                if e.kind == kind and (lo is None or e.event_date >= lo) and (hi is None or e.event_date <= hi):
                     found[e.key] = e
         outcomes = group(list(found.values()), report, document, now, new_key=self.new_key)
         for o in outcomes:
@@ -119,12 +115,8 @@ def test_same_outlet_counts_once() -> None:
 
 def test_consecutive_stages_are_separate_events() -> None:
     store = Store()
-    day1 = store.feed(report(mention(day=date(2031, 5, 19), returned_to_ukraine=390, stage=1)), doc())[
-        0
-    ].after
-    day2 = store.feed(
-        report(mention(day=date(2031, 5, 20), returned_to_ukraine=307, stage=2)), doc("b.example")
-    )
+    day1 = store.feed(report(mention(day=date(2031, 5, 19), returned_to_ukraine=390, stage=1)), doc())[0].after
+    day2 = store.feed(report(mention(day=date(2031, 5, 20), returned_to_ukraine=307, stage=2)), doc("b.example"))
     assert day2[0].before is None and day2[0].after.key != day1.key
 
 
@@ -138,9 +130,7 @@ def test_different_stage_on_same_day_never_matches() -> None:
 def test_conflicting_figure_from_same_story_is_kept_in_provenance() -> None:
     store = Store()
     text = ("Ukraine and Russia swapped prisoners today in an exchange mediated by the Emirates",)
-    store.feed(
-        report(mention(evidence=text, returned_to_ukraine=189, returned_to_russia=150)), doc("a.example")
-    )
+    store.feed(report(mention(evidence=text, returned_to_ukraine=189, returned_to_russia=150)), doc("a.example"))
     [out] = store.feed(
         report(mention(evidence=text, returned_to_ukraine=189, returned_to_russia=151)), doc("b.example")
     )
@@ -171,9 +161,7 @@ def test_merged_value_majority_then_latest() -> None:
     assert merged_value("stage", [said(1, "a"), said(2, "b")]) == 2
     # A source that corrected itself counts once, with its correction.
     assert merged_value("stage", [said(1, "a"), said(2, "b"), said(2, "a")]) == 2
-    assert merged_value(
-        "mediators", [Provenance(("UAE",), "a", "", ""), Provenance(("Qatar",), "b", "", "")]
-    ) == (
+    assert merged_value("mediators", [Provenance(("UAE",), "a", "", ""), Provenance(("Qatar",), "b", "", "")]) == (
         "Qatar",
         "UAE",
     )
@@ -181,9 +169,7 @@ def test_merged_value_majority_then_latest() -> None:
 
 def test_conflicting_figure_without_other_evidence_is_a_new_event() -> None:
     store = Store()
-    store.feed(
-        report(mention(day=date(2031, 5, 19), bodies_to_ukraine=1200, kind="body_repatriation")), doc()
-    )
+    store.feed(report(mention(day=date(2031, 5, 19), bodies_to_ukraine=1200, kind="body_repatriation")), doc())
     [out] = store.feed(
         report(mention(day=date(2031, 5, 20), bodies_to_ukraine=1245, kind="body_repatriation")),
         doc("b.example"),
@@ -228,9 +214,7 @@ def test_event_first_seen_when_old_is_historical() -> None:
     assert group([], report(old), doc(), NOW, new_key=keys())[0].after.historical
     assert not group([], report(recent), doc(), NOW, new_key=keys())[0].after.historical
     # Without a publication time the processing clock decides.
-    assert not group([], report(old), doc(published=None), NOW - timedelta(days=3), new_key=keys())[
-        0
-    ].after.historical
+    assert not group([], report(old), doc(published=None), NOW - timedelta(days=3), new_key=keys())[0].after.historical
 
 
 def test_fresh_report_revives_a_recalled_event() -> None:
@@ -244,16 +228,10 @@ def test_status_moves_from_agreed_to_postponed_but_not_back_from_completed() -> 
     store = Store()
     agreed = mention("agreement", status="agreed", returned_to_ukraine=1000)
     store.feed(report(agreed), doc())
-    [out] = store.feed(
-        report(mention("agreement", status="postponed", returned_to_ukraine=1000)), doc("b.example")
-    )
+    [out] = store.feed(report(mention("agreement", status="postponed", returned_to_ukraine=1000)), doc("b.example"))
     assert (out.before.status, out.after.status) == ("agreed", "postponed")  # type: ignore[union-attr]
-    done = store.feed(
-        report(mention("agreement", status="completed", returned_to_ukraine=1000)), doc("c.example")
-    )
-    again = store.feed(
-        report(mention("agreement", status="agreed", returned_to_ukraine=1000)), doc("d.example")
-    )
+    done = store.feed(report(mention("agreement", status="completed", returned_to_ukraine=1000)), doc("c.example"))
+    again = store.feed(report(mention("agreement", status="agreed", returned_to_ukraine=1000)), doc("d.example"))
     assert done[0].after.status == "completed" and again[0].after.status == "completed"
 
 
@@ -275,8 +253,15 @@ def test_next_stage_inherits_the_operation_of_a_nearby_stage() -> None:
 
 
 def test_two_mentions_of_one_article_are_two_events() -> None:
-    outcomes = group([], report(mention(), mention()), doc(), NOW, new_key=keys())
+    earlier = mention(day=date(2031, 5, 19), returned_to_ukraine=84)
+    outcomes = group([], report(mention(returned_to_ukraine=84), earlier), doc(), NOW, new_key=keys())
     assert len({o.after.key for o in outcomes}) == 2
+
+
+def test_same_kind_and_day_twice_in_one_article_is_one_event() -> None:
+    echo = mention(recalled=True, returned_to_ukraine=150)
+    outcomes = group([], report(mention(returned_to_ukraine=189), echo), doc(), NOW, new_key=keys())
+    assert len(outcomes) == 1 and outcomes[0].after.facts == {"returned_to_ukraine": 189}
 
 
 def test_kinds_never_mix() -> None:
@@ -316,3 +301,15 @@ def _span(m: Mention, published: datetime, params: GroupParams) -> Any:
     from service.pipeline.cluster import _mention_interval
 
     return _mention_interval(m, published, params)
+
+
+def test_signatures_are_stable_and_similar_for_rewrites() -> None:
+    from service.pipeline import similarity
+
+    a = similarity.signature(["Ukraine and Russia exchanged 84 prisoners of war on Thursday, Kyiv said."])
+    b = similarity.signature(["Ukraine and Russia exchanged 84 prisoners of war on Thursday, officials said."])
+    c = similarity.signature(["Heavy rain flooded the city centre overnight, closing three bridges."])
+    assert a == similarity.signature(["Ukraine and Russia exchanged 84 prisoners of war on Thursday, Kyiv said."])
+    assert all(0 <= h < 2**32 for h in a)
+    assert similarity.similarity(a, b) > 0.5 > similarity.similarity(a, c) == 0.0
+    assert similarity.similarity(similarity.merge(a, c), a) == pytest.approx(len(a) / len(set(a) | set(c)))

@@ -9,24 +9,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.domain import AlertDecision, EventState, FieldChange
-from service.pipeline.merge import NUMBER_KEYS
+from service.domain import FACT_KEYS, AlertDecision, EventState, FieldChange
+from service.pipeline.merge import is_number
 
 DEFAULT_CONFIDENCE_THRESHOLD = 0.5
 
-_MATERIAL_FACTS: tuple[str, ...] = (*NUMBER_KEYS, "stage")
-# Reported alongside a material change, never a reason for an alert on their own.
-_MINOR_FACTS: tuple[str, ...] = ("categories", "mediators")
 
-
-def _fact_changes(before: EventState, after: EventState, keys: tuple[str, ...]) -> list[FieldChange]:
-    changes = []
-    for key in keys:
+def _fact_changes(before: EventState, after: EventState) -> tuple[list[FieldChange], list[FieldChange]]:
+    """(material, minor) fact changes: head counts and the stage are material; lists and words ride along."""
+    material: list[FieldChange] = []
+    minor: list[FieldChange] = []
+    for key in sorted(before.facts.keys() | after.facts.keys(), key=_fact_order):
         old: Any = before.facts.get(key)
         new: Any = after.facts.get(key)
-        if old != new:
-            changes.append(FieldChange(key, old, new))
-    return changes
+        if old == new:
+            continue
+        weighty = key == "stage" or is_number(old) or is_number(new)
+        (material if weighty else minor).append(FieldChange(key, old, new))
+    return material, minor
+
+
+def _fact_order(key: str) -> tuple[int, str]:
+    # Standard keys in their documented order, then the rest alphabetically.
+    return (FACT_KEYS.index(key), "") if key in FACT_KEYS else (len(FACT_KEYS), key)
 
 
 def _field_changes(before: EventState, after: EventState, names: tuple[str, ...]) -> list[FieldChange]:
@@ -49,13 +54,12 @@ def decide_alert(
     if before is None or before.historical:
         # A historical event that a fresh report revives is new news for subscribers.
         return AlertDecision("event.created")
-    material = _fact_changes(before, after, _MATERIAL_FACTS) + _field_changes(before, after, ("status",))
+    material, minor = _fact_changes(before, after)
+    material += _field_changes(before, after, ("status",))
     crossed = before.confidence < confidence_threshold <= after.confidence
     if crossed:
         material.append(FieldChange("confidence", before.confidence, after.confidence))
     if not material:
         return None
-    minor = _fact_changes(before, after, _MINOR_FACTS) + _field_changes(
-        before, after, ("event_date", "date_precision", "parent_key")
-    )
+    minor += _field_changes(before, after, ("event_date", "date_precision", "parent_key"))
     return AlertDecision("event.updated", tuple(material + minor))

@@ -37,6 +37,15 @@ _TRANSITIONS: dict[EventStatus, frozenset[EventStatus]] = {
 _PARENS = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 
+def is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def figure_keys(facts: Mapping[str, Any]) -> list[str]:
+    """Keys holding a head count: the standard ones and any other integer fact (agreed numbers…)."""
+    return [k for k, v in facts.items() if k != "stage" and is_number(v)]
+
+
 def source_name(doc: Document) -> str:
     """A normalised outlet name so that one outlet counts once however its feeds spell it."""
     raw = (doc.source or "").strip() or urlsplit(doc.url).netloc

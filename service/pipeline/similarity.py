@@ -1,16 +1,16 @@
 """Cheap, deterministic text signatures for grouping reports of the same event.
 
-A bottom-k MinHash sketch: every word shingle is hashed once with an unkeyed BLAKE2b digest
-(stable across processes, unlike the built-in ``hash()``), and the ``size`` smallest hashes are kept.
+A bottom-k MinHash sketch: every word shingle is hashed once with a mixed CRC-32 (stable across
+processes, unlike the built-in ``hash()``), and the ``size`` smallest hashes are kept.
 The sketch of a union is the bottom-k of the two sketches, so an event's signature can absorb each new
 report without keeping its text. Works within one language; numbers and names carry across languages.
 """
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 
 DEFAULT_SIZE = 64
@@ -25,8 +25,12 @@ def words(text: str) -> list[str]:
 
 
 def _hash(token: str) -> int:
-    # 32 bits keeps signatures exact in JSON for any client (JavaScript numbers included).
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=4).digest(), "big")
+    # CRC-32 is fast and stable across processes; the multiply-xorshift finaliser spreads its linear
+    # structure so the smallest values are a fair sample. 32 bits keep signatures exact in JSON anywhere.
+    x = zlib.crc32(token.encode("utf-8"))
+    x = ((x ^ (x >> 16)) * 0x45D9F3B) & 0xFFFFFFFF
+    x = ((x ^ (x >> 16)) * 0x45D9F3B) & 0xFFFFFFFF
+    return x ^ (x >> 16)
 
 
 def shingles(tokens: Sequence[str], k: int = DEFAULT_SHINGLE) -> set[str]:
@@ -46,14 +50,14 @@ def signature(texts: Iterable[str], *, size: int = DEFAULT_SIZE, k: int = DEFAUL
 
 def merge(a: Sequence[int], b: Sequence[int], *, size: int = DEFAULT_SIZE) -> tuple[int, ...]:
     """The sketch of the union of the two sketched texts."""
-    return tuple(sorted(heapq.nsmallest(size, set(a) | set(b))))
+    return tuple(sorted(set(a) | set(b))[:size])
 
 
 def similarity(a: Sequence[int], b: Sequence[int], *, size: int = DEFAULT_SIZE) -> float:
     """Estimated Jaccard similarity of two sketches (0.0 when either is empty)."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(size, set(a) | set(b))
     sa, sb = set(a), set(b)
-    both = sum(1 for h in union if h in sa and h in sb)
-    return both / len(union)
+    union = sorted(sa | sb)[:size]
+    both = sa & sb
+    return sum(1 for h in union if h in both) / len(union)
