@@ -45,9 +45,7 @@ def synthetic(n: int, rng: random.Random) -> list[tuple[Report, Document]]:
             (sentence,),
         )
         recalled = Mention("pow_exchange", "completed", date(2030, 12, 1), "day", (), (), recalled=True)
-        doc = Document(
-            f"Swap {figure}", sentence, "en", day, url=f"https://o{i % 40}.example/{i}", source=f"o{i % 40}"
-        )
+        doc = Document(f"Swap {figure}", sentence, "en", day, url=f"https://o{i % 40}.example/{i}", source=f"o{i % 40}")
         items.append((Report(True, 1.0, (mention, recalled)), doc))
     return items
 

@@ -139,9 +139,7 @@ def _replay(
         report, doc = reports[i], docs[i]
         if not report.relevant or not report.mentions:
             continue
-        outcomes = group(
-            store.candidates(report, doc), report, doc, clock, new_key=store.new_key, params=params
-        )
+        outcomes = group(store.candidates(report, doc), report, doc, clock, new_key=store.new_key, params=params)
         store.save(outcomes)
         ordered = sorted(outcomes, key=lambda o: not o.primary)
         events[i] = [o.after.key for o in ordered]
@@ -150,12 +148,9 @@ def _replay(
             if decision is None:
                 continue
             changes = [
-                {"field": c.field, "before": _jsonable(c.before), "after": _jsonable(c.after)}
-                for c in decision.changes
+                {"field": c.field, "before": _jsonable(c.before), "after": _jsonable(c.after)} for c in decision.changes
             ]
-            alerts.append(
-                Alert(i, decision.type, o.after.key, o.primary, o.after.kind, o.after.event_date, changes)
-            )
+            alerts.append(Alert(i, decision.type, o.after.key, o.primary, o.after.kind, o.after.event_date, changes))
     return events, alerts
 
 
@@ -220,12 +215,8 @@ def _primary_facts(report: Report) -> dict[str, Any]:
     return dict(mention.fact_values()) if mention else {}
 
 
-def _alert_metrics(
-    rows: Sequence[dict[str, Any]], alerts: list[Alert], gold_relevant: list[bool]
-) -> dict[str, Any]:
-    gold_events = {
-        _gold_keys(r)[0] for r, rel in zip(rows, gold_relevant, strict=True) if rel and _gold_keys(r)
-    }
+def _alert_metrics(rows: Sequence[dict[str, Any]], alerts: list[Alert], gold_relevant: list[bool]) -> dict[str, Any]:
+    gold_events = {_gold_keys(r)[0] for r, rel in zip(rows, gold_relevant, strict=True) if rel and _gold_keys(r)}
     created: Counter[str] = Counter()
     false_alerts = 0
     for alert in alerts:

@@ -33,7 +33,15 @@ def doc(
     official: bool = False,
     title: str = "",
 ) -> Document:
-    return Document(title, "body", "en", published, url=f"https://{source}/story", source=source, official=official)
+    return Document(
+        title,
+        source.replace(".", " "),
+        "en",
+        published,
+        url=f"https://{source}/story",
+        source=source,
+        official=official,
+    )
 
 
 def mention(
@@ -313,3 +321,41 @@ def test_signatures_are_stable_and_similar_for_rewrites() -> None:
     assert all(0 <= h < 2**32 for h in a)
     assert similarity.similarity(a, b) > 0.5 > similarity.similarity(a, c) == 0.0
     assert similarity.similarity(similarity.merge(a, c), a) == pytest.approx(len(a) / len(set(a) | set(c)))
+
+
+def test_same_kind_same_day_survives_a_misread_figure() -> None:
+    store = Store()
+    store.feed(report(mention(returned_to_ukraine=189, returned_to_russia=150)), doc("a.example"))
+    [out] = store.feed(report(mention(returned_to_ukraine=1000)), doc("b.example"))
+    assert out.before is not None
+    assert [p.value for p in out.after.provenance["returned_to_ukraine"]] == [189, 1000]
+
+
+def test_undated_side_mention_and_the_deal_behind_a_handover_are_background() -> None:
+    side = mention(day=None, returned_to_ukraine=95)
+    deal = mention("agreement", day=date(2031, 5, 20), status="agreed")
+    outcomes = group([], report(mention(returned_to_ukraine=84), side, deal), doc(), NOW, new_key=keys())
+    assert [(o.after.historical, o.mention.recalled) for o in outcomes] == [(False, False), (True, True), (True, True)]
+
+
+def test_dated_side_mention_is_news() -> None:
+    side = mention(day=date(2031, 5, 18), returned_to_ukraine=95)
+    outcomes = group([], report(mention(returned_to_ukraine=84), side), doc(), NOW, new_key=keys())
+    assert [o.after.historical for o in outcomes] == [False, False]
+
+
+def test_unplaced_mention_needs_figures_or_text_not_just_a_stage() -> None:
+    text = "Kyiv and Moscow agreed in Istanbul on a large exchange of prisoners of war, the delegations said"
+    store = Store()
+    store.feed(report(mention(stage=1, evidence=(text,))), doc(title=text))
+    unplaced = doc("b.example", published=None, title=text)
+    [same_text] = store.feed(report(mention(day=None, stage=1)), unplaced)
+    [stage_only] = store.feed(report(mention(day=None, stage=1)), doc("c.example", published=None))
+    assert same_text.before is not None and stage_only.before is None
+
+
+def test_undated_report_does_not_revive_an_undated_background_event() -> None:
+    store = Store()
+    store.feed(report(mention(), mention(day=None, returned_to_ukraine=95)), doc())
+    [out] = store.feed(report(mention(day=None, returned_to_ukraine=95)), doc("b.example", published=None))
+    assert out.before is not None and out.after.historical

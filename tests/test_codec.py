@@ -56,6 +56,4 @@ def test_minimal_state_round_trips() -> None:
 
 def test_unsupported_fact_value_is_refused() -> None:
     with pytest.raises(TypeError):
-        state_to_json(
-            EventState("k", "agreement", "agreed", None, "unknown", facts={"when": date(2031, 1, 1)})
-        )
+        state_to_json(EventState("k", "agreement", "agreed", None, "unknown", facts={"when": date(2031, 1, 1)}))

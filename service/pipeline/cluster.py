@@ -125,12 +125,17 @@ def match_score(
     if score is None:
         return None
     said = mention.fact_values()
-    score += _figure_score(event, said)
+    figures = _figure_score(event, said)
+    if precise and score >= 2.0:
+        # Same kind on the same day is one event in practice; differing figures are misreports or
+        # misreadings and stay in provenance, so they may not veto it (a different stage still does).
+        figures = max(figures, 0.0)
+    score += figures
     if "stage" in said and "stage" in event.facts:
         if said["stage"] != event.facts["stage"]:
             return None
-        score += 1.5
-    if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
+        score += 1.5 if span is not None else 0.0  # "stage 1" of some exchange, some time: no evidence
+    if span is not None and set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += 0.5
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)
     if sim >= params.similarity_threshold:
@@ -146,16 +151,18 @@ def _best_match(
     params: GroupParams,
 ) -> EventState | None:
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
-    best: tuple[float, float, EventState] | None = None
+    best: tuple[tuple[float, bool, int, float], EventState] | None = None
     for event in candidates:
         score = match_score(event, mention, span, sig, params)
         if score is None or score < threshold:
             continue
-        # Ties go to the most recently active event.
+        # Ties go to the event reported as news (not only as background), then the better corroborated,
+        # then the most recently active one.
         recency = event.last_seen.timestamp() if event.last_seen else 0.0
-        if best is None or (score, recency) > best[:2]:
-            best = (score, recency, event)
-    return best[2] if best else None
+        rank = (score, not event.historical, event.report_count, recency)
+        if best is None or rank > best[0]:
+            best = (rank, event)
+    return best[1] if best else None
 
 
 def _texts(mention: Mention, doc: Document, primary: bool) -> list[str]:
@@ -207,8 +214,8 @@ def _absorb(
     provenance = merge.add_provenance(event.provenance, mention, doc, source)
     event_date, precision = merge.better_date(event, mention, doc.official)
     historical = event.historical
-    if historical and not mention.recalled:
-        # A fresh report of a recent event makes it alertable after all.
+    if historical and not mention.recalled and precision != "unknown":
+        # A fresh report of an event it dates as recent makes it alertable after all.
         historical = merge.is_old(event_date, precision, ref, params.max_age_days)
     first = min(event.first_seen, ref) if event.first_seen else ref
     return replace(

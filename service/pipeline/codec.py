@@ -90,9 +90,7 @@ def state_from_json(data: dict[str, Any]) -> EventState:
         event_date=date.fromisoformat(event_date) if event_date is not None else None,
         date_precision=data["date_precision"],
         facts={k: _decode_value(v) for k, v in data.get("facts", {}).items()},
-        provenance={
-            k: tuple(_provenance_from_json(p) for p in ps) for k, ps in data.get("provenance", {}).items()
-        },
+        provenance={k: tuple(_provenance_from_json(p) for p in ps) for k, ps in data.get("provenance", {}).items()},
         sources=frozenset(data.get("sources", ())),
         official=data.get("official", False),
         confidence=data.get("confidence", 0.0),
