@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -68,6 +69,9 @@ class WorkerRuntime:
         async def job() -> None:
             try:
                 await tick(self.ctx)
+            except asyncio.CancelledError:
+                # Shutdown cancels a tick mid-way; its leases expire and another tick redoes the work.
+                log.info("%s tick cancelled by shutdown", name)
             except Exception:  # one place that catches job errors; the next tick tries again
                 log.exception("%s tick failed", name)
             finally:
