@@ -98,8 +98,10 @@ def _analyse(doc: Document, topic: Topic) -> list[Sentence]:
 
 def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
     ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
-    if s.has("foreign") and not (ua and ru):
-        return False
+    if s.has("foreign"):
+        # Another country is named: only a swap of Ukrainian/Russian soldiers between the two counts
+        # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one).
+        return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
     return ua or (ru and doc_has_ua)
 
 
@@ -312,8 +314,11 @@ def _foreign_story(sentences: list[Sentence]) -> bool:
     foreign = sum(1 for s in sentences if s.has("foreign_conflict"))
     fresh = sum(1 for s in sentences if s.kinds and not s.recalled)
     title = sentences[0] if sentences and sentences[0].title else None
-    if title and title.has("foreign_conflict") and not title.kinds:
-        return True
+    if title and not title.kinds:
+        if title.has("foreign_conflict"):
+            return True
+        if title.has("foreign") and title.has("exchange", "return") and not title.has("party_ua"):
+            return True  # "US, Russia swap prisoners": the headline names the story
     return foreign >= 2 and foreign >= fresh
 
 
@@ -343,12 +348,13 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
 
 
 _PREFILTER_CYRILLIC = re.compile(r"[а-яіїєґ]")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def prefilter(raw: str, topic: Topic | None = None) -> bool:
     """Fast check on raw HTML or text: False only when no object word (POWs, captives, bodies) occurs."""
     topic = topic or load_topic()
-    text = raw.lower()
+    text = _TAG.sub(" ", raw).lower() if "<" in raw else raw.lower()
     if topic.prefilter.search(text):
         return True
     # Obfuscated Cyrillic (Latin look-alikes inside words) only matches after normalisation.

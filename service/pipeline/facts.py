@@ -46,13 +46,21 @@ def _first_at_or_after(hits: dict[str, list[Span]], concepts: tuple[str, ...], l
     return min(starts) if starts else None
 
 
+def _approximate(s: Sentence, n: NumberSpan) -> bool:
+    phrases = s.hits.get("handover_phrase", ())
+    for a, b in s.hits.get("approx", ()):
+        if a < n.start and b >= n.start - 1 and not any(pa <= a and b <= pb for pa, pb in phrases):
+            return True
+    return False
+
+
 def _skip(s: Sentence, n: NumberSpan) -> bool:
     """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
     if any(m.start <= n.start < m.end for m in s.dates):
         return True
     if not n.spelled and 1990 <= n.value <= 2100 and n.end == n.start + 1:
         return True
-    if _near(s.hits, "age", n.end, n.end + 2) or _near(s.hits, "approx", n.start - 2, n.start):
+    if _near(s.hits, "age", n.end, n.end + 2) or _approximate(s, n):
         return True
     if _near(s.hits, "total", n.start - 3, n.start):
         return True
@@ -65,7 +73,8 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     """Kind of the counted noun and the index where the noun phrase ends."""
     body_after = _first_at_or_after(s.hits, ("body",), n.end, n.end + _AFTER)
     if body_after is not None:
-        return "body", body_after + 1
+        person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
+        return "body", (person if person is not None else body_after) + 1
     if _near(s.hits, "body", n.start - _BEFORE, n.start):
         person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
         return "body", (person + 1) if person is not None else n.end
@@ -73,33 +82,65 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return ("pow", person + 1) if person is not None else None
 
 
-def _direction(s: Sentence, n: NumberSpan) -> int:
-    """+1 if the verb nearest the count means receiving, -1 if giving, 0 if neither."""
-    best: tuple[int, int] | None = None
+def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
+    """(position, +1 receiving / -1 giving) of the verb governing the count.
+
+    The nearest verb before the count governs it ("Ukraine recovered the bodies of 300 … handed over by
+    Russia"); only without one does the nearest verb after it count (passives: "84 were handed over").
+    """
+    before: tuple[int, int] | None = None
+    after: tuple[int, int] | None = None
     for concept, sign in (("receive", 1), ("give", -1)):
         for a, _ in s.hits.get(concept, ()):
-            distance = abs(a - n.start)
-            if best is None or distance < best[0]:
-                best = (distance, sign)
-    return best[1] if best else 0
+            if a < n.start and (before is None or a > before[0]):
+                before = (a, sign)
+            elif a >= n.start and (after is None or a < after[0]):
+                after = (a, sign)
+    return before or after
 
 
-def _subject(s: Sentence, n: NumberSpan) -> str | None:
-    """The party named closest before the count."""
+def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
+    """The party named closest before index hi (and at or after lo)."""
     best: tuple[int, str] | None = None
     for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
         for a, _ in s.hits.get(concept, ()):
-            if a < n.start and (best is None or a > best[0]):
+            if lo <= a < hi and (best is None or a > best[0]):
                 best = (a, side)
     return best[1] if best else None
 
 
+def _other(side: str) -> str:
+    return _RU if side == _UA else _UA
+
+
+def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """Side from the verb and the parties around it: "Russia handed Ukraine 1,200 bodies"."""
+    verb = _verb(s, n)
+    if verb is None:
+        party = _party_before(s, 0, n.start)
+        return (party, 1) if party else None
+    position, sign = verb
+    if position < n.start:
+        subject = _party_before(s, 0, position)
+        if subject is not None:
+            return (subject, 2) if sign > 0 else (_other(subject), 0)
+        between = _party_before(s, position + 1, n.start)  # the indirect object or the source
+        if between is not None:
+            return (between, 0) if sign < 0 else (_other(between), 2)
+        return None
+    subject = _party_before(s, 0, n.start)
+    if subject is None:
+        return None
+    return (subject, 2) if sign > 0 else (_other(subject), 0)
+
+
 def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     """(side, rank) of a count: who received it, and how directly the sentence says so."""
-    direction = _direction(s, n)
-    rank = 2 if direction > 0 else (0 if direction < 0 else 1)
-    lo, hi = n.start - 1, phrase_end + 2
-    ua, ru = _near(s.hits, "nat_ua", lo, hi), _near(s.hits, "nat_ru", lo, hi)
+    verb = _verb(s, n)
+    rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
+    lo, hi = n.start - 1, phrase_end
+    ua = _near(s.hits, "nat_ua", lo, hi) or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
+    ru = _near(s.hits, "nat_ru", lo, hi) or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
         return (_UA if ua else _RU), rank
     if s.has("same_number") or s.has("each"):
@@ -110,12 +151,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return _UA, 0
     if s.has("handover_subject_ua"):
         return _RU, 0
-    subject = _subject(s, n)
-    if subject is None or direction == 0:
-        return (subject or _UNKNOWN), 1
-    if direction > 0:
-        return subject, 2
-    return (_RU if subject == _UA else _UA), 0
+    return _by_verb(s, n) or (_UNKNOWN, 1)
 
 
 def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) -> list[Count]:

@@ -236,8 +236,7 @@ def _prefilter_regex(concepts: Mapping[str, list[str]]) -> re.Pattern[str]:
     stems: set[str] = set()
     for concept in ("pow", "captivity", "body"):
         for pattern in concepts[concept]:
-            first = pattern.split()[0].rstrip("*")
-            stems.add(re.escape(normalize(first)))
+            stems.add(re.escape(normalize(pattern.rstrip("*"))))
     return re.compile("|".join(sorted(stems, key=len, reverse=True)))
 
 
