@@ -359,3 +359,9 @@ def test_undated_report_does_not_revive_an_undated_background_event() -> None:
     store.feed(report(mention(), mention(day=None, returned_to_ukraine=95)), doc())
     [out] = store.feed(report(mention(day=None, returned_to_ukraine=95)), doc("b.example", published=None))
     assert out.before is not None and out.after.historical
+
+
+def test_old_story_first_seen_today_is_history() -> None:
+    weeks_ago = NOW - timedelta(days=70)
+    [out] = group([], report(mention(day=weeks_ago.date())), doc(published=weeks_ago), NOW, new_key=keys())
+    assert out.after.historical

@@ -4,10 +4,14 @@ The store loads candidates with :func:`candidate_window` (same kind, a date rang
 :func:`group`, which decides for each mention: attach to the best-matching candidate or create an
 event. Matching is evidence-scored: kind and a plausible date are required; equal figures, the same
 stage, shared mediators and text similarity add to the score; a different stage rules a match out and a
-conflicting figure counts heavily against it.
+conflicting figure counts against it (except between same-kind reports of the same day, which are one
+event in practice). Side mentions without a date, and the deal behind a handover the article reports,
+are treated as background (like recalled ones): they attach, or create a historical event.
 
 Every event stores a date: for an undated event, ``event_date`` is the date it was first reported
 (``date_precision="unknown"``) and the event may have happened up to ``unknown_window_days`` before.
+An event is historical when it is already older than ``max_age_days`` at ``now``, the moment the service
+first sees it (the eval replay sets ``now`` to the publication time).
 """
 
 from __future__ import annotations
