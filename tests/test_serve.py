@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def opml(tmp_path: Path, server: LocalServer) -> Path:
     return path
 
 
+@contextmanager
 def _service(command: str, database_url: str, opml: Path, port: int, tmp_path: Path) -> Iterator[str]:
     env = {
         **os.environ,
@@ -82,7 +84,7 @@ def _service(command: str, database_url: str, opml: Path, port: int, tmp_path: P
 
 
 def test_serve_polls_the_feed_list_and_serves_articles(database_url: str, opml: Path, tmp_path: Path) -> None:
-    for base in _service("serve", database_url, opml, _free_port(), tmp_path):
+    with _service("serve", database_url, opml, _free_port(), tmp_path) as base:
         assert _wait(lambda: httpx.get(base + "/readyz").status_code == 200, 30)
         assert _wait(
             lambda: any(a["text_source"] == "page" for a in httpx.get(base + "/v1/articles").json()["data"]), 10
@@ -101,7 +103,7 @@ def test_serve_polls_the_feed_list_and_serves_articles(database_url: str, opml: 
 
 
 def test_worker_serves_only_operator_endpoints(database_url: str, opml: Path, tmp_path: Path) -> None:
-    for base in _service("worker", database_url, opml, _free_port(), tmp_path):
+    with _service("worker", database_url, opml, _free_port(), tmp_path) as base:
         assert _wait(lambda: httpx.get(base + "/readyz").json()["checks"].get("scheduler") == "pass", 30)
         assert httpx.get(base + "/v1/feeds").status_code == 404
         assert httpx.get(base + "/livez").status_code == 200
