@@ -41,7 +41,7 @@ class Sentence:
     text: str
     tokens: list[str]
     hits: dict[str, list[Span]]
-    dates: list[DateMention]
+    topic: Topic
     weight: float
     title: bool = False
     kinds: tuple[EventKind, ...] = ()
@@ -50,6 +50,15 @@ class Sentence:
     statistic: bool = False
     date: date | None = None
     precision: DatePrecision = "unknown"
+
+    _dates: list[DateMention] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """Date expressions, found on first use (most sentences never need them)."""
+        if self._dates is None:
+            self._dates = find_dates(self.tokens, self.topic)
+        return self._dates
 
     def has(self, *concepts: str) -> bool:
         return any(c in self.hits for c in concepts)
@@ -92,7 +101,7 @@ def _analyse(doc: Document, topic: Topic) -> list[Sentence]:
             weight = _LEAD_WEIGHT if body_index < _LEAD_SENTENCES else _BODY_WEIGHT
             body_index += 1
         hits = topic.lexicon.match(tokens)
-        sentences.append(Sentence(index, text, tokens, hits, find_dates(tokens, topic), weight, is_title))
+        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title))
     return sentences
 
 

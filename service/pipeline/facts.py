@@ -223,8 +223,9 @@ def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
     for s in sentences:
         if not s.has("exchange", "return", "stage_series") or (s.has("plan", "modal") and not s.has("done")):
             continue
-        for i, token in enumerate(s.tokens[:-1]):
-            value = _ordinal(token, topic)
+        nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
+        for i in sorted({j for a in nouns for j in (a - 2, a - 1) if j >= 0}):
+            value = _ordinal(s.tokens[i], topic)
             if not value:
                 continue
             window = (i + 1, i + 3)

@@ -62,11 +62,6 @@ class _Entry:
     rest: tuple[TokenPattern, ...]
 
 
-def _token_matches(token: str, pattern: TokenPattern) -> bool:
-    text, prefix = pattern
-    return token.startswith(text) if prefix else token == text
-
-
 def parse_pattern(pattern: str) -> tuple[TokenPattern, ...]:
     """'prisoner* of war' → (('prisoner', True), ('of', False), ('war', False))."""
     parts: list[TokenPattern] = []
@@ -77,6 +72,18 @@ def parse_pattern(pattern: str) -> tuple[TokenPattern, ...]:
         if tokens:
             parts.append((tokens[-1], prefix))
     return tuple(parts)
+
+
+@dataclass(frozen=True)
+class _TokenMatch:
+    """Everything a token can start: one-token concepts, and longer patterns keyed by their 2nd token."""
+
+    singles: tuple[str, ...]
+    by_next: Mapping[str, tuple[_Entry, ...]]  # entry.rest excludes the second token
+    next_prefix: tuple[tuple[str, _Entry], ...]
+
+
+_NO_MATCH = _TokenMatch((), {}, ())
 
 
 class Lexicon:
@@ -93,8 +100,8 @@ class Lexicon:
             self._add(concept, patterns, self._mask_exact, self._mask_prefix)
         self._lengths = sorted({len(k) for k in self._prefix})
         self._mask_lengths = sorted({len(k) for k in self._mask_prefix})
-        self._cache: dict[str, tuple[_Entry, ...]] = {}
-        self._mask_cache: dict[str, tuple[_Entry, ...]] = {}
+        self._cache: dict[str, _TokenMatch] = {}
+        self._mask_cache: dict[str, _TokenMatch] = {}
 
     @staticmethod
     def _add(
@@ -115,22 +122,33 @@ class Lexicon:
                 entries.append(entry)
 
     @staticmethod
-    def _candidates(
+    def _compile(
         token: str,
         exact: dict[str, list[_Entry]],
         prefix: dict[str, list[_Entry]],
         lengths: list[int],
-        cache: dict[str, tuple[_Entry, ...]],
-    ) -> tuple[_Entry, ...]:
-        found = cache.get(token)
-        if found is not None:
-            return found
+        cache: dict[str, _TokenMatch],
+    ) -> _TokenMatch:
         entries: list[_Entry] = list(exact.get(token, ()))
         for length in lengths:
             if length > len(token):
                 break
             entries.extend(prefix.get(token[:length], ()))
-        found = tuple(entries)
+        if not entries:
+            found = _NO_MATCH
+        else:
+            singles = tuple(dict.fromkeys(e.concept for e in entries if not e.rest))
+            by_next: dict[str, list[_Entry]] = {}
+            next_prefix: list[tuple[str, _Entry]] = []
+            for e in entries:
+                if not e.rest:
+                    continue
+                (second, is_prefix), tail = e.rest[0], _Entry(e.concept, e.rest[1:])
+                if is_prefix:
+                    next_prefix.append((second, tail))
+                else:
+                    by_next.setdefault(second, []).append(tail)
+            found = _TokenMatch(singles, {k: tuple(v) for k, v in by_next.items()}, tuple(next_prefix))
         if len(cache) > 200_000:  # tokens follow Zipf's law; a bounded cache keeps memory flat
             cache.clear()
         cache[token] = found
@@ -140,35 +158,55 @@ class Lexicon:
     def _rest_matches(tokens: list[str], start: int, rest: tuple[TokenPattern, ...]) -> bool:
         if start + len(rest) > len(tokens):
             return False
-        return all(_token_matches(tokens[start + k], p) for k, p in enumerate(rest))
+        for k, (text, is_prefix) in enumerate(rest):
+            token = tokens[start + k]
+            if not (token.startswith(text) if is_prefix else token == text):
+                return False
+        return True
+
+    def _longer(self, tm: _TokenMatch, tokens: list[str], i: int) -> list[tuple[str, int]]:
+        """(concept, end) of the multi-token patterns starting at i."""
+        found: list[tuple[str, int]] = []
+        nxt = tokens[i + 1]
+        tails = list(tm.by_next.get(nxt, ()))
+        tails += [e for p, e in tm.next_prefix if nxt.startswith(p)]
+        for e in tails:
+            if not e.rest or self._rest_matches(tokens, i + 2, e.rest):
+                found.append((e.concept, i + 2 + len(e.rest)))
+        return found
 
     def match(self, tokens: list[str]) -> dict[str, list[Span]]:
         """Concept → spans of token indices where one of its patterns matches."""
         hits: dict[str, list[Span]] = {}
         masked = self._apply_masks(tokens, hits)
+        cache, last = self._cache, len(masked) - 1
         for i, token in enumerate(masked):
             if not token:
                 continue
-            for entry in self._candidates(token, self._exact, self._prefix, self._lengths, self._cache):
-                if not entry.rest or self._rest_matches(masked, i + 1, entry.rest):
-                    hits.setdefault(entry.concept, []).append((i, i + 1 + len(entry.rest)))
+            tm = cache.get(token) or self._compile(token, self._exact, self._prefix, self._lengths, cache)
+            for concept in tm.singles:
+                hits.setdefault(concept, []).append((i, i + 1))
+            if i < last and (tm.by_next or tm.next_prefix):
+                for concept, end in self._longer(tm, masked, i):
+                    hits.setdefault(concept, []).append((i, end))
         return hits
 
     def _apply_masks(self, tokens: list[str], hits: dict[str, list[Span]]) -> list[str]:
-        if not self._mask_exact and not self._mask_prefix:
-            return tokens
         masked = tokens
+        cache, last = self._mask_cache, len(tokens) - 1
         for i, token in enumerate(tokens):
-            for entry in self._candidates(
-                token, self._mask_exact, self._mask_prefix, self._mask_lengths, self._mask_cache
-            ):
-                if not entry.rest or self._rest_matches(tokens, i + 1, entry.rest):
-                    end = i + 1 + len(entry.rest)
-                    if masked is tokens:
-                        masked = list(tokens)
-                    masked[i:end] = [""] * (end - i)
-                    hits.setdefault(entry.concept, []).append((i, end))
-                    break
+            tm = cache.get(token) or self._compile(
+                token, self._mask_exact, self._mask_prefix, self._mask_lengths, cache
+            )
+            spans = [(c, i + 1) for c in tm.singles]
+            if i < last and (tm.by_next or tm.next_prefix):
+                spans += self._longer(tm, tokens, i)
+            if spans:
+                concept, end = max(spans, key=lambda x: x[1])
+                if masked is tokens:
+                    masked = list(tokens)
+                masked[i:end] = [""] * (end - i)
+                hits.setdefault(concept, []).append((i, end))
         return masked
 
 
