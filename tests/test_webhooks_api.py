@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -264,3 +264,43 @@ async def test_openapi_documents_every_webhook_and_alert_route(client: httpx.Asy
     for name in ("WebhookCreate", "WebhookUpdate", "AlertOut", "AlertPage", "RecoverRequest"):
         assert "examples" in schemas[name], name
     assert (await client.get("/docs")).status_code == 200
+
+
+async def test_receiver_down_for_hours_still_gets_every_alert_and_the_log_shows_each_attempt(
+    client: httpx.AsyncClient, admin: dict[str, str], settings: Settings, database: Database, sender: WebhookSender
+) -> None:
+    """The issue's acceptance scenario, under a controllable clock."""
+    receiver_server = LocalServer()  # port reserved, nothing listening: connections are refused
+    receiver = Receiver(receiver_server)
+    created = await register(client, admin, receiver.url)
+    receiver.secrets = [created["secret"]]
+    clock = Clock(utcnow())
+    ctx = make_context(settings, database, clock, sender)
+    alerts = [await make_alert(database, at=clock.now) for _ in range(3)]
+
+    await deliver_tick(ctx)  # ping + 3 alerts: all refused
+    for minutes in (1, 6, 40):  # still down through the 5 s and 5 min retries
+        clock.advance(minutes=minutes)
+        await deliver_tick(ctx)
+    receiver_server.start()
+    try:
+        clock.advance(hours=3)  # after the 2 h retry every message is due again
+        while await deliver_tick(ctx):
+            pass
+    finally:
+        receiver_server.stop()
+
+    assert receiver.rejected == 0
+    cursors = sorted(m["data"]["cursor"] for m in receiver.verified if m["type"] == "event.created")  # type: ignore[index]
+    assert cursors == sorted(str(a.id) for a in alerts)
+    log = (await client.get(f"/v1/webhooks/{created['id']}/deliveries", headers=admin)).json()["data"]
+    assert {d["status"] for d in log} == {"delivered"} and len(log) == 4
+    for delivery in log:
+        attempts = delivery["attempt_log"]
+        assert [a["success"] for a in attempts][-1] is True and len(attempts) >= 2
+        assert {a["error_class"] for a in attempts[:-1]} <= {"connect", "timeout"}
+    assert clock.now - created_at(created) < timedelta(hours=4)
+
+
+def created_at(webhook: dict) -> datetime:
+    return datetime.fromisoformat(webhook["created_at"])
