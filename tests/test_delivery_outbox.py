@@ -285,9 +285,7 @@ async def test_a_dead_endpoint_does_not_hold_up_a_healthy_one(
     assert len(server.hits("/hang")) <= settings.delivery_concurrency_per_endpoint
 
 
-async def test_concurrency_per_endpoint_is_bounded(
-    settings: Settings, database: Database, server: LocalServer
-) -> None:
+async def test_concurrency_per_endpoint_is_bounded(settings: Settings, database: Database, server: LocalServer) -> None:
     in_flight = 0
     peak = 0
 

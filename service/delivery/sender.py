@@ -92,9 +92,7 @@ class WebhookSender:
         if 200 <= status < 300:
             return SendResult(True, duration, status, response_body=excerpt)
         error_class, error = _classify(status, headers)
-        retry_after = (
-            parse_retry_after(headers.get("retry-after"), utcnow()) if status in (429, 503) else None
-        )
+        retry_after = parse_retry_after(headers.get("retry-after"), utcnow()) if status in (429, 503) else None
         return SendResult(False, duration, status, error_class, error, excerpt, retry_after)
 
     async def _post(self, url: str, data: bytes, headers: dict[str, str]) -> tuple[int, str, httpx.Headers]:
