@@ -17,7 +17,7 @@ Facts come from `service.pipeline.facts`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from service.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
@@ -27,6 +27,8 @@ from service.pipeline.numbers import find_numbers, n_for_n
 from service.topics import Span, Topic, load_topic, normalize, tokenize
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
+# Clause breaks: a count, its verb and its party are looked for within one clause first.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]\s|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
 _TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT = 2.0, 1.5, 1.0
 _LEAD_SENTENCES = 2
 _MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
@@ -51,7 +53,19 @@ class Sentence:
     date: date | None = None
     precision: DatePrecision = "unknown"
 
+    clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
     _dates: list[DateMention] | None = None
+
+    def clause_span(self, i: int) -> tuple[int, int]:
+        """Token range [lo, hi) of the clause holding token i."""
+        lo, hi = 0, len(self.tokens)
+        for start in self.clauses:
+            if start <= i:
+                lo = start
+            else:
+                hi = start
+                break
+        return lo, hi
 
     @property
     def dates(self) -> list[DateMention]:
@@ -90,18 +104,27 @@ def split_sentences(doc: Document) -> list[tuple[str, bool]]:
     return parts
 
 
+def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
+    tokens: list[str] = []
+    starts: list[int] = []
+    for part in _CLAUSE_BREAK.split(norm):
+        starts.append(len(tokens))
+        tokens.extend(tokenize(part))
+    return tokens, tuple(starts)
+
+
 def _analyse(doc: Document, topic: Topic) -> list[Sentence]:
     sentences: list[Sentence] = []
     body_index = 0
     for index, (text, is_title) in enumerate(split_sentences(doc)):
-        tokens = tokenize(normalize(text))
+        tokens, clauses = _tokens_and_clauses(normalize(text))
         if is_title:
             weight = _TITLE_WEIGHT
         else:
             weight = _LEAD_WEIGHT if body_index < _LEAD_SENTENCES else _BODY_WEIGHT
             body_index += 1
         hits = topic.lexicon.match(tokens)
-        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title))
+        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, clauses=clauses))
     return sentences
 
 
@@ -118,7 +141,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
         return
-    if s.has("off_topic") or (s.has("negation") and not s.has("done")):
+    if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened")):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity")
@@ -147,6 +170,8 @@ def _big_pow_count(s: Sentence, topic: Topic) -> bool:
 
 def _status(s: Sentence) -> EventStatus | None:
     """Modality: carried out, agreed/planned, postponed — or only wished for (None)."""
+    if s.has("not_happened"):
+        return "postponed"
     if s.has("done"):
         return "completed"
     if s.has("postpone"):
@@ -203,7 +228,8 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
             continue
         s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status == "agreed")
         s.recalled = _is_recall_cue(s)
-        if s.precision == "month" and s.weight <= _BODY_WEIGHT:
+        this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
+        if s.precision == "month" and s.weight <= _BODY_WEIGHT and not this_month:
             s.recalled = True  # "In April, Ukraine similarly repatriated…": background
         stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
@@ -238,6 +264,7 @@ def _groups(sentences: list[Sentence]) -> list[_Group]:
         # sentence with another date is about another stage or event.
         first = group.sentences[0]
         dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > _BODY_WEIGHT)]
+        dated = dated or [s for s in group.sentences if s.date is not None and s.precision == "day"]
         if dated:
             group.date, group.precision = dated[0].date, dated[0].precision
     return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
@@ -318,6 +345,28 @@ def _mention(
     )
 
 
+_COUNT_KEYS = {
+    "pow_exchange": ("bodies_to_ukraine", "bodies_to_russia"),
+    "body_repatriation": ("returned_to_ukraine", "returned_to_russia"),
+}
+
+
+def _with_companion_counts(primary: Mention, others: list[Mention]) -> Mention:
+    """A swap that also handed over bodies (or the reverse) on the same day is one event: the primary
+    mention carries the other kind's counts too."""
+    keys = _COUNT_KEYS.get(primary.kind)
+    if keys is None:
+        return primary
+    have = primary.fact_values()
+    extra: list[Fact] = []
+    for other in others:
+        same_day = other.event_date is None or other.event_date == primary.event_date
+        if other.recalled or other.kind == "agreement" or other.kind == primary.kind or not same_day:
+            continue
+        extra += [f for f in other.facts if f.key in keys and f.key not in have]
+    return replace(primary, facts=primary.facts + tuple(extra)) if extra else primary
+
+
 def _foreign_story(sentences: list[Sentence]) -> bool:
     """Mostly about another conflict's swap or hostages (Gaza, Karabakh, US–Russia…)."""
     foreign = sum(1 for s in sentences if s.has("foreign_conflict"))
@@ -352,6 +401,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     if not published and fresh[0].date is not None:
         anchor = fresh[0].date
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
+    mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
     reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
     return Report(True, score, tuple(mentions), tuple(reasons))
 

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 _UA, _RU, _BOTH, _UNKNOWN = "ua", "ru", "both", "?"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
 _MEDIATOR_WINDOW = 12
-_MAX_POW_COUNT = 1500  # larger POW figures are running totals, never one exchange
+_MAX_POW_COUNT = 1500
+_AND = frozenset(
+    {"and", "та", "і", "и", "und", "et", "y", "e"}
+)  # larger POW figures are running totals, never one exchange
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,30 @@ def _first_at_or_after(hits: dict[str, list[Span]], concepts: tuple[str, ...], l
     return min(starts) if starts else None
 
 
+def _phrase_end(hits: dict[str, list[Span]], concepts: tuple[str, ...], start: int) -> int:
+    """End of the run of object words starting at `start` ("пленных солдат", "prisoners of war")."""
+    end = start + 1
+    while True:
+        spans = [b for c in concepts for a, b in hits.get(c, ()) if start <= a < end and b > end]
+        nxt = [b for c in concepts for a, b in hits.get(c, ()) if a == end]
+        if not spans and not nxt:
+            return end
+        end = max(spans + nxt)
+
+
 def _approximate(s: Sentence, n: NumberSpan) -> bool:
     phrases = s.hits.get("handover_phrase", ())
     for a, b in s.hits.get("approx", ()):
         if a < n.start and b >= n.start - 1 and not any(pa <= a and b <= pb for pa, pb in phrases):
             return True
+    return False
+
+
+def _followed_by_part(s: Sentence, n: NumberSpan) -> bool:
+    """ "270 soldiers and 120 civilians": both numbers are parts of the total."""
+    for i in range(n.end, min(n.end + 4, len(s.tokens) - 2)):
+        if s.tokens[i] in _AND and s.tokens[i + 1][:1].isdigit():
+            return _near(s.hits, "part_group", i + 2, i + 4)
     return False
 
 
@@ -64,7 +86,11 @@ def _skip(s: Sentence, n: NumberSpan) -> bool:
         return True
     if _near(s.hits, "total", n.start - 3, n.start):
         return True
-    if _near(s.hits, "subcount", n.end, n.end + 7) or _near(s.hits, "subcount", n.start - 3, n.start):
+    if _near(s.hits, "part_of", n.end, n.end + 8) or _near(s.hits, "part_group", n.end, n.end + 3):
+        return True
+    if _near(s.hits, "part_among", n.end, n.end + 5) or _followed_by_part(s, n):
+        return True
+    if _near(s.hits, "breakdown", max(n.start - 4, s.clause_span(n.start)[0]), n.start):
         return True
     return s.has("cumulative")
 
@@ -78,8 +104,9 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     if _near(s.hits, "body", n.start - _BEFORE, n.start):
         person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
         return "body", (person + 1) if person is not None else n.end
-    person = _first_at_or_after(s.hits, ("pow", "captivity", "people"), n.end, n.end + _AFTER)
-    return ("pow", person + 1) if person is not None else None
+    objects = ("pow", "captivity", "people")
+    person = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
+    return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
 
 
 def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
@@ -88,15 +115,21 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     The nearest verb before the count governs it ("Ukraine recovered the bodies of 300 … handed over by
     Russia"); only without one does the nearest verb after it count (passives: "84 were handed over").
     """
-    before: tuple[int, int] | None = None
-    after: tuple[int, int] | None = None
-    for concept, sign in (("receive", 1), ("give", -1)):
-        for a, _ in s.hits.get(concept, ()):
-            if a < n.start and (before is None or a > before[0]):
-                before = (a, sign)
-            elif a >= n.start and (after is None or a < after[0]):
-                after = (a, sign)
-    return before or after
+    lo, hi = s.clause_span(n.start)
+    for clause_lo, clause_hi in ((lo, hi), (0, len(s.tokens))):
+        before: tuple[int, int] | None = None
+        after: tuple[int, int] | None = None
+        for concept, sign in (("receive", 1), ("give", -1)):
+            for a, _ in s.hits.get(concept, ()):
+                if not clause_lo <= a < clause_hi:
+                    continue
+                if a < n.start and (before is None or a > before[0]):
+                    before = (a, sign)
+                elif a >= n.start and (after is None or a < after[0]):
+                    after = (a, sign)
+        if before or after:
+            return before or after
+    return None
 
 
 def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
@@ -120,15 +153,16 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         party = _party_before(s, 0, n.start)
         return (party, 1) if party else None
     position, sign = verb
+    clause_lo = s.clause_span(n.start)[0]
     if position < n.start:
-        subject = _party_before(s, 0, position)
+        subject = _party_before(s, clause_lo, position) or _party_before(s, 0, position)
         if subject is not None:
             return (subject, 2) if sign > 0 else (_other(subject), 0)
         between = _party_before(s, position + 1, n.start)  # the indirect object or the source
         if between is not None:
             return (between, 0) if sign < 0 else (_other(between), 2)
         return None
-    subject = _party_before(s, 0, n.start)
+    subject = _party_before(s, clause_lo, n.start) or _party_before(s, 0, n.start)
     if subject is None:
         return None
     return (subject, 2) if sign > 0 else (_other(subject), 0)
@@ -138,15 +172,19 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     """(side, rank) of a count: who received it, and how directly the sentence says so."""
     verb = _verb(s, n)
     rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
-    lo, hi = n.start - 1, phrase_end
+    clause_lo, clause_hi = s.clause_span(n.start)
+    # One word after the noun phrase: adjectives follow nouns in the Romance languages.
+    lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
     ua = _near(s.hits, "nat_ua", lo, hi) or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
     ru = _near(s.hits, "nat_ru", lo, hi) or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
         return (_UA if ua else _RU), rank
-    if s.has("same_number") or s.has("each"):
+    if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
     if s.has("to_ua") != s.has("to_ru"):
         return (_UA if s.has("to_ua") else _RU), rank
+    if _near(s.hits, "recipient_ua", clause_lo, clause_hi):
+        return _UA, rank
     if s.has("handover_subject_ru"):
         return _UA, 0
     if s.has("handover_subject_ua"):
@@ -160,7 +198,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) ->
     found: list[Count] = []
     pairs = n_for_n(s.tokens, numbers, topic)
     for pair in pairs:
-        if completed and s.has("agree") and not s.has("done"):
+        if completed and s.has("agree", "deal") and not s.has("done"):
             continue  # "the 1000-for-1000 deal": the agreement, not this stage
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
@@ -229,6 +267,8 @@ def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
             if not value:
                 continue
             window = (i + 1, i + 3)
+            if _near(s.hits, "talks", i + 1, i + 6):
+                continue  # "the second round of talks"
             if _near(s.hits, "stage_noun", *window):
                 return Fact("stage", value, s.text)
             series = s.has("stage_series") and not s.has("cumulative") and value <= 5
