@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
@@ -22,7 +22,8 @@ from service.store import alerts as alert_store
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 
-CURSOR = r"^\d{1,19}$"
+CURSOR = r"^\d{1,18}$"  # below 2**63: the cursor is a BIGINT
+MAX_ID = 2**63 - 1
 STREAM_POLL_SECONDS = 1.0  # how often an idle stream looks for new alerts (any process may write them)
 STREAM_BATCH = 100
 STREAM_PING_SECONDS = 15
@@ -163,7 +164,7 @@ async def stream_alerts(
     last_event_id: Annotated[str | None, Header(alias="last-event-id")] = None,
 ) -> EventSourceResponse:
     resume = last_event_id or after
-    if resume is not None and not resume.isdigit():
+    if resume is not None and not (resume.isdecimal() and len(resume) <= 18):
         raise HTTPException(422, "Last-Event-ID must be an alert cursor (digits)")
     if resume is None:
         async with db.reader() as session:
@@ -195,7 +196,7 @@ async def _follow(request: Request, db: Any, cursor: int, filters: dict[str, Any
     summary="One alert",
     responses={**NOT_MODIFIED, 404: {"description": "No such alert"}},
 )
-async def get_alert(alert_id: int, request: Request, db: DatabaseDep) -> Response:
+async def get_alert(alert_id: Annotated[int, Path(ge=1, le=MAX_ID)], request: Request, db: DatabaseDep) -> Response:
     async with db.reader() as session:
         alert = await alert_store.get_alert(session, alert_id)
     if alert is None:

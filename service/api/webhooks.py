@@ -395,7 +395,7 @@ async def list_deliveries(
     webhook_id: str,
     db: DatabaseDep,
     status_: Annotated[str | None, Query(alias="status", pattern=STATUS_PATTERN)] = None,
-    before: Annotated[int | None, Query(ge=1, description="next_before of the previous page")] = None,
+    before: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="next_before of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> DeliveryList:
     await _endpoint(db, webhook_id)
