@@ -76,6 +76,8 @@ async def test_one_alert_and_etags(client: httpx.AsyncClient, database: Database
     changed = await client.get("/v1/alerts", headers={"If-None-Match": listed.headers["etag"]})
     assert changed.status_code == 200 and len(changed.json()["data"]) == 2
 
+    assert (await client.get("/v1/alerts/99999999999999999999")).status_code == 422
+    assert (await client.get("/v1/alerts/stream", headers={"Last-Event-ID": "x1"})).status_code == 422
     missing = await client.get("/v1/alerts/999999")
     assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
 
