@@ -29,8 +29,13 @@ from service.topics import Span, Topic, load_topic, normalize, tokenize
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
 # Clause breaks: a count, its verb and its party are looked for within one clause first.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]\s|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
+    r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
+)
 _TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT = 2.0, 1.5, 1.0
 _LEAD_SENTENCES = 2
+_CONTEXT_DATE_SENTENCES = 4
 _MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
 _MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
 
@@ -97,10 +102,16 @@ def split_sentences(doc: Document) -> list[tuple[str, bool]]:
     parts: list[tuple[str, bool]] = []
     if doc.title:
         parts.append((doc.title.strip(), True))
+    pending = ""
     for piece in _SENTENCE_BREAK.split(doc.text[:_MAX_TEXT]):
-        piece = piece.strip()
-        if len(piece) > 2:
+        piece = (pending + " " + piece).strip() if pending else piece.strip()
+        pending = ""
+        if _ABBREVIATION_END.search(piece):
+            pending = piece  # "Oct. 26", "U.S. officials": not a sentence end
+        elif len(piece) > 2:
             parts.append((piece, False))
+    if len(pending) > 2:
+        parts.append((pending, False))
     return parts
 
 
@@ -132,7 +143,10 @@ def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
     ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
     if s.has("foreign"):
         # Another country is named: only a swap of Ukrainian/Russian soldiers between the two counts
-        # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one).
+        # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one); a foreign
+        # volunteer's body handed to Ukraine does.
+        if ua and s.has("body") and not s.has("foreign_conflict"):
+            return True
         return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
     return ua or (ru and doc_has_ua)
 
@@ -226,7 +240,7 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
     for s in sentences:
         if not s.kinds:
             continue
-        s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status == "agreed")
+        s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
         s.recalled = _is_recall_cue(s)
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
         if s.precision == "month" and s.weight <= _BODY_WEIGHT and not this_month:
@@ -236,11 +250,27 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
             s.recalled = True
 
 
+def _context_date(
+    sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic
+) -> tuple[date | None, DatePrecision]:
+    """A day stated next to the exchange verb outside the evidence ("обмен состоялся в среду 15 января")."""
+    for s in sentences:
+        if s.kinds or not s.has("exchange", "return") or not s.has("done") or _is_recall_cue(s):
+            continue
+        if not published and s.index > _CONTEXT_DATE_SENTENCES:
+            break  # without a publication date, only the opening sentences are trusted to date the news
+        when, precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
+        fresh = not published or (anchor is not None and when is not None and 0 <= (anchor - when).days <= 3)
+        if when is not None and precision == "day" and fresh:
+            return when, precision
+    return None, "unknown"
+
+
 def _kind_of(s: Sentence, kind: EventKind) -> EventKind:
     return "agreement" if s.status in ("agreed", "postponed") else kind
 
 
-def _groups(sentences: list[Sentence]) -> list[_Group]:
+def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
     """Evidence grouped into candidate mentions: fresh ones by kind, recalled ones by kind and date."""
     fresh: dict[EventKind, _Group] = {}
     recalled: dict[tuple[EventKind, date], _Group] = {}
@@ -264,7 +294,8 @@ def _groups(sentences: list[Sentence]) -> list[_Group]:
         # sentence with another date is about another stage or event.
         first = group.sentences[0]
         dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > _BODY_WEIGHT)]
-        dated = dated or [s for s in group.sentences if s.date is not None and s.precision == "day"]
+        if published:  # with a publication date, a later dated evidence sentence is still this week's news
+            dated = dated or [s for s in group.sentences if s.date is not None and s.precision == "day"]
         if dated:
             group.date, group.precision = dated[0].date, dated[0].precision
     return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
@@ -389,7 +420,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
         _classify(s, doc_has_ua, topic)
     anchor, published = _anchor(doc, sentences, topic)
     _date_sentences(sentences, anchor, published, topic)
-    groups = _order(_groups(sentences))
+    groups = _order(_groups(sentences, published))
     fresh = [g for g in groups if not g.recalled]
     score = round(sum(g.score for g in fresh), 2)
     reasons: list[str] = []
@@ -398,6 +429,8 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     if not fresh or score < topic.relevance_threshold:
         why = "only recalled events" if groups else "no exchange/repatriation evidence"
         return Report(False, score, (), (why,))
+    if fresh[0].date is None:
+        fresh[0].date, fresh[0].precision = _context_date(sentences, anchor, published, topic)
     if not published and fresh[0].date is not None:
         anchor = fresh[0].date
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]

@@ -153,7 +153,10 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         party = _party_before(s, 0, n.start)
         return (party, 1) if party else None
     position, sign = verb
-    clause_lo = s.clause_span(n.start)[0]
+    clause_lo, clause_hi = s.clause_span(n.start)
+    own = _party_before(s, clause_lo, n.start)
+    if own is not None and not clause_lo <= position < clause_hi:
+        return own, 1  # "…, while Ukraine said it had got 207 back": the clause's own party
     if position < n.start:
         subject = _party_before(s, clause_lo, position) or _party_before(s, 0, position)
         if subject is not None:
