@@ -13,22 +13,19 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from datetime import time as dtime
 from typing import IO, Any
 
-from service.domain import FACT_KEYS, Document, EventState, Mention, Report
+from service.domain import Document, EventState, Report
+from service.evalmetrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
 from service.pipeline.alert import DEFAULT_CONFIDENCE_THRESHOLD, decide_alert
 from service.pipeline.cluster import GroupOutcome, GroupParams, candidate_window, group
 from service.pipeline.merge import month_end
 
-RELEVANT_LABELS = frozenset({"pow_exchange", "body_repatriation", "both", "agreement"})
-_KIND_PREFIX = {"pow_exchange": "pow", "body_repatriation": "bodies", "agreement": "agreement"}
-
 Detector = Callable[[Document], Report]
+__all__ = ["bcubed", "eval_main", "evaluate", "fact_matches", "parse_published", "prf", "read_corpus"]
 
 
 def parse_published(value: str | None) -> datetime | None:
@@ -90,17 +87,6 @@ class MemoryStore:
             self.events[outcome.after.key] = outcome.after
 
 
-@dataclass
-class Alert:
-    article: int
-    type: str
-    event: str
-    primary: bool
-    event_kind: str
-    event_date: date | None
-    changes: list[dict[str, Any]] = field(default_factory=list)
-
-
 def _placement(doc: Document, report: Report, row: dict[str, Any]) -> datetime | None:
     """When the article reached the world: its publication time, else the date it reports."""
     if doc.published is not None:
@@ -154,132 +140,6 @@ def _replay(
     return events, alerts
 
 
-def _gold_keys(row: dict[str, Any]) -> list[str]:
-    return [k.strip() for k in (row.get("event_key") or "").split(";") if k.strip()]
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    """Precision, recall and F1 (0.0 when undefined)."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
-
-
-def bcubed(gold: Sequence[str], system: Sequence[str]) -> dict[str, float]:
-    """B-cubed precision, recall and F1 of a system clustering against gold labels, item by item."""
-    if not gold:
-        return {"bcubed_precision": 0.0, "bcubed_recall": 0.0, "bcubed_f1": 0.0}
-    pairs = Counter(zip(gold, system, strict=True))
-    gold_sizes, system_sizes = Counter(gold), Counter(system)
-    n = len(gold)
-    precision = sum(pairs[g, s] / system_sizes[s] for g, s in zip(gold, system, strict=True)) / n
-    recall = sum(pairs[g, s] / gold_sizes[g] for g, s in zip(gold, system, strict=True)) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "bcubed_precision": round(precision, 4),
-        "bcubed_recall": round(recall, 4),
-        "bcubed_f1": round(f1, 4),
-    }
-
-
-def _norm(value: Any) -> Any:
-    if isinstance(value, list | tuple | set | frozenset):
-        return frozenset(str(v).strip().lower() for v in value)
-    return value
-
-
-def fact_matches(gold: dict[str, Any], system: dict[str, Any]) -> tuple[int, int]:
-    """(matches, compared) over the standard fact keys the gold states; lists compare as sets."""
-    compared = matches = 0
-    for key in FACT_KEYS:
-        if key not in gold:
-            continue
-        compared += 1
-        matches += key in system and _norm(gold[key]) == _norm(system[key])
-    return matches, compared
-
-
-def _attribute(alert: Alert, keys: list[str]) -> str:
-    """The gold event an alert is about: the article's main one, or the listed one its event matches."""
-    if not alert.primary and alert.event_date is not None:
-        stem = f"{_KIND_PREFIX[alert.event_kind]}-{alert.event_date.isoformat()}"
-        for key in keys:
-            if key in (stem, stem[:-3]):
-                return key
-    return keys[0]
-
-
-def _primary_facts(report: Report) -> dict[str, Any]:
-    mention: Mention | None = report.primary if report.relevant else None
-    return dict(mention.fact_values()) if mention else {}
-
-
-def _alert_metrics(rows: Sequence[dict[str, Any]], alerts: list[Alert], gold_relevant: list[bool]) -> dict[str, Any]:
-    gold_events = {_gold_keys(r)[0] for r, rel in zip(rows, gold_relevant, strict=True) if rel and _gold_keys(r)}
-    created: Counter[str] = Counter()
-    false_alerts = 0
-    for alert in alerts:
-        keys = _gold_keys(rows[alert.article])
-        if not gold_relevant[alert.article] or not keys:
-            false_alerts += alert.type == "event.created"
-        elif alert.type == "event.created":
-            created[_attribute(alert, keys)] += 1
-    alerted = [k for k in created if k in gold_events]
-    return {
-        "alerts_per_event": round(sum(created[k] for k in alerted) / len(alerted), 4) if alerted else 0.0,
-        "missed_events": len(gold_events - set(created)),
-        "missed_event_keys": sorted(gold_events - set(created)),
-        "gold_events": len(gold_events),
-        "alerts": {
-            "created": sum(a.type == "event.created" for a in alerts),
-            "updated": sum(a.type == "event.updated" for a in alerts),
-            "false_created": false_alerts,
-        },
-    }
-
-
-def _metrics(
-    rows: Sequence[dict[str, Any]], reports: Sequence[Report], events: list[list[str]], alerts: list[Alert]
-) -> dict[str, Any]:
-    gold_relevant = [r.get("label") in RELEVANT_LABELS for r in rows]
-    system_relevant = [bool(r.relevant) for r in reports]
-    pairs = list(zip(gold_relevant, system_relevant, strict=True))
-    tp_idx = [i for i, (g, s) in enumerate(pairs) if g and s and _gold_keys(rows[i])]
-    kinds_ok = fact_hits = fact_total = 0
-    for row, report, rel in zip(rows, reports, gold_relevant, strict=True):
-        if not rel:
-            continue
-        primary = report.primary if report.relevant else None
-        label = row["label"]
-        accepted = {"pow_exchange", "body_repatriation"} if label == "both" else {label}
-        kinds_ok += primary is not None and primary.kind in accepted
-        hits, compared = fact_matches(row.get("facts") or {}, _primary_facts(report))
-        fact_hits, fact_total = fact_hits + hits, fact_total + compared
-    n_gold = sum(gold_relevant)
-    return {
-        "articles": len(rows),
-        "relevance": {
-            **prf(
-                sum(g and s for g, s in pairs),
-                sum(s and not g for g, s in pairs),
-                sum(g and not s for g, s in pairs),
-            ),
-        },
-        "kind_accuracy": round(kinds_ok / n_gold, 4) if n_gold else 0.0,
-        "clustering": bcubed(
-            [_gold_keys(rows[i])[0] for i in tp_idx],
-            [events[i][0] if events[i] else f"none-{i}" for i in tp_idx],
-        ),
-        **_alert_metrics(rows, alerts, gold_relevant),
-        "facts": {
-            "accuracy": round(fact_hits / fact_total, 4) if fact_total else 0.0,
-            "compared": fact_total,
-            "matches": fact_hits,
-        },
-    }
-
-
 def _write_details(
     out: IO[str],
     rows: Sequence[dict[str, Any]],
@@ -296,9 +156,9 @@ def _write_details(
             "relevant": report.relevant,
             "kinds": [m.kind for m in report.mentions] if report.relevant else [],
             "events": events[i],
-            "facts": {k: _jsonable(v) for k, v in _primary_facts(report).items()},
+            "facts": {k: _jsonable(v) for k, v in primary_facts(report).items()},
             "label": row.get("label"),
-            "gold": _gold_keys(row),
+            "gold": gold_keys(row),
             "reasons": list(report.reasons),
         }
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -329,7 +189,7 @@ def evaluate(
     reports = [detect(d) for d in docs]
     events, alerts = _replay(rows, docs, reports, params or GroupParams(), confidence_threshold)
     elapsed = time.perf_counter() - started
-    metrics = _metrics(rows, reports, events, alerts)
+    metrics = compute(rows, reports, events, alerts)
     metrics["seconds"] = round(elapsed, 4)
     metrics["articles_per_second"] = round(len(rows) / elapsed, 1) if elapsed > 0 else 0.0
     if details is not None:
