@@ -439,15 +439,16 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     return Report(True, score, tuple(mentions), tuple(reasons))
 
 
-_PREFILTER_CYRILLIC = re.compile(r"[а-яіїєґ]")
 _TAG = re.compile(r"<[^>]*>")
 
 
 def prefilter(raw: str, topic: Topic | None = None) -> bool:
-    """Fast check on raw HTML or text: False only when no object word (POWs, captives, bodies) occurs."""
+    """Fast check on raw HTML or text: False only when the page cannot be relevant.
+
+    Evidence needs an object (POWs, bodies…), a predicate (exchange, return…) and a party (Ukraine,
+    Russia…) in one sentence, so a page that lacks any of the three anywhere is dropped. The text is
+    normalised like detection's (look-alike letters, apostrophes), so recall equals detect's.
+    """
     topic = topic or load_topic()
-    text = _TAG.sub(" ", raw).lower() if "<" in raw else raw.lower()
-    if topic.prefilter.search(text):
-        return True
-    # Obfuscated Cyrillic (Latin look-alikes inside words) only matches after normalisation.
-    return bool(_PREFILTER_CYRILLIC.search(text)) and bool(topic.prefilter.search(normalize(text)))
+    text = normalize(_TAG.sub(" ", raw[: _MAX_TEXT * 20]) if "<" in raw else raw[: _MAX_TEXT * 20])
+    return all(regex.search(text) for regex in topic.prefilter)

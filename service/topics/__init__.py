@@ -251,7 +251,7 @@ class Topic:
     era_start_year: int
     recall_after_days: int
     relevance_threshold: float
-    prefilter: re.Pattern[str]
+    prefilter: tuple[re.Pattern[str], ...]
 
 
 def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:
@@ -269,13 +269,23 @@ def _merge_tables(per_language: Mapping[str, Mapping[str, Any]]) -> dict[str, An
     return merged
 
 
-def _prefilter_regex(concepts: Mapping[str, list[str]]) -> re.Pattern[str]:
-    """Stems of every object concept: a page with none of them cannot hold an evidence sentence."""
-    stems: set[str] = set()
-    for concept in ("pow", "captivity", "body"):
-        for pattern in concepts[concept]:
-            stems.add(re.escape(normalize(pattern.rstrip("*"))))
-    return re.compile("|".join(sorted(stems, key=len, reverse=True)))
+# Evidence needs, in one sentence, an object, a predicate and a party: a page lacking any of the
+# three anywhere cannot be relevant.
+_PREFILTER_PARTS = (("pow", "captivity", "body"), ("exchange", "return"), ("party_ua", "party_ru"))
+
+
+def _prefilter_regexes(
+    concepts: Mapping[str, list[str]], masks: Mapping[str, list[str]]
+) -> tuple[re.Pattern[str], ...]:
+    """One regex of plain substrings per required part (a superset of what the lexicon matches)."""
+    regexes: list[re.Pattern[str]] = []
+    for part in _PREFILTER_PARTS:
+        stems = {normalize(p.rstrip("*")) for c in part for p in [*concepts[c], *masks.get(c, ())]}
+        if "party_ua" in part:
+            stems |= {normalize(p.rstrip("*")) for p in masks.get("hq", ())}
+        alternatives = sorted((re.escape(x) for x in stems if x), key=len, reverse=True)
+        regexes.append(re.compile("|".join(alternatives)))
+    return tuple(regexes)
 
 
 def build_topic(data: Mapping[str, Any]) -> Topic:
@@ -303,7 +313,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         era_start_year=int(data.get("era_start_year", 2022)),
         recall_after_days=int(data.get("recall_after_days", 6)),
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
-        prefilter=_prefilter_regex(concepts),
+        prefilter=_prefilter_regexes(concepts, masks),
     )
 
 
