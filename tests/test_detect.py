@@ -298,6 +298,18 @@ def test_obfuscated_cyrillic_is_normalised() -> None:
     assert _primary(report)["bodies_to_ukraine"] == 120
 
 
+def test_swap_with_a_body_handed_over_carries_both_counts() -> None:
+    report = detect(
+        _doc(
+            "Ukraine carried out another prisoner exchange with Russia on Wednesday and brought home 12 "
+            "servicemen. The body of a foreign volunteer who fought for Ukraine was also handed over."
+        )
+    )
+    facts = _primary(report)
+    assert facts["returned_to_ukraine"] == 12
+    assert facts["bodies_to_ukraine"] == 1
+
+
 def test_facts_use_standard_keys_or_documented_extras() -> None:
     extras = {"groups", "agreed_to_ukraine", "agreed_to_russia", "agreed_bodies", "venue"}
     report = detect(
@@ -374,6 +386,18 @@ NEGATIVES = [
         "The head of the Red Cross said an all-for-all exchange could happen in the war between Russia and Ukraine.",
     ),
     ("", "Russia launched 120 drones at Ukraine overnight; air defence shot down most of them."),
+    (
+        "Brigade rotates out of Pokrovsk",
+        "Ukrainian soldiers returned home to Lviv after six months at the front, the brigade said.",
+    ),
+    (
+        "",
+        "The bodies of the victims in Ukraine were returned to their families after identification.",
+    ),
+    (
+        "",
+        "Courts in Ukraine returned 40 cases about Russian military property to prosecutors.",
+    ),
 ]
 
 

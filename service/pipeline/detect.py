@@ -182,6 +182,15 @@ def _big_pow_count(s: Sentence, topic: Topic) -> bool:
     return False
 
 
+def _specific_without_topic_words(s: Sentence, kind: EventKind) -> bool:
+    """In an article with no exchange, captivity or repatriation word anywhere, "soldiers returned
+    from the front" is not a POW return, and returned bodies count only as soldiers' bodies or when
+    Russia is named ("bodies of victims returned to their families" is not a repatriation)."""
+    if kind == "body_repatriation":
+        return s.has("party_ru") or s.has("pow", "fallen")
+    return False
+
+
 def _status(s: Sentence) -> EventStatus | None:
     """Modality: carried out, agreed/planned, postponed — or only wished for (None)."""
     if s.has("not_happened"):
@@ -418,6 +427,9 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     for s in sentences:
         _classify(s, doc_has_ua, topic)
+    if not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
+        for s in sentences:
+            s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))
     anchor, published = _anchor(doc, sentences, topic)
     _date_sentences(sentences, anchor, published, topic)
     groups = _order(_groups(sentences, published))

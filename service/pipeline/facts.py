@@ -135,11 +135,18 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
 def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
     """The party named closest before index hi (and at or after lo)."""
     best: tuple[int, str] | None = None
+    fallback: tuple[int, str] | None = None  # after a preposition: "an exchange with Russia"
     for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
         for a, _ in s.hits.get(concept, ()):
-            if lo <= a < hi and (best is None or a > best[0]):
+            if not lo <= a < hi:
+                continue
+            if a > 0 and s.tokens[a - 1] in s.topic.non_subject_prepositions:
+                if fallback is None or a > fallback[0]:
+                    fallback = (a, side)
+            elif best is None or a > best[0]:
                 best = (a, side)
-    return best[1] if best else None
+    chosen = best or fallback
+    return chosen[1] if chosen else None
 
 
 def _other(side: str) -> str:

@@ -252,6 +252,7 @@ class Topic:
     recall_after_days: int
     relevance_threshold: float
     prefilter: tuple[re.Pattern[str], ...]
+    non_subject_prepositions: frozenset[str] = frozenset()
 
 
 def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:
@@ -314,6 +315,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         recall_after_days=int(data.get("recall_after_days", 6)),
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
         prefilter=_prefilter_regexes(concepts, masks),
+        non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
     )
 
 
