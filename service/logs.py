@@ -48,3 +48,5 @@ def configure_logging(fmt: str = "text", level: str = "INFO") -> None:
         "uvicorn.access",
     ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # A tick still running when the next is due is skipped by design (max_instances=1), not a problem.
+    logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)

@@ -100,7 +100,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def pg_database_url() -> Iterator[str]:
-    """A fresh PostgreSQL database whatever the backend (for tests that need PostgreSQL itself)."""
+    """A fresh PostgreSQL database for tests about PostgreSQL itself; they run in the PostgreSQL pass."""
+    if BACKEND != "postgresql":
+        pytest.skip("PostgreSQL-only test: runs in the PostgreSQL pass (EXCHANGEWATCH_TEST_DB=postgresql)")
     require_pg()
     _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE}_pg WITH (FORCE)")
     url = _pg_url("ew_" + uuid.uuid4().hex[:12])
