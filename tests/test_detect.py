@@ -387,6 +387,14 @@ NEGATIVES = [
     ),
     ("", "Russia launched 120 drones at Ukraine overnight; air defence shot down most of them."),
     (
+        "Putin says Russia ready to exchange all POWs",
+        "Putin said Moscow was ready to swap all prisoners of war with Ukraine if Kyiv agreed.",
+    ),
+    (
+        "",
+        "Two years ago, Ukraine and Russia exchanged 215 prisoners of war. Today their families met in Kyiv.",
+    ),
+    (
         "Brigade rotates out of Pokrovsk",
         "Ukrainian soldiers returned home to Lviv after six months at the front, the brigade said.",
     ),

@@ -199,6 +199,8 @@ def _status(s: Sentence) -> EventStatus | None:
         return "completed"
     if s.has("postpone"):
         return "postponed"
+    if s.has("conditional"):
+        return None  # "ready to swap all POWs if Kyiv agreed": an offer
     if s.has("agree"):
         return "agreed"
     if s.has("modal"):
