@@ -21,66 +21,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from service.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
-from service.pipeline.dates import DateMention, find_dates, resolve, url_date
+from service.pipeline.dates import resolve, url_date
 from service.pipeline.facts import extract_facts
 from service.pipeline.numbers import find_numbers, n_for_n
-from service.topics import Span, Topic, load_topic, normalize, tokenize
+from service.pipeline.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
+from service.topics import Topic, load_topic, normalize
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
-# Clause breaks: a count, its verb and its party are looked for within one clause first.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]\s|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
-_ABBREVIATION_END = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
-    r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
-)
-_TITLE_WEIGHT, _LEAD_WEIGHT, _BODY_WEIGHT = 2.0, 1.5, 1.0
-_LEAD_SENTENCES = 2
 _CONTEXT_DATE_SENTENCES = 4
-_MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
 _MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
-
-
-@dataclass
-class Sentence:
-    """One sentence with its matched concepts and date expressions."""
-
-    index: int
-    text: str
-    tokens: list[str]
-    hits: dict[str, list[Span]]
-    topic: Topic
-    weight: float
-    title: bool = False
-    kinds: tuple[EventKind, ...] = ()
-    status: EventStatus | None = None
-    recalled: bool = False
-    statistic: bool = False
-    date: date | None = None
-    precision: DatePrecision = "unknown"
-
-    clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
-    _dates: list[DateMention] | None = None
-
-    def clause_span(self, i: int) -> tuple[int, int]:
-        """Token range [lo, hi) of the clause holding token i."""
-        lo, hi = 0, len(self.tokens)
-        for start in self.clauses:
-            if start <= i:
-                lo = start
-            else:
-                hi = start
-                break
-        return lo, hi
-
-    @property
-    def dates(self) -> list[DateMention]:
-        """Date expressions, found on first use (most sentences never need them)."""
-        if self._dates is None:
-            self._dates = find_dates(self.tokens, self.topic)
-        return self._dates
-
-    def has(self, *concepts: str) -> bool:
-        return any(c in self.hits for c in concepts)
 
 
 @dataclass
@@ -95,48 +43,6 @@ class _Group:
     @property
     def score(self) -> float:
         return sum(s.weight for s in self.sentences)
-
-
-def split_sentences(doc: Document) -> list[tuple[str, bool]]:
-    """(sentence, is_title) pairs: the headline first, then the text's sentences."""
-    parts: list[tuple[str, bool]] = []
-    if doc.title:
-        parts.append((doc.title.strip(), True))
-    pending = ""
-    for piece in _SENTENCE_BREAK.split(doc.text[:_MAX_TEXT]):
-        piece = (pending + " " + piece).strip() if pending else piece.strip()
-        pending = ""
-        if _ABBREVIATION_END.search(piece):
-            pending = piece  # "Oct. 26", "U.S. officials": not a sentence end
-        elif len(piece) > 2:
-            parts.append((piece, False))
-    if len(pending) > 2:
-        parts.append((pending, False))
-    return parts
-
-
-def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
-    tokens: list[str] = []
-    starts: list[int] = []
-    for part in _CLAUSE_BREAK.split(norm):
-        starts.append(len(tokens))
-        tokens.extend(tokenize(part))
-    return tokens, tuple(starts)
-
-
-def _analyse(doc: Document, topic: Topic) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    body_index = 0
-    for index, (text, is_title) in enumerate(split_sentences(doc)):
-        tokens, clauses = _tokens_and_clauses(normalize(text))
-        if is_title:
-            weight = _TITLE_WEIGHT
-        else:
-            weight = _LEAD_WEIGHT if body_index < _LEAD_SENTENCES else _BODY_WEIGHT
-            body_index += 1
-        hits = topic.lexicon.match(tokens)
-        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, clauses=clauses))
-    return sentences
 
 
 def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
@@ -254,7 +160,7 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
         s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
         s.recalled = _is_recall_cue(s)
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
-        if s.precision == "month" and s.weight <= _BODY_WEIGHT and not this_month:
+        if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
             s.recalled = True  # "In April, Ukraine similarly repatriated…": background
         stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
@@ -304,7 +210,7 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
         # The headline, the lead or the first evidence sentence dates a fresh mention; a later
         # sentence with another date is about another stage or event.
         first = group.sentences[0]
-        dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > _BODY_WEIGHT)]
+        dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > BODY_WEIGHT)]
         if published:  # with a publication date, a later dated evidence sentence is still this week's news
             dated = dated or [s for s in group.sentences if s.date is not None and s.precision == "day"]
         if dated:
@@ -425,7 +331,7 @@ def _foreign_story(sentences: list[Sentence]) -> bool:
 def detect(doc: Document, topic: Topic | None = None) -> Report:
     """Decide whether a document reports an exchange/repatriation/agreement and extract its mentions."""
     topic = topic or load_topic()
-    sentences = _analyse(doc, topic)
+    sentences = analyse(doc, topic)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     for s in sentences:
         _classify(s, doc_has_ua, topic)
@@ -464,5 +370,5 @@ def prefilter(raw: str, topic: Topic | None = None) -> bool:
     normalised like detection's (look-alike letters, apostrophes), so recall equals detect's.
     """
     topic = topic or load_topic()
-    text = normalize(_TAG.sub(" ", raw[: _MAX_TEXT * 20]) if "<" in raw else raw[: _MAX_TEXT * 20])
+    text = normalize(_TAG.sub(" ", raw[: MAX_TEXT * 20]) if "<" in raw else raw[: MAX_TEXT * 20])
     return all(regex.search(text) for regex in topic.prefilter)

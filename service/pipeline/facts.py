@@ -19,7 +19,7 @@ from service.pipeline.numbers import NumberSpan, find_numbers, n_for_n
 from service.topics import Span, Topic
 
 if TYPE_CHECKING:
-    from service.pipeline.detect import Sentence
+    from service.pipeline.sentences import Sentence
 
 _UA, _RU, _BOTH, _UNKNOWN = "ua", "ru", "both", "?"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
