@@ -38,7 +38,8 @@ NEWS = [
 def telegram_page(channel: str, posts: list[tuple[int, str, datetime]]) -> str:
     """A channel preview page (https://t.me/s/<channel>) in Telegram's markup."""
     blocks = "".join(
-        f"""<div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message js-widget_message"
+        f"""<div class="tgme_widget_message_wrap js-widget_message_wrap">
+<div class="tgme_widget_message js-widget_message"
  data-post="{channel}/{post_id}"><div class="tgme_widget_message_bubble">
 <div class="tgme_widget_message_text js-message_text" dir="auto">{text}</div>
 <div class="tgme_widget_message_footer compact js-message_footer"><span class="tgme_widget_message_meta">
@@ -48,7 +49,8 @@ def telegram_page(channel: str, posts: list[tuple[int, str, datetime]]) -> str:
     )
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{channel} – Telegram</title></head><body>
 <header class="tgme_header"><div class="tgme_header_title">{channel}</div></header>
-<main class="tgme_main"><section class="tgme_channel_history js-message_history">{blocks}</section></main></body></html>"""
+<main class="tgme_main"><section class="tgme_channel_history js-message_history">{blocks}</section></main>
+</body></html>"""
 
 
 @pytest.fixture
