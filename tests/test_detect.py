@@ -121,6 +121,19 @@ def test_en_postponed_exchange() -> None:
     assert report.primary.status == "postponed"
 
 
+def test_en_disputed_delay_is_a_postponed_agreement() -> None:
+    report = detect(
+        _doc(
+            "Kyiv accused Moscow of delaying the exchange of prisoners of war, while Russia said Ukraine "
+            "refused to take back its soldiers.",
+            title="Russia and Ukraine trade blame over stalled prisoner swap",
+        )
+    )
+    _primary(report)
+    assert report.primary is not None
+    assert (report.primary.kind, report.primary.status) == ("agreement", "postponed")
+
+
 def test_en_background_recall_is_a_separate_recalled_mention() -> None:
     report = detect(
         _doc(
@@ -393,6 +406,14 @@ NEGATIVES = [
     (
         "",
         "Two years ago, Ukraine and Russia exchanged 215 prisoners of war. Today their families met in Kyiv.",
+    ),
+    (
+        "Wagner convicts freed",
+        "Thousands of Russian prisoners recruited by Wagner to fight in Ukraine have been freed.",
+    ),
+    (
+        "Ukrainian POWs sentenced by Russian court",
+        "A court in Rostov sentenced 12 Ukrainian prisoners of war captured in Mariupol.",
     ),
     (
         "Brigade rotates out of Pokrovsk",

@@ -61,7 +61,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
         return
-    if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened")):
+    if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened", "postpone")):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity")
