@@ -470,3 +470,13 @@ def test_prefilter_keeps_everything_detect_finds(case: int) -> None:
     text = texts[case]
     assert detect(_doc(text)).relevant
     assert prefilter(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "²³ ¹", "…!!!", "١٢٣ prisoners", "x" * 50_000, "Обмін " * 2_000, "1,000,000,000,000 bodies"],
+)
+def test_odd_input_never_crashes(text: str) -> None:
+    report = detect(_doc(text, title=text[:80]))
+    assert isinstance(report.relevant, bool)
+    assert isinstance(prefilter(text), bool)

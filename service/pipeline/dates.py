@@ -38,17 +38,17 @@ class DateMention:
 
 
 def _day(token: str) -> int | None:
-    if token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 31:
+    if token.isdecimal() and len(token) <= 2 and 1 <= int(token) <= 31:
         return int(token)
-    if token[:2].isdigit() and token[2:] in ("st", "nd", "rd", "th", "го", "е", "er") and len(token) <= 4:
+    if token[:2].isdecimal() and token[2:] in ("st", "nd", "rd", "th", "го", "е", "er") and len(token) <= 4:
         return int(token[:2]) if 1 <= int(token[:2]) <= 31 else None
-    if token[:1].isdigit() and token[1:] in ("st", "nd", "rd", "th", "го", "е", "er"):
+    if token[:1].isdecimal() and token[1:] in ("st", "nd", "rd", "th", "го", "е", "er"):
         return int(token[:1])
     return None
 
 
 def _year(token: str) -> int | None:
-    if len(token) == 4 and token.isdigit() and 1990 <= int(token) <= 2100:
+    if len(token) == 4 and token.isdecimal() and 1990 <= int(token) <= 2100:
         return int(token)
     return None
 
@@ -58,7 +58,7 @@ def _numeric(tokens: list[str], i: int) -> DateMention | None:
     if i + 2 >= len(tokens):
         return None
     a, b, c = tokens[i : i + 3]
-    if not (a.isdigit() and b.isdigit() and c.isdigit()):
+    if not (a.isdecimal() and b.isdecimal() and c.isdecimal()):
         return None
     if _year(c) and len(b) <= 2 and 1 <= int(b) <= 12 and _day(a):
         return DateMention(i, i + 3, _year(c), int(b), int(a))
@@ -102,7 +102,7 @@ def find_dates(tokens: list[str], topic: Topic | None = None) -> list[DateMentio
     while i < len(tokens):
         token = tokens[i]
         mention: DateMention | None = None
-        if token.isdigit():
+        if token.isdecimal():
             mention = _numeric(tokens, i)
         elif token in topic.months:
             mention = _around_month(tokens, i, topic.months[token], topic)

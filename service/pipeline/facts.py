@@ -71,7 +71,7 @@ def _approximate(s: Sentence, n: NumberSpan) -> bool:
 def _followed_by_part(s: Sentence, n: NumberSpan) -> bool:
     """ "270 soldiers and 120 civilians": both numbers are parts of the total."""
     for i in range(n.end, min(n.end + 4, len(s.tokens) - 2)):
-        if s.tokens[i] in _AND and s.tokens[i + 1][:1].isdigit():
+        if s.tokens[i] in _AND and s.tokens[i + 1][:1].isdecimal():
             return _near(s.hits, "part_group", i + 2, i + 4)
     return False
 
@@ -258,9 +258,9 @@ def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> t
 
 
 def _ordinal(token: str, topic: Topic) -> int | None:
-    if token[:1].isdigit():
+    if token[:1].isdecimal():
         digits = token.rstrip("abcdefghijklmnopqrstuvwxyzийгоеяю")
-        if digits.isdigit() and digits != token and int(digits) <= 20:
+        if digits.isdecimal() and digits != token and int(digits) <= 20:
             return int(digits)
         return None
     value = topic.ordinals.get(token)

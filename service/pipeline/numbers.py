@@ -70,7 +70,7 @@ def find_numbers(tokens: list[str], topic: Topic | None = None) -> list[NumberSp
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.isdigit():
+        if token.isdecimal():
             value = int(token)
             end = i + 1
             if end < len(tokens) and _word_value(tokens[end], topic) == _MULTIPLIER:
