@@ -230,6 +230,28 @@ def test_ru_russian_ministry_phrasing() -> None:
     assert facts["mediators"] == ("UAE",)
 
 
+def test_ru_ministry_phrasing_without_the_word_exchange() -> None:
+    report = detect(
+        _doc(
+            "Сегодня после переговорного процесса с подконтрольной Киеву территории возвращены сто "
+            "российских военных, сообщило Минобороны РФ.",
+            language="ru",
+        )
+    )
+    assert _primary(report)["returned_to_russia"] == 100
+
+
+def test_uk_preliminary_is_not_previous() -> None:
+    report = detect(
+        _doc(
+            "В Україну повернули тіла тисячі загиблих, які, за попереднім інформуванням російської сторони, "
+            "належать українським захисникам.",
+            language="uk",
+        )
+    )
+    assert _primary(report)["bodies_to_ukraine"] == 1000
+
+
 def test_ru_formula_and_weekday() -> None:
     report = detect(_doc("В воскресенье Россия и Украина обменялись пленными по формуле «210 на 210».", language="ru"))
     facts = _primary(report)

@@ -11,7 +11,15 @@ How it decides, sentence by sentence (headline and lead weigh most):
   completion word → agreement; wishes and offers alone → no evidence; otherwise completed;
 - background: recall cues ("earlier", "напомним"), running totals, or an explicit date well before
   publication make a sentence a recalled mention, which never makes an article relevant by itself.
-Facts come from `service.pipeline.facts`.
+Facts come from `service.pipeline.facts`. Keys of `Mention.facts`:
+- pow_exchange: `returned_to_ukraine`, `returned_to_russia` (int), `stage` (int), `categories` (tuple:
+  selection criteria — wounded, severely_wounded, seriously_injured, seriously_ill, ill, under_25),
+  `groups` (tuple: who was among them — civilians, officers, mariupol_defenders, women), `mediators`
+  (tuple: UAE, ICRC, USA, Türkiye, Qatar, Vatican, Saudi Arabia); a same-day body handover adds
+  `bodies_to_ukraine`/`bodies_to_russia`;
+- body_repatriation: `bodies_to_ukraine`, `bodies_to_russia` (int), `mediators`; a same-day swap adds
+  `returned_to_*`;
+- agreement: `agreed_to_ukraine`, `agreed_to_russia` (int, people), `agreed_bodies` (int), `venue` (str).
 """
 
 from __future__ import annotations
