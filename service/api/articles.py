@@ -52,13 +52,11 @@ def _cursor(value: str | None) -> int | None:
 @router.get("", response_model=ArticlePage, summary="List articles (newest first)")
 async def list_articles(
     session: ReaderDep,
-    feed: Annotated[int | None, Query(description="only this feed's articles")] = None,
+    feed: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="only this feed's articles")] = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
     since: Annotated[datetime | None, Query(description="discovered at or after (ISO 8601)")] = None,
     relevant: Annotated[bool | None, Query(description="only (ir)relevant articles")] = None,
-    cursor: Annotated[
-        str | None, Query(max_length=32, description="next_cursor of the previous page")
-    ] = None,
+    cursor: Annotated[str | None, Query(max_length=32, description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ArticlePage:
     rows = await article_store.list_articles(

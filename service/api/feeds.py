@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Response, status
+from fastapi import APIRouter, HTTPException, Path, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scrapers.errors import UnsafeAddress
@@ -17,6 +17,8 @@ from service.store import feeds as feed_store
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
 SourceKind = Literal["rss", "telegram", "google_news", "gdelt"]
+# Ids are 64-bit database integers: anything larger is a client error, not a driver overflow.
+FeedId = Annotated[int, Path(ge=1, le=2**63 - 1, description="feed id")]
 
 
 class FeedCreate(BaseModel):
@@ -92,9 +94,7 @@ async def list_feeds(session: ReaderDep, enabled: bool | None = None) -> FeedLis
 
 
 @router.post("", response_model=FeedPublic, status_code=201, dependencies=[AdminDep], summary="Add a feed")
-async def create_feed(
-    body: FeedCreate, session: WriterDep, settings: SettingsDep, response: Response
-) -> FeedPublic:
+async def create_feed(body: FeedCreate, session: WriterDep, settings: SettingsDep, response: Response) -> FeedPublic:
     try:
         check_url(body.url, allow_private=settings.fetch_allow_private)
     except UnsafeAddress as exc:
@@ -115,12 +115,12 @@ async def create_feed(
 
 
 @router.get("/{feed_id}", response_model=FeedPublic, summary="One feed with its health")
-async def get_feed(feed_id: int, session: ReaderDep) -> FeedPublic:
+async def get_feed(feed_id: FeedId, session: ReaderDep) -> FeedPublic:
     return FeedPublic.model_validate(await _feed_or_404(session, feed_id))
 
 
 @router.patch("/{feed_id}", response_model=FeedPublic, dependencies=[AdminDep], summary="Change a feed")
-async def update_feed(feed_id: int, body: FeedUpdate, session: WriterDep) -> FeedPublic:
+async def update_feed(feed_id: FeedId, body: FeedUpdate, session: WriterDep) -> FeedPublic:
     feed = await _feed_or_404(session, feed_id)
     changes = body.model_dump(exclude_unset=True)
     for name, value in changes.items():
@@ -136,6 +136,6 @@ async def update_feed(feed_id: int, body: FeedUpdate, session: WriterDep) -> Fee
 
 
 @router.delete("/{feed_id}", status_code=204, dependencies=[AdminDep], summary="Remove a feed")
-async def delete_feed(feed_id: int, session: WriterDep) -> Response:
+async def delete_feed(feed_id: FeedId, session: WriterDep) -> Response:
     await feed_store.delete_feed(session, await _feed_or_404(session, feed_id))
     return Response(status_code=204)

@@ -171,6 +171,8 @@ class Job:
     secrets: list[str]
     body: str
     attempts: int
+    created_at: datetime | None = None  # when the alert was written (outbox rows share its transaction)
+    delivered_before: bool = False
 
 
 def _due(now: datetime) -> Any:
@@ -241,7 +243,17 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
         .order_by(col(WebhookMessage.next_attempt_at), col(WebhookMessage.id))
     )
     return [
-        Job(m.id, m.msg_id, e.id, e.url, live_secrets(e, now), m.payload, m.attempts)  # type: ignore[arg-type]
+        Job(
+            m.id,
+            m.msg_id,
+            e.id,
+            e.url,
+            live_secrets(e, now),
+            m.payload,
+            m.attempts,  # type: ignore[arg-type]
+            m.created_at,
+            m.first_delivered_at is not None,
+        )
         for m, e in rows.all()
     ]
 

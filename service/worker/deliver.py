@@ -10,6 +10,8 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.delivery.sender import SendResult
+from service.metrics import DELIVERY_LAG, WEBHOOK_ATTEMPTS
+from service.models import utcnow
 from service.store import webhooks as store
 from service.worker.context import WorkerContext
 
@@ -100,6 +102,9 @@ async def _send(ctx: WorkerContext, job: store.Job) -> SendResult:
 
 
 def _log(job: store.Job, result: SendResult, status: str) -> None:
+    WEBHOOK_ATTEMPTS.labels("success" if result.ok else (result.error_class or "failure")).inc()
+    if result.ok and not job.delivered_before and job.created_at is not None:
+        DELIVERY_LAG.observe(max(0.0, (utcnow() - job.created_at).total_seconds()))
     log.log(
         logging.INFO if result.ok else logging.WARNING,
         "webhook attempt endpoint_id=%s msg_id=%s attempt=%d status=%s error=%s duration_ms=%d -> %s",

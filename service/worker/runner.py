@@ -59,13 +59,15 @@ class WorkerRuntime:
         s = self.settings
         self._every("poll", poll_tick, s.scheduler_tick_seconds)
         self._every("process", process_tick, max(5.0, s.scheduler_tick_seconds))
-        self._every("deliver", deliver_tick, s.delivery_tick_seconds)
+        # An endpoint belongs to one tick at a time, so overlapping delivery ticks are safe and keep a
+        # dead endpoint's 15 s timeouts from holding back the others' next messages.
+        self._every("deliver", deliver_tick, s.delivery_tick_seconds, instances=3)
         self._every("retention", retention_tick, 3600.0)
         self.scheduler.start()
         self.started_at = datetime.now(UTC)
         log.info("workers started worker_id=%s", self.ctx.worker_id)
 
-    def _every(self, name: str, tick: Tick, seconds: float) -> None:
+    def _every(self, name: str, tick: Tick, seconds: float, *, instances: int = 1) -> None:
         async def job() -> None:
             try:
                 await tick(self.ctx)
@@ -82,7 +84,7 @@ class WorkerRuntime:
             "interval",
             seconds=seconds,
             id=name,
-            max_instances=1,
+            max_instances=instances,
             coalesce=True,
             next_run_time=datetime.now(UTC),
             misfire_grace_time=None,
