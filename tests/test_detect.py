@@ -241,6 +241,24 @@ def test_ru_ministry_phrasing_without_the_word_exchange() -> None:
     assert _primary(report)["returned_to_russia"] == 100
 
 
+def test_uk_soldiers_and_civilians_add_up() -> None:
+    report = detect(
+        _doc("Україна повернула з полону 140 військових та 15 цивільних, повідомив Зеленський.", language="uk")
+    )
+    assert _primary(report)["returned_to_ukraine"] == 155
+
+
+def test_en_each_side_versus_what_ukraine_says_it_received() -> None:
+    report = detect(
+        _doc(
+            "Russia's defence ministry said each side had received 190 soldiers, while Ukraine said it had "
+            "got 201 people back from Russian captivity."
+        )
+    )
+    facts = _primary(report)
+    assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (201, 190)
+
+
 def test_uk_preliminary_is_not_previous() -> None:
     report = detect(
         _doc(

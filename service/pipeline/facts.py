@@ -68,12 +68,12 @@ def _approximate(s: Sentence, n: NumberSpan) -> bool:
     return False
 
 
-def _followed_by_part(s: Sentence, n: NumberSpan) -> bool:
-    """ "270 soldiers and 120 civilians": both numbers are parts of the total."""
-    for i in range(n.end, min(n.end + 4, len(s.tokens) - 2)):
-        if s.tokens[i] in _AND and s.tokens[i + 1][:1].isdecimal():
-            return _near(s.hits, "part_group", i + 2, i + 4)
-    return False
+def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
+    """ "270 soldiers and 120 civilians": the second count, to be added to the first."""
+    for i in range(n.end, min(n.end + 6, len(s.tokens) - 2)):
+        if s.tokens[i] in _AND and s.tokens[i + 1].isdecimal():
+            return int(s.tokens[i + 1]) if _near(s.hits, "part_group", i + 2, i + 4) else None
+    return None
 
 
 def _skip(s: Sentence, n: NumberSpan) -> bool:
@@ -86,9 +86,11 @@ def _skip(s: Sentence, n: NumberSpan) -> bool:
         return True
     if _near(s.hits, "total", n.start - 3, n.start):
         return True
-    if _near(s.hits, "part_of", n.end, n.end + 8) or _near(s.hits, "part_group", n.end, n.end + 3):
+    if _near(s.hits, "part_of", n.end, n.end + 8):
         return True
-    if _near(s.hits, "part_among", n.end, n.end + 5) or _followed_by_part(s, n):
+    if _near(s.hits, "part_group", n.end, n.end + 3) and _plus_part(s, n) is None:
+        return True
+    if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
     if _near(s.hits, "breakdown", max(n.start - 4, s.clause_span(n.start)[0]), n.start):
         return True
@@ -163,7 +165,7 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     clause_lo, clause_hi = s.clause_span(n.start)
     own = _party_before(s, clause_lo, n.start)
     if own is not None and not clause_lo <= position < clause_hi:
-        return own, 1  # "…, while Ukraine said it had got 207 back": the clause's own party
+        return own, 2  # "…, while Ukraine said it had got 207 back": the clause's own party speaks
     if position < n.start:
         subject = _party_before(s, clause_lo, position) or _party_before(s, 0, position)
         if subject is not None:
@@ -222,7 +224,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) ->
         if kind == "pow" and n.value > _MAX_POW_COUNT:
             continue
         side, rank = _side(s, n, phrase_end)
-        found.append(Count(n.value, side, kind, s.text, rank, order))
+        found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order))
     return found
 
 
