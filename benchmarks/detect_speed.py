@@ -1,0 +1,131 @@
+"""Detection speed: articles/second for detect() alone on one core, next to trafilatura on the same pages.
+
+Usage: python benchmarks/detect_speed.py [--articles N]
+Writes benchmarks/results/detect_speed.json. Goal (issue 3): detection >= 1,000 articles/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import trafilatura  # noqa: E402
+
+from service.domain import Document  # noqa: E402
+from service.pipeline.detect import detect, prefilter  # noqa: E402
+from service.topics import load_topic  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+RELEVANT = {
+    "en": "Ukraine and Russia carried out a prisoner exchange on {day}. {n} Ukrainian defenders returned home, "
+    "among them wounded soldiers, the Coordination Headquarters said. Russia's defence ministry said {n} "
+    "Russian servicemen were returned. The United Arab Emirates mediated the swap.",
+    "uk": "Сьогодні відбувся черговий етап обміну полоненими. Додому повернулися {n} українських захисників, "
+    "серед них поранені. Посередником виступили Об'єднані Арабські Емірати.",
+    "ru": "Россия и Украина провели очередной обмен военнопленными. Из плена вернулись {n} российских "
+    "военнослужащих, сообщило Минобороны. Посредником выступили ОАЭ.",
+    "de": "Russland und die Ukraine haben erneut Kriegsgefangene ausgetauscht. {n} ukrainische Soldaten "
+    "kehrten nach Hause zurück, teilte der Präsident mit.",
+}
+FILLER = [
+    "The city council debated the new budget for schools and public transport on {day}.",
+    "Energy prices fell for the third week in a row as gas storage filled up across Europe.",
+    "The football club announced the signing of a young midfielder from the second division.",
+    "Scientists published a study on the migration of birds along the Baltic coast.",
+    "Russia launched drones at Ukrainian cities overnight, officials in Kyiv said, and air defence was active.",
+    "Parliament passed a law on digital services after a long debate about data protection.",
+]
+
+
+def make_corpus(count: int, rng: random.Random) -> list[tuple[Document, str]]:
+    """Documents (~5% about exchanges, four languages) and a 60–200 KB page for each."""
+    docs = []
+    for i in range(count):
+        day = rng.choice(["Monday", "Tuesday", "Sunday"])
+        if i % 20 == 0:
+            lang = rng.choice(list(RELEVANT))
+            body = RELEVANT[lang].format(n=rng.randint(20, 400), day=day)
+            title = {
+                "en": "Prisoner exchange",
+                "uk": "Обмін полоненими",
+                "ru": "Обмен пленными",
+                "de": "Gefangenenaustausch",
+            }[lang]
+        else:
+            lang = "en"
+            body = " ".join(rng.choice(FILLER).format(day=day) for _ in range(6))
+            title = "News of the day"
+        paragraphs = [body] + [" ".join(rng.choice(FILLER).format(day=day) for _ in range(4)) for _ in range(8)]
+        text = "\n".join(paragraphs)
+        doc = Document(title, text, lang, datetime(2025, 6, 10, tzinfo=UTC), f"https://o.example/{i}", "o.example")
+        docs.append((doc, page(title, paragraphs, lang, rng)))
+    return docs
+
+
+def page(title: str, paragraphs: list[str], lang: str, rng: random.Random) -> str:
+    nav = "".join(f'<li><a href="/s/{n}">Section {n}</a></li>' for n in range(120))
+    teasers = "".join(
+        f'<article class="teaser"><a href="/n/{n}"><h3>Teaser {n}</h3></a><p>{rng.choice(FILLER)}</p></article>'
+        for n in range(rng.randint(150, 600))
+    )
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>{title}</h1>{body}</article>"
+        f"<aside>{teasers}</aside></main><footer><ul>{nav}</ul></footer></body></html>"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--extract-sample", type=int, default=200, help="pages to time trafilatura on")
+    args = parser.parse_args()
+    corpus = make_corpus(args.articles, random.Random(7))
+    load_topic()  # one-time load outside the timing
+    started = time.perf_counter()
+    relevant = sum(detect(doc).relevant for doc, _ in corpus)
+    detect_rate = len(corpus) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    kept = sum(prefilter(html) for _, html in corpus)
+    prefilter_rate = len(corpus) / (time.perf_counter() - started)
+    sample = corpus[: args.extract_sample]
+    started = time.perf_counter()
+    for _, html in sample:
+        trafilatura.extract(html, favor_precision=True)
+    extract_rate = len(sample) / (time.perf_counter() - started)
+    size_kb = sum(len(h) for _, h in corpus) / len(corpus) / 1024
+    result = {
+        "machine": {"cpu": platform.processor() or platform.machine(), "python": platform.python_version()},
+        "articles": len(corpus),
+        "relevant": relevant,
+        "mean_page_kb": round(size_kb, 1),
+        "detect_per_second": round(detect_rate, 1),
+        "prefilter_per_second": round(prefilter_rate, 1),
+        "prefilter_kept": kept,
+        "trafilatura_per_second": round(extract_rate, 1),
+        "ratio_detect_to_extract": round(detect_rate / extract_rate, 1),
+        "goal_detect_per_second": 1000,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "detect_speed.json").write_text(json.dumps(result, indent=2))
+    print(f"{'stage':<28}{'articles/s':>12}")
+    print(f"{'detect (one core)':<28}{detect_rate:>12.0f}   goal >= 1000")
+    print(f"{'prefilter on raw page':<28}{prefilter_rate:>12.0f}   kept {kept}/{len(corpus)}")
+    print(f"{'trafilatura (baseline)':<28}{extract_rate:>12.0f}   mean page {size_kb:.0f} KB")
+    print(f"detect is {detect_rate / extract_rate:.1f}x faster than extraction; {relevant} relevant")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
