@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service.api import alerts, articles, events, feeds, health, webhooks
-from service.api.errors import install_error_handlers
+from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
 from service.db import Database
@@ -67,6 +67,7 @@ def create_app(
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
         openapi_tags=[
             {"name": "alerts", "description": "Deduplicated alerts: new events and material updates."},
             {"name": "events", "description": "Real-world events built from every report."},

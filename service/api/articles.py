@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict
 
 from service.api.deps import ReaderDep
+from service.api.feeds import MAX_ID
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -44,7 +45,7 @@ class ArticlePage(BaseModel):
 def _cursor(value: str | None) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not value.isdecimal() or len(value) > 10 or int(value) > MAX_ID:
         raise HTTPException(422, "cursor: not a cursor returned by this API")
     return int(value)
 
@@ -52,7 +53,7 @@ def _cursor(value: str | None) -> int | None:
 @router.get("", response_model=ArticlePage, summary="List articles (newest first)")
 async def list_articles(
     session: ReaderDep,
-    feed: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="only this feed's articles")] = None,
+    feed: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only this feed's articles")] = None,
     language: Annotated[str | None, Query(max_length=16)] = None,
     since: Annotated[datetime | None, Query(description="discovered at or after (ISO 8601)")] = None,
     relevant: Annotated[bool | None, Query(description="only (ir)relevant articles")] = None,

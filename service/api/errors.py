@@ -14,6 +14,35 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
 
+_PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Problem",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string", "example": "Unprocessable Entity"},
+        "status": {"type": "integer", "example": 422},
+        "detail": {"example": "invalid request: url: must be an http:// or https:// URL"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM: {"schema": _PROBLEM_SCHEMA}}}
+
+
+# Documented on every operation, so clients (and schema-driven fuzzers) know the error shape.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _problem_response("Missing bearer token (write endpoints)"),
+    403: _problem_response("Wrong admin token, or write endpoints disabled"),
+    404: _problem_response("Not found"),
+    409: _problem_response("Conflict with an existing resource"),
+    413: _problem_response("Request body too large"),
+    422: _problem_response("Invalid request: the detail says which field and why"),
+    429: _problem_response("Rate limit exceeded; see Retry-After"),
+}
+
 
 def problem(status: int, detail: Any, *, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
     body = {

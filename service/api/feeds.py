@@ -17,8 +17,9 @@ from service.store import feeds as feed_store
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
 SourceKind = Literal["rss", "telegram", "google_news", "gdelt"]
-# Ids are 64-bit database integers: anything larger is a client error, not a driver overflow.
-FeedId = Annotated[int, Path(ge=1, le=2**63 - 1, description="feed id")]
+# Ids are 32-bit INTEGER columns on PostgreSQL: anything larger is a client error, not a driver overflow.
+MAX_ID = 2**31 - 1
+FeedId = Annotated[int, Path(ge=1, le=MAX_ID, description="feed id")]
 
 
 class FeedCreate(BaseModel):
@@ -51,6 +52,14 @@ class FeedUpdate(BaseModel):
     enabled: bool | None = None
     official: bool | None = None
     poll_interval_seconds: float | None = Field(default=None, ge=1, le=86_400)
+
+    @field_validator("enabled", "official")
+    @classmethod
+    def _not_null(cls, value: bool | None) -> bool:
+        # Omit a field to leave it unchanged; an explicit null has no meaning for a flag.
+        if value is None:
+            raise ValueError("must be true or false (omit it to leave it unchanged)")
+        return value
 
 
 class FeedPublic(BaseModel):

@@ -17,9 +17,6 @@ from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
 
-# A claimed message stays ours this long; it covers the 15 s send plus the bookkeeping, and a worker
-# that dies mid-send frees its messages for another worker (same webhook-id) once it runs out.
-DELIVERY_LEASE = timedelta(seconds=60)
 # After this many seconds a tick stops claiming new waves, so one tick never runs long.
 TICK_BUDGET_SECONDS = 10.0
 
@@ -37,7 +34,7 @@ async def deliver_tick(ctx: WorkerContext) -> int:
             session,
             worker_id=ctx.worker_id,
             now=ctx.clock(),
-            lease=DELIVERY_LEASE,
+            lease=timedelta(seconds=ctx.settings.delivery_lease_seconds),
             limit=settings.delivery_batch,
             per_endpoint=settings.delivery_concurrency_per_endpoint,
         )
@@ -86,7 +83,7 @@ async def _claim(ctx: WorkerContext, session: AsyncSession, endpoint_id: str) ->
         session,
         worker_id=ctx.worker_id,
         now=ctx.clock(),
-        lease=DELIVERY_LEASE,
+        lease=timedelta(seconds=ctx.settings.delivery_lease_seconds),
         limit=per_endpoint,
         per_endpoint=per_endpoint,
         endpoint_id=endpoint_id,
