@@ -25,7 +25,7 @@ from tests.support.server import LocalServer
 ADMIN_TOKEN = "test-admin-token"
 PG_ADMIN_URL = os.environ.get("EXCHANGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKEND = os.environ.get("EXCHANGEWATCH_TEST_DB", "sqlite")
-PG_TEMPLATE = "ew_template"
+PG_TEMPLATE = f"ew_template_{os.getpid()}"  # per run: concurrent runs share one server
 
 
 def _pg_url(dbname: str) -> str:
@@ -67,12 +67,13 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _pg_template() -> str:
+def _pg_template() -> Iterator[str]:
     require_pg()
     _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
     _pg_admin(f"CREATE DATABASE {PG_TEMPLATE}")
     migrate.upgrade(_pg_url(PG_TEMPLATE))
-    return PG_TEMPLATE
+    yield PG_TEMPLATE
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
 
 
 def fresh_pg_url(template: str) -> str:
@@ -104,7 +105,6 @@ def pg_database_url() -> Iterator[str]:
     if BACKEND != "postgresql":
         pytest.skip("PostgreSQL-only test: runs in the PostgreSQL pass (EXCHANGEWATCH_TEST_DB=postgresql)")
     require_pg()
-    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE}_pg WITH (FORCE)")
     url = _pg_url("ew_" + uuid.uuid4().hex[:12])
     _pg_admin(f"CREATE DATABASE {url.rsplit('/', 1)[1]}")
     migrate.upgrade(url)
