@@ -20,6 +20,7 @@ from service import migrate
 from service.api.app import create_app
 from service.db import Database
 from service.settings import Settings
+from tests.scrapers.rawserver import RawServer
 from tests.support.server import LocalServer
 
 ADMIN_TOKEN = "test-admin-token"
@@ -163,3 +164,12 @@ def server() -> Iterator[LocalServer]:
     srv = LocalServer().start()
     yield srv
     srv.stop()
+
+
+@pytest.fixture
+def raw() -> Iterator[RawServer]:
+    """A raw-socket server for byte-level hostility (trickles, bombs, huge bodies)."""
+    instance = RawServer()
+    instance.start()
+    yield instance
+    instance.stop()

@@ -17,9 +17,7 @@ async def test_write_endpoints_need_the_admin_token(client: httpx.AsyncClient) -
 
 
 async def test_create_list_patch_delete_feed(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
-    created = await client.post(
-        "/v1/feeds", json={"url": "https://t.me/s/Koordshtab", "official": True}, headers=admin
-    )
+    created = await client.post("/v1/feeds", json={"url": "https://t.me/s/Koordshtab", "official": True}, headers=admin)
     assert created.status_code == 201, created.text
     feed = created.json()
     assert feed["kind"] == "telegram" and feed["official"] is True
@@ -84,3 +82,33 @@ async def test_livez_readyz_health(client: httpx.AsyncClient) -> None:
     assert "database:responseTime" in health.json()["checks"]
     metrics = await client.get("/metrics")
     assert metrics.status_code == 200 and "exchangewatch_feed_polls_total" in metrics.text
+
+
+async def test_events_pages_never_skip_events_seen_at_the_same_instant(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    from service.models import Event
+
+    seen = utcnow()
+    async with database.session() as session:
+        for n in range(5):
+            state = {
+                "v": 1,
+                "key": f"e{n}",
+                "kind": "pow_exchange",
+                "status": "completed",
+                "event_date": None,
+                "date_precision": "unknown",
+            }
+            session.add(Event(id=f"e{n}", kind="pow_exchange", status="completed", last_seen=seen, state=state))
+    ids: list[str] = []
+    cursor = None
+    while True:
+        query = "/v1/events?limit=2" + (f"&cursor={cursor}" if cursor else "")
+        page = (await client.get(query)).json()
+        ids += [e["id"] for e in page["data"]]
+        if not page["has_more"]:
+            break
+        cursor = page["next_cursor"]
+    assert ids == ["e4", "e3", "e2", "e1", "e0"]
+    assert (await client.get("/v1/events?cursor=yesterday")).status_code == 422

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import func, select
 
 from service.db import Database
-from service.models import Article, Feed, utcnow
+from service.models import Article, utcnow
 from service.pipeline.refresh import refresh_feed
 from service.settings import Settings
-from service.store import feeds as feed_store
 from service.worker.context import WorkerContext
 from service.worker.runner import build_context
+from tests.support.db import add_feed, load_feed, rows
 from tests.support.feeds import Item, article_page, atom, dw_rdf, rss2
 from tests.support.server import LocalServer
 
@@ -30,24 +30,6 @@ async def ctx(settings: Settings, database: Database) -> AsyncIterator[WorkerCon
     context = build_context(settings, database)
     yield context
     await context.aclose()
-
-
-async def add_feed(database: Database, url: str, kind: str = "rss") -> int:
-    async with database.session() as session:
-        feed, _ = await feed_store.add_feed(session, feed_store.FeedSpec(url=url, kind=kind), utcnow())
-        return feed.id  # type: ignore[return-value]
-
-
-async def get_feed(database: Database, feed_id: int) -> Feed:
-    async with database.reader() as session:
-        feed = await session.get(Feed, feed_id)
-        assert feed is not None
-        return feed
-
-
-async def articles(database: Database) -> list[Article]:
-    async with database.reader() as session:
-        return list((await session.exec(select(Article).order_by(Article.id))).scalars().all())  # type: ignore[call-overload,arg-type]
 
 
 async def test_one_story_in_two_feeds_is_one_article_with_extracted_text(
@@ -89,7 +71,7 @@ async def test_one_story_in_two_feeds_is_one_article_with_extracted_text(
     second = await refresh_feed(ctx, await add_feed(database, server.url("/world.xml")))
     assert first.outcome == "ok" and len(first.new_articles) == 1
     assert second.outcome == "ok" and second.new_articles == []
-    stored = await articles(database)
+    stored = await rows(database, Article)
     assert len(stored) == 1
     article = stored[0]
     assert article.url == page  # tracking parameters dropped
@@ -126,14 +108,12 @@ async def test_conditional_get_sends_validators_and_304_stores_nothing(
     assert second.headers["if-none-match"] == '"v1"'
     assert second.headers["if-modified-since"] == "Sun, 01 Jun 2025 00:00:00 GMT"
     assert "exchangewatch" in second.headers["user-agent"]
-    feed = await get_feed(database, feed_id)
+    feed = await load_feed(database, feed_id)
     assert feed.error_count == 0 and feed.last_success_at is not None and feed.last_status == 304
-    assert len(await articles(database)) == 1
+    assert len(await rows(database, Article)) == 1
 
 
-async def test_title_edit_updates_the_article(
-    server: LocalServer, database: Database, ctx: WorkerContext
-) -> None:
+async def test_title_edit_updates_the_article(server: LocalServer, database: Database, ctx: WorkerContext) -> None:
     link = server.url("/news/1")
     server.serve("/news/1", article_page("Council approves budget", STORY))
     when = datetime(2025, 6, 2, tzinfo=UTC)
@@ -143,7 +123,7 @@ async def test_title_edit_updates_the_article(
     server.serve("/feed", rss2([Item("Council approves budget", link, when, "fixed")]))
     outcome = await refresh_feed(ctx, feed_id)
     assert outcome.changed_articles and not outcome.new_articles
-    stored = await articles(database)
+    stored = await rows(database, Article)
     assert [a.title for a in stored] == ["Council approves budget"]
 
 
@@ -165,7 +145,7 @@ async def test_unreachable_page_keeps_feed_text_and_says_so(
         ),
     )
     await refresh_feed(ctx, await add_feed(database, server.url("/feed")))
-    (article,) = await articles(database)
+    (article,) = await rows(database, Article)
     assert article.state == "done" and article.text_source == "feed"
     assert article.text == "The council approved a library budget on Tuesday."
     assert article.fetch_error and article.fetch_error.startswith("blocked")
@@ -180,7 +160,7 @@ async def test_retry_after_on_429_and_503_sets_next_check(
         feed_id = await add_feed(database, server.url(path))
         before = utcnow()
         assert (await refresh_feed(ctx, feed_id)).outcome == "rate_limited"
-        feed = await get_feed(database, feed_id)
+        feed = await load_feed(database, feed_id)
         assert feed.error_count == 1 and feed.enabled
         assert feed.next_check_at >= before + timedelta(seconds=3599)
 
@@ -194,7 +174,7 @@ async def test_errors_back_off_exponentially_and_keep_retrying(
     for _ in range(6):
         start = utcnow()
         await refresh_feed(ctx, feed_id)
-        feed = await get_feed(database, feed_id)
+        feed = await load_feed(database, feed_id)
         delays.append((feed.next_check_at - start).total_seconds())
     assert feed.error_count == 6 and feed.enabled and feed.last_error_kind == "http_5xx"
     assert delays[-1] > delays[0] * 4  # base 1 s: grows to ≥ 16 s (jitter keeps at least half)
@@ -205,7 +185,7 @@ async def test_410_disables_the_feed(server: LocalServer, database: Database, ct
     server.serve("/gone", "gone", status=410)
     feed_id = await add_feed(database, server.url("/gone"))
     assert (await refresh_feed(ctx, feed_id)).outcome == "gone"
-    feed = await get_feed(database, feed_id)
+    feed = await load_feed(database, feed_id)
     assert not feed.enabled and feed.disabled_reason and "410" in feed.disabled_reason
 
 
@@ -216,29 +196,25 @@ async def test_repeated_permanent_redirect_moves_the_feed(
     server.serve("/new", rss2([]))
     feed_id = await add_feed(database, server.url("/old"))
     await refresh_feed(ctx, feed_id)
-    assert (await get_feed(database, feed_id)).url == server.url("/old")  # one redirect could be a mistake
+    assert (await load_feed(database, feed_id)).url == server.url("/old")  # one redirect could be a mistake
     await refresh_feed(ctx, feed_id)
-    assert (await get_feed(database, feed_id)).url == server.url("/new")
+    assert (await load_feed(database, feed_id)).url == server.url("/new")
 
 
-async def test_temporary_redirect_keeps_the_url(
-    server: LocalServer, database: Database, ctx: WorkerContext
-) -> None:
+async def test_temporary_redirect_keeps_the_url(server: LocalServer, database: Database, ctx: WorkerContext) -> None:
     server.serve("/tmp", "", status=302, headers={"Location": server.url("/real")})
     server.serve("/real", rss2([]))
     feed_id = await add_feed(database, server.url("/tmp"))
     for _ in range(3):
         assert (await refresh_feed(ctx, feed_id)).outcome == "ok"
-    assert (await get_feed(database, feed_id)).url == server.url("/tmp")
+    assert (await load_feed(database, feed_id)).url == server.url("/tmp")
 
 
 async def test_malformed_feed_is_recorded_and_other_feeds_keep_working(
     server: LocalServer, database: Database, ctx: WorkerContext
 ) -> None:
     server.serve("/bad", "<html><body><h1>Not a feed</h1></body></html>")
-    server.serve(
-        "/good", rss2([Item("Library budget", server.url("/p"), datetime(2025, 6, 2, tzinfo=UTC), "x")])
-    )
+    server.serve("/good", rss2([Item("Library budget", server.url("/p"), datetime(2025, 6, 2, tzinfo=UTC), "x")]))
     server.serve("/p", article_page("Library budget", STORY))
     bad = await add_feed(database, server.url("/bad"))
     good = await add_feed(database, server.url("/good"))
@@ -246,6 +222,6 @@ async def test_malformed_feed_is_recorded_and_other_feeds_keep_working(
 
     outcomes = {o.feed_id: o.outcome for o in await refresh_many(ctx, [bad, good])}
     assert outcomes == {bad: "parse", good: "ok"}
-    assert (await get_feed(database, bad)).last_error_kind == "parse"
+    assert (await load_feed(database, bad)).last_error_kind == "parse"
     async with database.reader() as session:
         assert (await session.exec(select(func.count()).select_from(Article))).scalar_one() == 1  # type: ignore[call-overload]

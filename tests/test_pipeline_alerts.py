@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from service.db import Database
-from service.models import Alert, Article, Event, utcnow
+from service.models import Alert, Article, Event
 from service.pipeline.refresh import refresh_feed
 from service.settings import Settings
-from service.store import feeds as feed_store
 from service.worker.context import WorkerContext
 from service.worker.runner import build_context
+from tests.support.db import add_feed
 from tests.support.feeds import Item, article_page, dw_rdf, rss2
 from tests.support.server import LocalServer
 
@@ -41,13 +41,6 @@ async def ctx(settings: Settings, database: Database) -> AsyncIterator[WorkerCon
     context.clock = lambda: datetime(2025, 6, 10, 19, 0, tzinfo=UTC)
     yield context
     await context.aclose()
-
-
-async def _feed(database: Database, url: str, kind: str = "rss", official: bool = False) -> int:
-    async with database.session() as session:
-        spec = feed_store.FeedSpec(url=url, kind=kind, official=official)
-        feed, _ = await feed_store.add_feed(session, spec, utcnow())
-        return feed.id  # type: ignore[return-value]
 
 
 async def _alerts(database: Database) -> list[Alert]:
@@ -106,7 +99,7 @@ async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_up
     )
     server.serve("/s/Koordshtab", _telegram_page(OFFICIAL))
 
-    await refresh_feed(ctx, await _feed(database, server.url("/rdf/rss-en-all")))
+    await refresh_feed(ctx, await add_feed(database, server.url("/rdf/rss-en-all")))
     alerts = await _alerts(database)
     assert [a.type for a in alerts] == ["event.created"]
     created = alerts[0]
@@ -115,10 +108,10 @@ async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_up
     assert created.payload["evidence"] and created.payload["sources"]
     assert "UAE" in created.payload["facts"].get("mediators", [])
 
-    await refresh_feed(ctx, await _feed(database, server.url("/second.xml")))
+    await refresh_feed(ctx, await add_feed(database, server.url("/second.xml")))
     assert [a.type for a in await _alerts(database)] == ["event.created"]  # corroboration: no alert
 
-    await refresh_feed(ctx, await _feed(database, server.url("/s/Koordshtab"), kind="telegram", official=True))
+    await refresh_feed(ctx, await add_feed(database, server.url("/s/Koordshtab"), "telegram", official=True))
     alerts = await _alerts(database)
     assert [a.type for a in alerts] == ["event.created", "event.updated"]
     update = alerts[1]
@@ -140,7 +133,7 @@ async def test_report_of_an_old_event_is_stored_but_not_alerted(
     old = datetime(2025, 4, 1, 12, 0, tzinfo=UTC)  # ten weeks before the worker's clock
     server.serve("/old", article_page("Ukraine and Russia swap prisoners", FIRST))
     server.serve("/feed", rss2([Item("Ukraine and Russia swap prisoners", server.url("/old"), old, "Exchange")]))
-    await refresh_feed(ctx, await _feed(database, server.url("/feed")))
+    await refresh_feed(ctx, await add_feed(database, server.url("/feed")))
     assert await _alerts(database) == []
     async with database.reader() as session:
         (event,) = (await session.exec(select(Event))).scalars().all()  # type: ignore[call-overload]

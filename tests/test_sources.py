@@ -10,7 +10,6 @@ from html import escape
 
 import httpx
 import pytest
-from sqlalchemy import select
 
 from service.bootstrap import sync_feed_list
 from service.db import Database
@@ -18,9 +17,9 @@ from service.models import Alert, Article, Event, Feed
 from service.opml import default_opml, parse_opml
 from service.pipeline.refresh import refresh_feed
 from service.settings import Settings
-from service.store import feeds as feed_store
 from service.worker.context import WorkerContext
 from service.worker.runner import build_context
+from tests.support.db import add_feed, rows
 from tests.support.feeds import Item, article_page, rss2
 from tests.support.server import LocalServer
 
@@ -61,17 +60,6 @@ async def ctx(settings: Settings, database: Database) -> AsyncIterator[WorkerCon
     await context.aclose()
 
 
-async def _feed(database: Database, url: str, kind: str, official: bool = False) -> int:
-    async with database.session() as session:
-        feed, _ = await feed_store.add_feed(session, feed_store.FeedSpec(url=url, kind=kind, official=official), NOW)
-        return feed.id  # type: ignore[return-value]
-
-
-async def _rows(database: Database, model: type) -> list:  # type: ignore[type-arg]
-    async with database.reader() as session:
-        return list((await session.exec(select(model))).scalars().all())  # type: ignore[call-overload]
-
-
 def test_default_sources_put_official_channels_beside_the_news_feeds() -> None:
     specs = parse_opml(default_opml())
     kinds = [s.kind for s in specs]
@@ -97,12 +85,12 @@ async def test_official_post_alerts_with_its_numbers_and_a_later_news_report_att
     server: LocalServer, database: Database, ctx: WorkerContext
 ) -> None:
     server.serve("/s/Koordshtab", telegram_page("Koordshtab", [(9001, POST, NOW - timedelta(hours=3))]))
-    await refresh_feed(ctx, await _feed(database, server.url("/s/Koordshtab"), "telegram", official=True))
-    (alert,) = await _rows(database, Alert)
+    await refresh_feed(ctx, await add_feed(database, server.url("/s/Koordshtab"), "telegram", official=True, now=NOW))
+    (alert,) = await rows(database, Alert)
     assert alert.type == "event.created"
     assert alert.payload["facts"]["returned_to_ukraine"] == 84
     assert alert.payload["event"]["official"] is True
-    (article,) = await _rows(database, Article)
+    (article,) = await rows(database, Article)
     assert article.url == "https://t.me/Koordshtab/9001" and article.text_source == "post"
     assert "84 українських захисники" in article.text and "\n" in article.text
     assert server.hits("/Koordshtab/9001") == []  # the post is the article: no page fetch
@@ -121,20 +109,20 @@ async def test_official_post_alerts_with_its_numbers_and_a_later_news_report_att
             ]
         ),
     )
-    await refresh_feed(ctx, await _feed(database, server.url("/news.xml"), "rss"))
-    assert len(await _rows(database, Alert)) == 1  # attached, no second alert
-    (event,) = await _rows(database, Event)
+    await refresh_feed(ctx, await add_feed(database, server.url("/news.xml"), "rss", now=NOW))
+    assert len(await rows(database, Alert)) == 1  # attached, no second alert
+    (event,) = await rows(database, Event)
     assert event.report_count == 2 and event.state["official"] is True
 
 
 async def test_edited_post_updates_its_article(server: LocalServer, database: Database, ctx: WorkerContext) -> None:
-    feed_id = await _feed(database, server.url("/s/chan"), "telegram")
+    feed_id = await add_feed(database, server.url("/s/chan"), "telegram", now=NOW)
     server.serve("/s/chan", telegram_page("chan", [(1, "Перший варіант тексту.", NOW)]))
     await refresh_feed(ctx, feed_id)
     server.serve("/s/chan", telegram_page("chan", [(1, "Виправлений текст допису.", NOW)]))
     outcome = await refresh_feed(ctx, feed_id)
     assert outcome.changed_articles and not outcome.new_articles
-    (article,) = await _rows(database, Article)
+    (article,) = await rows(database, Article)
     assert article.text == "Виправлений текст допису."
 
 
@@ -152,8 +140,8 @@ async def test_google_news_items_are_never_fetched(server: LocalServer, database
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{item}</channel></rss>',
         content_type="application/rss+xml",
     )
-    await refresh_feed(ctx, await _feed(database, server.url("/rss/search"), "google_news"))
-    (article,) = await _rows(database, Article)
+    await refresh_feed(ctx, await add_feed(database, server.url("/rss/search"), "google_news", now=NOW))
+    (article,) = await rows(database, Article)
     assert article.title == "Ukraine and Russia swap prisoners"
     assert article.source == "reuters.com" and article.text_source == "feed" and article.fetch_error is None
     assert "Ukraine and Russia swap prisoners" in article.text
@@ -179,11 +167,11 @@ async def test_gdelt_articles_are_fetched_and_extracted(
         ]
     }
     server.serve("/api/v2/doc/doc", json.dumps(body), content_type="application/json")
-    feed_id = await _feed(database, server.url("/api/v2/doc/doc"), "gdelt")
+    feed_id = await add_feed(database, server.url("/api/v2/doc/doc"), "gdelt", now=NOW)
     await refresh_feed(ctx, feed_id)
-    (article,) = await _rows(database, Article)
+    (article,) = await rows(database, Article)
     assert article.text_source == "page" and "Eighty-four" in article.text and article.language == "en"
-    feed = (await _rows(database, Feed))[0]
+    feed = (await rows(database, Feed))[0]
     assert feed.next_check_at >= NOW + timedelta(seconds=ctx.settings.gdelt_min_interval_seconds * 0.9)
 
 
@@ -202,8 +190,8 @@ async def test_gdelt_failures_back_off(
     server: LocalServer, database: Database, ctx: WorkerContext, body: str, content_type: str, kind: str
 ) -> None:
     server.serve("/api/v2/doc/doc", body, content_type=content_type)
-    feed_id = await _feed(database, server.url("/api/v2/doc/doc"), "gdelt")
+    feed_id = await add_feed(database, server.url("/api/v2/doc/doc"), "gdelt", now=NOW)
     assert (await refresh_feed(ctx, feed_id)).outcome == kind
-    feed = (await _rows(database, Feed))[0]
+    feed = (await rows(database, Feed))[0]
     assert feed.enabled and feed.error_count == 1 and feed.last_error_kind == kind
     assert feed.next_check_at >= NOW + timedelta(seconds=ctx.settings.gdelt_min_interval_seconds * 0.9)

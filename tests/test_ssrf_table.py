@@ -10,7 +10,7 @@ control rows prove the same server is reachable when the destination is allowed.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpcore
@@ -98,14 +98,6 @@ def fake_network(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     monkeypatch.setattr(netguard, "system_resolver", resolver)
     monkeypatch.setattr(httpcore, "AnyIOBackend", LoopbackBackend)  # read when the transport is built
     return dns
-
-
-@pytest.fixture
-def raw() -> Iterator[RawServer]:
-    server = RawServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def polls(outcome: str) -> float:

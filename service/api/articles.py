@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from service.api.deps import ReaderDep
 from service.api.feeds import MAX_ID
+from service.api.pagination import split_page
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -69,10 +70,5 @@ async def list_articles(
         before_id=_cursor(cursor),
         limit=limit + 1,
     )
-    page = list(rows[:limit])
-    has_more = len(rows) > limit
-    return ArticlePage(
-        data=[ArticlePublic.model_validate(a) for a in page],
-        next_cursor=str(page[-1].id) if has_more and page else None,
-        has_more=has_more,
-    )
+    page, next_cursor, has_more = split_page(rows, limit, lambda a: str(a.id))
+    return ArticlePage(data=[ArticlePublic.model_validate(a) for a in page], next_cursor=next_cursor, has_more=has_more)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
 from service.api.deps import ReaderDep
+from service.api.pagination import split_page
 from service.models import Event
 from service.pipeline.codec import state_from_json
 from service.store import events as event_store
@@ -66,13 +67,18 @@ def _summary(event: Event) -> dict[str, Any]:
     return {**event_json(state), "facts": facts_json(state)}
 
 
-def _parse_cursor(cursor: str | None) -> datetime | None:
+def _cursor_of(event: Event) -> str:
+    """`<last_seen in µs since the epoch>.<event id>`: URL-safe, and unique even for events seen at one instant."""
+    return f"{round(event.last_seen.timestamp() * 1_000_000)}.{event.id}"
+
+
+def _parse_cursor(cursor: str | None) -> tuple[datetime, str] | None:
     if cursor is None:
         return None
-    try:
-        return datetime.fromisoformat(cursor)
-    except ValueError as exc:
-        raise HTTPException(422, "cursor: not a cursor returned by this API") from exc
+    micros, _, event_id = cursor.partition(".")
+    if not micros.isdecimal() or len(micros) > 17 or not event_id or len(event_id) > 40:
+        raise HTTPException(422, "cursor: not a cursor returned by this API")
+    return datetime.fromtimestamp(int(micros) / 1_000_000, UTC), event_id
 
 
 @router.get("", response_model=EventPage, summary="List events (most recently reported first)")
@@ -82,7 +88,7 @@ async def list_events(
     status: Annotated[str | None, Query(pattern="^(completed|agreed|postponed|disrupted)$")] = None,
     since: Annotated[date | None, Query(description="event date on or after")] = None,
     include_historical: bool = True,
-    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    cursor: Annotated[str | None, Query(max_length=80)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> EventPage:
     rows = await event_store.list_events(
@@ -94,13 +100,8 @@ async def list_events(
         before=_parse_cursor(cursor),
         limit=limit + 1,
     )
-    page = list(rows[:limit])
-    has_more = len(rows) > limit
-    return EventPage(
-        data=[EventSummary(**_summary(e)) for e in page],
-        next_cursor=page[-1].last_seen.isoformat() if has_more and page else None,
-        has_more=has_more,
-    )
+    page, next_cursor, has_more = split_page(rows, limit, _cursor_of)
+    return EventPage(data=[EventSummary(**_summary(e)) for e in page], next_cursor=next_cursor, has_more=has_more)
 
 
 @router.get("/{event_id}", response_model=EventDetail, summary="One event: facts, provenance, timeline")

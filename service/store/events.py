@@ -90,9 +90,7 @@ async def record_report(
 async def _save_event(session: AsyncSession, state: EventState) -> Event:
     event = await session.get(Event, state.key)
     if event is None:
-        event = Event(
-            id=state.key, kind=state.kind, status=state.status, first_seen=state.first_seen or datetime.now()
-        )
+        event = Event(id=state.key, kind=state.kind, status=state.status, first_seen=state.first_seen or datetime.now())
     event.kind = state.kind
     event.status = state.status
     event.event_date = state.event_date
@@ -110,9 +108,7 @@ async def _save_event(session: AsyncSession, state: EventState) -> Event:
     return event
 
 
-async def _link(
-    session: AsyncSession, event_id: str, article_id: int, mention: Mention, primary: bool
-) -> None:
+async def _link(session: AsyncSession, event_id: str, article_id: int, mention: Mention, primary: bool) -> None:
     query = select(EventReport).where(EventReport.event_id == event_id, EventReport.article_id == article_id)  # type: ignore[arg-type]
     link = (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
     if link is None:
@@ -159,7 +155,7 @@ async def list_events(
     status: str | None,
     since: date | None,
     include_historical: bool,
-    before: datetime | None,
+    before: tuple[datetime, str] | None,
     limit: int,
 ) -> Sequence[Event]:
     query = select(Event).order_by(Event.last_seen.desc(), Event.id.desc()).limit(limit)  # type: ignore[attr-defined]
@@ -172,7 +168,10 @@ async def list_events(
     if not include_historical:
         query = query.where(Event.historical == False)  # type: ignore[arg-type]  # noqa: E712
     if before is not None:
-        query = query.where(Event.last_seen < before)  # type: ignore[operator]
+        seen, event_id = before
+        query = query.where(
+            or_(Event.last_seen < seen, and_(Event.last_seen == seen, Event.id < event_id))  # type: ignore[operator,arg-type]
+        )
     return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
 
 
