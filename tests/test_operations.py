@@ -29,8 +29,9 @@ async def _get(settings: Settings, path: str) -> httpx.Response:
             return await http.get(path)
 
 
-async def test_unreachable_database_fails_readiness_and_health_but_not_liveness(tmp_path: Path) -> None:
-    settings = make_settings(f"sqlite+aiosqlite:///{tmp_path}/missing-dir/x.db")
+async def test_unreachable_database_fails_readiness_and_health_but_not_liveness() -> None:
+    # Nothing listens on port 1: the production case of a database server that is down.
+    settings = make_settings("postgresql+psycopg://exchangewatch@127.0.0.1:1/exchangewatch")
     assert (await _get(settings, "/livez")).status_code == 200
     ready = await _get(settings, "/readyz")
     assert ready.status_code == 503 and ready.json()["checks"]["database"].startswith("fail")
