@@ -18,9 +18,7 @@ POLL_DURATION = Histogram(
     registry=REGISTRY,
     buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
-ARTICLES_INGESTED = Counter(
-    "exchangewatch_articles_ingested_total", "New articles stored.", registry=REGISTRY
-)
+ARTICLES_INGESTED = Counter("exchangewatch_articles_ingested_total", "New articles stored.", registry=REGISTRY)
 EXTRACTION_FAILURES = Counter(
     "exchangewatch_extraction_failures_total",
     "Article pages that gave no text, by reason.",
@@ -33,9 +31,7 @@ REPORTS_DETECTED = Counter(
     ["kind"],
     registry=REGISTRY,
 )
-EVENTS_CREATED = Counter(
-    "exchangewatch_events_created_total", "Events created, by kind.", ["kind"], registry=REGISTRY
-)
+EVENTS_CREATED = Counter("exchangewatch_events_created_total", "Events created, by kind.", ["kind"], registry=REGISTRY)
 ALERTS = Counter("exchangewatch_alerts_total", "Alerts emitted, by type.", ["type"], registry=REGISTRY)
 WEBHOOK_ATTEMPTS = Counter(
     "exchangewatch_webhook_attempts_total",

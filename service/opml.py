@@ -49,9 +49,7 @@ def parse_opml(data: bytes) -> list[FeedSpec]:
                 title=outline.get("title") or outline.get("text"),
                 language=(outline.get("language") or "").lower() or None,
                 official=(outline.get("official") or "").lower() in ("true", "1", "yes"),
-                poll_interval_seconds=float(interval)
-                if interval and interval.replace(".", "", 1).isdigit()
-                else None,
+                poll_interval_seconds=float(interval) if interval and interval.replace(".", "", 1).isdigit() else None,
             )
         )
     return specs

@@ -408,9 +408,7 @@ def test_compose_refuses_to_start_without_the_secrets(compose: dict[str, Any]) -
 def _compose_cli() -> list[str] | None:
     docker = shutil.which("docker")
     if docker:
-        probe = subprocess.run(
-            [docker, "compose", "version"], capture_output=True, text=True, timeout=30, check=False
-        )
+        probe = subprocess.run([docker, "compose", "version"], capture_output=True, text=True, timeout=30, check=False)
         if probe.returncode == 0:
             return [docker, "compose"]
     legacy = shutil.which("docker-compose")

@@ -56,9 +56,7 @@ async def readyz(request: Request) -> JSONResponse:
     if runtime is not None:
         checks["scheduler"] = "pass" if runtime.running else "fail"
     ready = all(v == "pass" for v in checks.values())
-    return JSONResponse(
-        {"status": "pass" if ready else "fail", "checks": checks}, status_code=200 if ready else 503
-    )
+    return JSONResponse({"status": "pass" if ready else "fail", "checks": checks}, status_code=200 if ready else 503)
 
 
 def _check(status: str, value: Any, unit: str | None = None, **extra: Any) -> list[dict[str, Any]]:
@@ -86,29 +84,19 @@ async def health(request: Request) -> JSONResponse:
     except Exception as exc:
         checks["database:responseTime"] = _check("fail", None, output=type(exc).__name__)
         return _health_response(checks)
-    checks["database:responseTime"] = _check(
-        "pass" if latency < SLOW_DB_MS else "warn", round(latency, 2), "ms"
-    )
+    checks["database:responseTime"] = _check("pass" if latency < SLOW_DB_MS else "warn", round(latency, 2), "ms")
     runtime = request.app.state.runtime
     if runtime is not None:
         lag = runtime.lag_seconds(now)
         lag_status = "fail" if not runtime.running else "warn" if lag is not None and lag > 60 else "pass"
         checks["scheduler:lag"] = _check(lag_status, None if lag is None else round(lag, 3), "s")
-    feeds_status = (
-        "warn" if figures.feeds_enabled and figures.feeds_failing >= figures.feeds_enabled else "pass"
-    )
-    checks["feeds:failing"] = _check(
-        feeds_status, figures.feeds_failing, output=f"{figures.feeds_enabled} enabled"
-    )
+    feeds_status = "warn" if figures.feeds_enabled and figures.feeds_failing >= figures.feeds_enabled else "pass"
+    checks["feeds:failing"] = _check(feeds_status, figures.feeds_failing, output=f"{figures.feeds_enabled} enabled")
     checks["feeds:stale"] = _check("warn" if figures.feeds_stale else "pass", figures.feeds_stale)
-    checks["alerts:last"] = _check(
-        "pass", figures.last_alert_at.isoformat() if figures.last_alert_at else None
-    )
+    checks["alerts:last"] = _check("pass", figures.last_alert_at.isoformat() if figures.last_alert_at else None)
     PENDING_DELIVERIES.set(figures.deliveries_pending)
     checks["webhooks:pending"] = _check("pass", figures.deliveries_pending)
-    checks["webhooks:failing"] = _check(
-        "warn" if figures.deliveries_failing else "pass", figures.deliveries_failing
-    )
+    checks["webhooks:failing"] = _check("warn" if figures.deliveries_failing else "pass", figures.deliveries_failing)
     checks["webhooks:dead"] = _check("warn" if figures.deliveries_dead else "pass", figures.deliveries_dead)
     checks["webhooks:disabledEndpoints"] = _check(
         "warn" if figures.endpoints_disabled else "pass", figures.endpoints_disabled

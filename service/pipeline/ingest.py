@@ -56,9 +56,7 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
             try:
                 await process_article(ctx, article_id)
             except Exception:  # job boundary: the lease expires and another tick retries it
-                log.exception(
-                    "processing crashed article_id=%s", article_id, extra={"article_id": article_id}
-                )
+                log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
 
     await asyncio.gather(*(one(a) for a in claimed))
     return len(claimed)

@@ -147,9 +147,7 @@ async def claim_pending(
 
 async def merge_duplicate(session: AsyncSession, duplicate: Article, original_id: int) -> None:
     """Fold a second URL of a story already stored into the original: its keys move, the row goes."""
-    keys = (
-        (await session.exec(select(ArticleKey).where(ArticleKey.article_id == duplicate.id))).scalars().all()
-    )  # type: ignore[call-overload,arg-type]
+    keys = (await session.exec(select(ArticleKey).where(ArticleKey.article_id == duplicate.id))).scalars().all()  # type: ignore[call-overload,arg-type]
     moved = [k.key for k in keys]
     await session.exec(delete(ArticleKey).where(ArticleKey.article_id == duplicate.id))  # type: ignore[call-overload,arg-type]
     await session.delete(duplicate)

@@ -10,11 +10,7 @@ from service.models import Article
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (tuple, list, frozenset, set)):
-        return (
-            sorted(_plain(v) for v in value)
-            if isinstance(value, (frozenset, set))
-            else [_plain(v) for v in value]
-        )
+        return sorted(_plain(v) for v in value) if isinstance(value, (frozenset, set)) else [_plain(v) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -75,9 +71,7 @@ def alert_payload(state: EventState, decision: AlertDecision, article: Article) 
         "type": decision.type,
         "event": event_json(state),
         "facts": facts_json(state),
-        "changes": [
-            {"field": c.field, "before": _plain(c.before), "after": _plain(c.after)} for c in decision.changes
-        ],
+        "changes": [{"field": c.field, "before": _plain(c.before), "after": _plain(c.after)} for c in decision.changes],
         "evidence": provenance_json(state.evidence),
         "sources": [{"source": s, "url": u, "official": o} for s, u, o in sources]
         or [{"source": article.source, "url": article.url, "official": article.official}],

@@ -42,9 +42,7 @@ def test_bomb_in_one_chunk_never_inflates_past_the_limit() -> None:
 def test_any_chunking_round_trips(data: bytes, chunk: int, coding: str | None) -> None:
     packed = {"gzip": gzip.compress, "deflate": zlib.compress, None: bytes}[coding](data)
     decoder = CappedDecoder(coding, len(data))
-    out = (
-        b"".join(decoder.feed(packed[i : i + chunk]) for i in range(0, len(packed), chunk)) + decoder.flush()
-    )
+    out = b"".join(decoder.feed(packed[i : i + chunk]) for i in range(0, len(packed), chunk)) + decoder.flush()
     assert out == data
 
 

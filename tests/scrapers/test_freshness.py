@@ -112,9 +112,7 @@ def test_next_poll_delay_takes_longest_hint_within_bounds() -> None:
     st.floats(0, 0.5),
     st.integers(0, 2**32),
 )
-def test_next_poll_delay_stays_in_bounds(
-    freshness: float | None, ttl: int | None, jitter: float, seed: int
-) -> None:
+def test_next_poll_delay_stays_in_bounds(freshness: float | None, ttl: int | None, jitter: float, seed: int) -> None:
     assert 300 <= poll(freshness, ttl, jitter, seed) <= 3600
 
 

@@ -105,9 +105,7 @@ def test_literal_spellings_normalised_like_inet_aton(spelling: str, means: str) 
         check_url(f"http://{spelling}/", allow_private=False)
 
 
-@pytest.mark.parametrize(
-    "name", ["example.com", "1.2.3.4.5", "256.1.1.1", "0x1g", "08.1.1.1", "1..1", "", "v1.2"]
-)
+@pytest.mark.parametrize("name", ["example.com", "1.2.3.4.5", "256.1.1.1", "0x1g", "08.1.1.1", "1..1", "", "v1.2"])
 def test_non_literals_are_not_ip(name: str) -> None:
     assert parse_ip_literal(name) is None
 
@@ -172,15 +170,11 @@ class FakeResolver:
 
 
 async def test_hostname_resolving_to_private_is_refused() -> None:
-    resolver = FakeResolver(
-        {"intranet.example": [["10.20.30.40"]], "mixed.example": [["8.8.8.8", "127.0.0.1"]]}
-    )
+    resolver = FakeResolver({"intranet.example": [["10.20.30.40"]], "mixed.example": [["8.8.8.8", "127.0.0.1"]]})
     for host in ("intranet.example", "mixed.example"):
         with pytest.raises(UnsafeAddress, match="non-public"):
             await resolve_checked(host, 80, allow_private=False, resolver=resolver)
-    assert await resolve_checked("intranet.example", 80, allow_private=True, resolver=resolver) == [
-        "10.20.30.40"
-    ]
+    assert await resolve_checked("intranet.example", 80, allow_private=True, resolver=resolver) == ["10.20.30.40"]
 
 
 async def test_resolution_failure_is_transient() -> None:
@@ -269,9 +263,7 @@ async def test_public_redirect_through_pinned_transport_works(raw_server: RawSer
     transport = PinnedTransport(allow_private=False, resolver=resolver, network_backend=backend)
     async with PoliteClient(HttpConfig(allow_private=False), transport=transport) as polite:
         result = await polite.fetch(f"http://feeds.example:{raw_server.port}/start")
-    assert (
-        result.body == b"<rss/>" and result.permanent_redirect == f"http://cdn.example:{raw_server.port}/feed"
-    )
+    assert result.body == b"<rss/>" and result.permanent_redirect == f"http://cdn.example:{raw_server.port}/feed"
     assert backend.dialled == ["93.184.216.34", "2606:4700::6810:1"]
 
 
@@ -289,9 +281,7 @@ async def test_pinned_tls_verifies_the_original_hostname() -> None:
         resolver = FakeResolver({"feeds.example": list(public), "impostor.example": list(public)})
         backend = LoopbackBackend(tls_server.port)
         client_tls = ssl.create_default_context(cafile=str(TLS / "ca.pem"))
-        transport = PinnedTransport(
-            allow_private=False, resolver=resolver, network_backend=backend, verify=client_tls
-        )
+        transport = PinnedTransport(allow_private=False, resolver=resolver, network_backend=backend, verify=client_tls)
         async with PoliteClient(HttpConfig(allow_private=False), transport=transport) as polite:
             # We dial an IP, yet SNI and the certificate check use the hostname from the URL.
             result = await polite.fetch(f"https://feeds.example:{tls_server.port}/feed")

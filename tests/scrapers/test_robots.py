@@ -32,9 +32,7 @@ def test_robots_url() -> None:
     assert robots_url("http://news.example/a") == "http://news.example/robots.txt"
 
 
-async def test_rules_for_our_agent_are_honoured_and_fetched_once(
-    raw_server: RawServer, client: PoliteClient
-) -> None:
+async def test_rules_for_our_agent_are_honoured_and_fetched_once(raw_server: RawServer, client: PoliteClient) -> None:
     raw_server.routes["/robots.txt"] = respond(200, {"Content-Type": "text/plain"}, ROBOTS)
     raw_server.routes["/private/a"] = PAGE
     raw_server.routes["/news/a"] = PAGE

@@ -36,9 +36,7 @@ class LocalServer:
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
         self.port: int = self._sock.getsockname()[1]
-        config = uvicorn.Config(
-            self._asgi, log_level="warning", lifespan="off", access_log=False, interface="asgi3"
-        )
+        config = uvicorn.Config(self._asgi, log_level="warning", lifespan="off", access_log=False, interface="asgi3")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -90,9 +88,7 @@ class LocalServer:
             return
         request = Request(scope, receive)
         body = await request.body()
-        self.requests.append(
-            Recorded(request.method, request.url.path, request.url.query, dict(request.headers), body)
-        )
+        self.requests.append(Recorded(request.method, request.url.path, request.url.query, dict(request.headers), body))
         handler = self.routes.get(request.url.path)
         if handler is None:
             response: Response = Response(b"not found", status_code=404)
