@@ -33,7 +33,7 @@ from service.pipeline.dates import resolve, url_date
 from service.pipeline.facts import extract_facts
 from service.pipeline.numbers import find_numbers, n_for_n
 from service.pipeline.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
-from service.topics import Topic, load_topic, normalize
+from service.topics import Topic, load_topic, normalize, tokenize
 
 _CONTEXT_DATE_SENTENCES = 4
 _MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
@@ -379,4 +379,5 @@ def prefilter(raw: str, topic: Topic | None = None) -> bool:
     """
     topic = topic or load_topic()
     text = normalize(_TAG.sub(" ", raw[: MAX_TEXT * 20]) if "<" in raw else raw[: MAX_TEXT * 20])
-    return all(regex.search(text) for regex in topic.prefilter)
+    tokens = set(tokenize(text))
+    return all(part.hit(tokens) for part in topic.prefilter)

@@ -7,10 +7,13 @@ import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
 from scrapers.extract import Extracted, extract_article
+from service.pipeline.detect import prefilter
 
 
 def _extract(body: bytes, url: str, encoding: str | None) -> Extracted | None:
-    return extract_article(body, url=url, encoding=encoding)
+    # Only pages that could be about an exchange get trafilatura's slower fallback extractors; the rest
+    # still get their text, from the fast path. Runs in the pool, off the event loop.
+    return extract_article(body, url=url, encoding=encoding, thorough=prefilter)
 
 
 class Extractor:

@@ -251,7 +251,7 @@ class Topic:
     era_start_year: int
     recall_after_days: int
     relevance_threshold: float
-    prefilter: tuple[re.Pattern[str], ...]
+    prefilter: tuple[PrefilterPart, ...]
     non_subject_prepositions: frozenset[str] = frozenset()
 
 
@@ -275,18 +275,43 @@ def _merge_tables(per_language: Mapping[str, Mapping[str, Any]]) -> dict[str, An
 _PREFILTER_PARTS = (("pow", "captivity", "body"), ("exchange", "return"), ("party_ua", "party_ru"))
 
 
-def _prefilter_regexes(
-    concepts: Mapping[str, list[str]], masks: Mapping[str, list[str]]
-) -> tuple[re.Pattern[str], ...]:
-    """One regex of plain substrings per required part (a superset of what the lexicon matches)."""
-    regexes: list[re.Pattern[str]] = []
-    for part in _PREFILTER_PARTS:
-        stems = {normalize(p.rstrip("*")) for c in part for p in [*concepts[c], *masks.get(c, ())]}
-        if "party_ua" in part:
-            stems |= {normalize(p.rstrip("*")) for p in masks.get("hq", ())}
-        alternatives = sorted((re.escape(x) for x in stems if x), key=len, reverse=True)
-        regexes.append(re.compile("|".join(alternatives)))
-    return tuple(regexes)
+@dataclass(frozen=True)
+class PrefilterPart:
+    """Tokens that can start one required part: exact words, and word prefixes by length.
+
+    Each pattern is represented by its longest token (with the same exact/prefix rule the lexicon uses):
+    a page where the whole pattern matches has that token, so this is a superset of detection's matches,
+    and a long token keeps "the" or "on" from letting every page through.
+    """
+
+    exact: frozenset[str]
+    prefixes: tuple[tuple[int, frozenset[str]], ...]
+
+    def hit(self, tokens: set[str]) -> bool:
+        if not self.exact.isdisjoint(tokens):
+            return True
+        return any(not stems.isdisjoint({t[:length] for t in tokens}) for length, stems in self.prefixes)
+
+
+def _prefilter_parts(concepts: Mapping[str, list[str]], masks: Mapping[str, list[str]]) -> tuple[PrefilterPart, ...]:
+    parts: list[PrefilterPart] = []
+    for names in _PREFILTER_PARTS:
+        patterns = [p for c in names for p in [*concepts[c], *masks.get(c, ())]]
+        if "party_ua" in names:
+            patterns += masks.get("hq", [])
+        exact: set[str] = set()
+        prefixes: dict[int, set[str]] = {}
+        for pattern in patterns:
+            tokens = parse_pattern(pattern)
+            if not tokens:
+                continue
+            token, is_prefix = max(tokens, key=lambda t: len(t[0]))
+            if is_prefix:
+                prefixes.setdefault(len(token), set()).add(token)
+            else:
+                exact.add(token)
+        parts.append(PrefilterPart(frozenset(exact), tuple((n, frozenset(v)) for n, v in sorted(prefixes.items()))))
+    return tuple(parts)
 
 
 def build_topic(data: Mapping[str, Any]) -> Topic:
@@ -314,7 +339,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         era_start_year=int(data.get("era_start_year", 2022)),
         recall_after_days=int(data.get("recall_after_days", 6)),
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
-        prefilter=_prefilter_regexes(concepts, masks),
+        prefilter=_prefilter_parts(concepts, masks),
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
     )
 

@@ -167,3 +167,20 @@ def test_json_ld_graph_date_and_future_dates_ignored() -> None:
     page = extract_article(_page(graph), url="https://ex.ru/a")
     assert page is not None
     assert page.published == datetime(2025, 5, 23, 15, 30, tzinfo=UTC)
+
+
+def test_pages_turned_down_by_the_gate_still_get_their_text_from_the_fast_path() -> None:
+    body = (PAGES / "dw-en-article-2025.html").read_bytes()
+    url = "https://www.dw.com/en/x/a-1"
+    seen: list[str] = []
+
+    def gate(page: str) -> bool:
+        seen.append(page)
+        return False
+
+    fast = extract_article(body, url=url, thorough=gate)
+    thorough = extract_article(body, url=url, thorough=lambda _: True)
+    assert fast is not None and thorough is not None
+    assert not fast.thorough and thorough.thorough
+    assert seen and "<html" in seen[0].lower()  # the gate sees the decoded page
+    assert fast.text == thorough.text  # same text on a well-structured page, at about half the cost
