@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import event
@@ -28,12 +29,16 @@ class Database:
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._writer = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+        # SQLite has one writer at a time. Tasks of this process queue here and are woken the moment the
+        # writer before them commits, instead of polling in SQLite's sleeping busy handler (which backs
+        # off up to 100 ms per try); other processes still meet busy_timeout.
+        self._write_turn = asyncio.Lock() if self.is_sqlite else None
         self._reader = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A writing unit of work: commits on success, rolls back on error."""
-        async with self._writer() as session:
+        async with self._write_turn or nullcontext(), self._writer() as session:
             if self.is_sqlite:
                 # Take the write lock up front: a deferred transaction that later upgrades to a writer
                 # fails with SQLITE_BUSY immediately instead of waiting (busy_timeout does not apply).

@@ -107,8 +107,7 @@ async def _record_success(
             return RefreshOutcome(feed_id, "missing")
         if parsed is not None:
             _update_validators(feed, result, parsed)
-            for entry in parsed.entries:
-                stored = await article_store.upsert_entry(session, feed, entry, now)
+            for stored in await article_store.upsert_entries(session, feed, parsed.entries, now):
                 if stored.result == "new":
                     outcome.new_articles.append(stored.article_id)
                 elif stored.result == "changed":

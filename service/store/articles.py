@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -16,6 +16,7 @@ from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_key
 from service.models import Article, ArticleKey, Feed
 
 UpsertResult = Literal["new", "changed", "seen"]
+KEY_CHUNK = 400  # keys per IN (...): under SQLite's default limit of 999 bound parameters
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,23 @@ async def find_by_keys(session: AsyncSession, keys: Sequence[str]) -> Article | 
 
 async def add_keys(session: AsyncSession, article_id: int, keys: Sequence[str]) -> None:
     """Attach keys to an article; keys another article already owns stay with it."""
-    for key in keys:
-        existing = await session.get(ArticleKey, key)
-        if existing is None:
+    owned = await key_owners(session, keys)
+    for key in dict.fromkeys(keys):
+        if key not in owned:
             session.add(ArticleKey(key=key[:2100], article_id=article_id))
     await session.flush()
+
+
+async def key_owners(session: AsyncSession, keys: Iterable[str]) -> dict[str, int]:
+    """Which article owns each of these keys (in chunks, so a 500-entry feed stays within SQL limits)."""
+    wanted = list(dict.fromkeys(keys))
+    owners: dict[str, int] = {}
+    for start in range(0, len(wanted), KEY_CHUNK):
+        query = select(ArticleKey.key, ArticleKey.article_id).where(
+            ArticleKey.key.in_(wanted[start : start + KEY_CHUNK])  # type: ignore[attr-defined]
+        )
+        owners.update({key: article_id for key, article_id in (await session.exec(query)).all()})  # type: ignore[call-overload]
+    return owners
 
 
 def _source_of(feed: Feed, entry: FeedEntry) -> str:
@@ -50,15 +63,42 @@ def _source_of(feed: Feed, entry: FeedEntry) -> str:
     return (urlsplit(entry.url).hostname or "").removeprefix("www.")
 
 
-async def upsert_entry(session: AsyncSession, feed: Feed, entry: FeedEntry, now: datetime) -> EntryOutcome:
-    """Store a feed entry as a pending article, or update the known one (title edits, post edits)."""
-    keys = entry_dedup_keys(entry)
-    article = await find_by_keys(session, keys)
-    if article is None:
-        return await _insert(session, feed, entry, keys, now)
-    changed = _apply_edit(article, entry, now)
-    await add_keys(session, article.id, keys)  # type: ignore[arg-type]
-    return EntryOutcome(article.id, "changed" if changed else "seen")  # type: ignore[arg-type]
+async def upsert_entries(
+    session: AsyncSession, feed: Feed, entries: Sequence[FeedEntry], now: datetime
+) -> list[EntryOutcome]:
+    """Store new entries as pending articles and update known ones (title edits, post edits).
+
+    One look-up finds every known key of the whole feed, so a poll that brings nothing new costs two
+    queries, not several per entry.
+    """
+    keyed = [(entry, entry_dedup_keys(entry)) for entry in entries]
+    owners = await key_owners(session, (k for _, keys in keyed for k in keys))
+    known = await _articles(session, set(owners.values()))
+    outcomes: list[EntryOutcome] = []
+    for entry, keys in keyed:
+        owner = next((owners[k] for k in keys if k in owners), None)
+        if owner is None:
+            outcome = await _insert(session, feed, entry, keys, now)
+        else:
+            article = known.get(owner) or await session.get(Article, owner)
+            changed = article is not None and _apply_edit(article, entry, now)
+            for key in keys:
+                if key not in owners:
+                    session.add(ArticleKey(key=key[:2100], article_id=owner))
+            outcome = EntryOutcome(owner, "changed" if changed else "seen")
+        owners.update(dict.fromkeys(keys, outcome.article_id))
+        outcomes.append(outcome)
+    await session.flush()
+    return outcomes
+
+
+async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
+    found: dict[int, Article] = {}
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), KEY_CHUNK):
+        query = select(Article).where(Article.id.in_(id_list[start : start + KEY_CHUNK]))  # type: ignore[union-attr]
+        found.update({a.id: a for a in (await session.exec(query)).scalars().all()})  # type: ignore[call-overload]
+    return found
 
 
 async def _insert(
