@@ -34,12 +34,16 @@ class RefreshOutcome:
     changed_articles: list[int] = field(default_factory=list)
 
 
-async def refresh_feed(ctx: WorkerContext, feed_id: int, *, process: bool = True) -> RefreshOutcome:
+async def refresh_feed(ctx: WorkerContext, feed: Feed | int, *, process: bool = True) -> RefreshOutcome:
     """Poll one (leased) feed and record the outcome on its row; errors never escape."""
-    async with ctx.db.reader() as session:
-        feed = await feed_store.get_feed(session, feed_id)
-    if feed is None:
-        return RefreshOutcome(feed_id, "missing")
+    if isinstance(feed, int):
+        feed_id = feed
+        async with ctx.db.reader() as session:
+            found = await feed_store.get_feed(session, feed_id)
+        if found is None:
+            return RefreshOutcome(feed_id, "missing")
+        feed = found
+    feed_id = feed.id  # type: ignore[assignment]
     started = time.perf_counter()
     try:
         result = await ctx.http.fetch(
@@ -60,6 +64,8 @@ async def refresh_feed(ctx: WorkerContext, feed_id: int, *, process: bool = True
         POLL_DURATION.observe(time.perf_counter() - started)
         return await _record_failure(ctx, feed_id, exc)
     POLL_DURATION.observe(time.perf_counter() - started)
+    if parsed is None and not result.permanent_redirect:
+        return await _record_not_modified(ctx, feed, result)
     outcome = await _record_success(ctx, feed_id, result, parsed)
     if process and outcome.new_articles + outcome.changed_articles:
         await process_articles(ctx, outcome.new_articles + outcome.changed_articles)
@@ -94,6 +100,22 @@ async def _record_failure(ctx: WorkerContext, feed_id: int, exc: ScrapeError) ->
         extra={"feed_id": feed_id, "outcome": exc.kind, "error_count": feed.error_count},
     )
     return RefreshOutcome(feed_id, exc.kind)
+
+
+async def _record_not_modified(ctx: WorkerContext, feed: Feed, result: FetchResult) -> RefreshOutcome:
+    """A 304 changes only the schedule and health columns: one UPDATE, the hot path of a quiet day."""
+    now = ctx.clock()
+    next_check = schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng)
+    async with ctx.db.session() as session:
+        await feed_store.mark_not_modified(session, feed.id, status=result.status, now=now, next_check_at=next_check)  # type: ignore[arg-type]
+    FEED_POLLS.labels("not_modified").inc()
+    log.info(
+        "polled feed_id=%s outcome=not_modified status=%s",
+        feed.id,
+        result.status,
+        extra={"feed_id": feed.id, "outcome": "not_modified", "new": 0},
+    )
+    return RefreshOutcome(feed.id, "not_modified")  # type: ignore[arg-type]
 
 
 async def _record_success(
@@ -177,11 +199,13 @@ def _release(feed: Feed, now: object) -> None:
 async def refresh_many(ctx: WorkerContext, feed_ids: list[int]) -> list[RefreshOutcome]:
     """Refresh leased feeds concurrently (per-host politeness is the HTTP client's job)."""
     limit = asyncio.Semaphore(ctx.settings.fetch_concurrency)
+    async with ctx.db.reader() as session:
+        feeds = {f.id: f for f in await feed_store.get_feeds(session, feed_ids)}
 
     async def one(feed_id: int) -> RefreshOutcome:
         async with limit:
             try:
-                return await refresh_feed(ctx, feed_id)
+                return await refresh_feed(ctx, feeds.get(feed_id) or feed_id)
             except Exception:  # the job boundary: one feed's bug must not stop the others
                 log.exception("refresh crashed feed_id=%s", feed_id, extra={"feed_id": feed_id})
                 FEED_POLLS.labels("crash").inc()

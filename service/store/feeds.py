@@ -35,6 +35,35 @@ async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
     return await session.get(Feed, feed_id)
 
 
+async def get_feeds(session: AsyncSession, ids: Sequence[int]) -> Sequence[Feed]:
+    query = select(Feed).where(Feed.id.in_(list(ids)))  # type: ignore[union-attr]
+    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+
+
+async def mark_not_modified(
+    session: AsyncSession, feed_id: int, *, status: int, now: datetime, next_check_at: datetime
+) -> None:
+    """Record a successful poll that brought nothing new, and release the lease."""
+    await session.exec(  # type: ignore[call-overload]
+        update(Feed)
+        .where(Feed.id == feed_id)  # type: ignore[arg-type]
+        .values(
+            error_count=0,
+            last_error=None,
+            last_error_kind=None,
+            last_status=status,
+            last_checked_at=now,
+            last_success_at=now,
+            next_check_at=next_check_at,
+            pending_redirect=None,
+            redirect_count=0,
+            lease_owner=None,
+            lease_until=None,
+            updated_at=now,
+        )
+    )
+
+
 async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
     result = await session.exec(select(Feed).where(Feed.url == url))  # type: ignore[call-overload,arg-type]
     return result.scalars().first()
