@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as table_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -19,9 +21,13 @@ async def list_alerts(
     types: Sequence[str] = (),
     kinds: Sequence[str] = (),
     languages: Sequence[str] = (),
-) -> list[Alert]:
-    """Alerts with a cursor above `after`, oldest first; empty filters match everything."""
-    query = select(Alert)
+) -> list[Any]:
+    """Alerts with a cursor above `after`, oldest first; empty filters match everything.
+
+    Plain rows (with the same attributes as Alert), not ORM objects: building 50 instances per page was
+    most of the alerts API's cost.
+    """
+    query = table_select(Alert.__table__)  # type: ignore[attr-defined]
     if after is not None:
         query = query.where(col(Alert.id) > after)
     if types:
