@@ -43,6 +43,7 @@ async def seed(url: str, alerts: int) -> None:
     from sqlalchemy import insert
 
     from service.db import Database
+    from service.delivery.payload import rendered
     from service.models import Alert, Event
 
     db = Database(url)
@@ -108,6 +109,10 @@ async def seed(url: str, alerts: int) -> None:
                     },
                 }
             )
+        for offset, row in enumerate(batch):
+            # Ids given explicitly so each row carries its rendered JSON, as the pipeline writes it.
+            row["id"] = start + offset + 1
+            row["body"] = rendered(Alert(**row))
         async with db.session() as session:
             await session.execute(insert(Alert), batch)
     await db.dispose()

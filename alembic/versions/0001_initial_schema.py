@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 16:15:02.586597
+Create Date: 2026-11-27 17:00:42.977661
 """
 
 from collections.abc import Sequence
@@ -37,11 +37,7 @@ def upgrade() -> None:
         sa.Column("report_count", sa.Integer(), nullable=False),
         sa.Column("first_seen", service.models.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("last_seen", service.models.types.UTCDateTime(timezone=True), nullable=False),
-        sa.Column(
-            "state",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("state", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
@@ -90,24 +86,16 @@ def upgrade() -> None:
         sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=2048), nullable=False),
         sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
         sa.Column(
-            "event_types",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=True,
+            "event_types", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True
         ),
+        sa.Column("kinds", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True),
         sa.Column(
-            "kinds", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True
-        ),
-        sa.Column(
-            "languages",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=True,
+            "languages", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True
         ),
         sa.Column("min_confidence", sa.Float(), nullable=True),
         sa.Column("secret", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
         sa.Column("previous_secret", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
-        sa.Column(
-            "previous_secret_expires_at", service.models.types.UTCDateTime(timezone=True), nullable=True
-        ),
+        sa.Column("previous_secret_expires_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("enabled", sa.Boolean(), nullable=False),
         sa.Column("disabled_reason", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
         sa.Column("disabled_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
@@ -123,10 +111,7 @@ def upgrade() -> None:
     op.create_table(
         "alerts",
         sa.Column(
-            "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
-            sa.Identity(always=False),
-            nullable=False,
+            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), sa.Identity(always=False), nullable=False
         ),
         sa.Column("type", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
         sa.Column("event_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -136,10 +121,9 @@ def upgrade() -> None:
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("created_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column(
-            "payload",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=False,
+            "payload", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=False
         ),
+        sa.Column("body", sa.Text(), server_default="", nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("event_id", "revision", name="uq_alerts_event_revision"),
@@ -176,11 +160,7 @@ def upgrade() -> None:
         sa.Column("lease_until", service.models.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("processed_at", service.models.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("relevant", sa.Boolean(), nullable=True),
-        sa.Column(
-            "report",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=True,
-        ),
+        sa.Column("report", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=True),
         sa.ForeignKeyConstraint(["feed_id"], ["feeds.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("url"),
@@ -211,9 +191,7 @@ def upgrade() -> None:
         sa.Column("is_primary", sa.Boolean(), nullable=False),
         sa.Column("recalled", sa.Boolean(), nullable=False),
         sa.Column(
-            "mention",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"),
-            nullable=False,
+            "mention", sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), "postgresql"), nullable=False
         ),
         sa.Column("created_at", service.models.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE"),
@@ -228,10 +206,7 @@ def upgrade() -> None:
     op.create_table(
         "webhook_messages",
         sa.Column(
-            "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
-            sa.Identity(always=False),
-            nullable=False,
+            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), sa.Identity(always=False), nullable=False
         ),
         sa.Column("msg_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("endpoint_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),

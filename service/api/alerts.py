@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
@@ -17,7 +18,7 @@ from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
 
 from service.api.deps import DatabaseDep
-from service.delivery.payload import alert_data, dumps
+from service.delivery.payload import dumps, rendered
 from service.store import alerts as alert_store
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
@@ -96,9 +97,9 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def _conditional(request: Request, payload: Any, *, cache: str) -> Response:
+def _conditional(request: Request, payload: str, *, cache: str) -> Response:
     """A JSON response with a strong ETag; 304 when the client already has these exact bytes."""
-    body = dumps(payload).encode()
+    body = payload.encode()
     etag = _etag(body)
     headers = {"ETag": etag, "Cache-Control": cache}
     wanted = request.headers.get("if-none-match", "")
@@ -125,23 +126,59 @@ async def list_alerts(
     kinds: KindsQuery = None,
     languages: LanguagesQuery = None,
 ) -> Response:
-    async with db.reader() as session:
-        rows = await alert_store.list_alerts(
-            session,
-            after=int(after) if after else None,
-            limit=limit + 1,
-            types=types or (),
-            kinds=kinds or (),
-            languages=languages or (),
+    key = (after, limit, tuple(types or ()), tuple(kinds or ()), tuple(languages or ()))
+    pages: FullPages = request.app.state.__dict__.setdefault("alert_pages", FullPages())
+    body = pages.get(key)
+    if body is None:
+        async with db.reader() as session:
+            rows = await alert_store.list_alerts(
+                session,
+                after=int(after) if after else None,
+                limit=limit + 1,
+                types=types or (),
+                kinds=kinds or (),
+                languages=languages or (),
+            )
+            page = [(r.id, r.body or rendered(await alert_store.get_alert(session, r.id))) for r in rows[:limit]]
+        has_more = len(rows) > limit
+        next_cursor = str(page[-1][0]) if page else after
+        # Assembled from the stored renderings: no payload is decoded or re-encoded here.
+        body = (
+            '{"data":['
+            + ",".join(text for _, text in page)
+            + '],"next_cursor":'
+            + dumps(next_cursor)
+            + ',"has_more":'
+            + ("true" if has_more else "false")
+            + "}"
         )
-    page = rows[:limit]
-    next_cursor = str(page[-1].id) if page else after
-    payload = {
-        "data": [alert_data(a) for a in page],
-        "next_cursor": next_cursor,
-        "has_more": len(rows) > limit,
-    }
-    return _conditional(request, payload, cache="no-cache")
+        if has_more:
+            pages.put(key, body)
+    return _conditional(request, body, cache="no-cache")
+
+
+class FullPages:
+    """Pages that are full and have more after them, which can never change.
+
+    Alerts are written in cursor order (one writer on SQLite, an advisory lock on PostgreSQL) and are
+    never edited, so once a page has `limit` alerts and a successor, its bytes are final. Backfilling
+    clients and the first page are then served without touching the database; the live tail is not cached.
+    """
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        body = self._pages.get(key)
+        if body is not None:
+            self._pages.move_to_end(key)
+        return body
+
+    def put(self, key: tuple[Any, ...], body: str) -> None:
+        self._pages[key] = body
+        while len(self._pages) > self.size:
+            self._pages.popitem(last=False)
 
 
 @router.get(
@@ -185,7 +222,11 @@ async def _follow(request: Request, db: Any, cursor: int, filters: dict[str, Any
             rows = await alert_store.list_alerts(session, after=cursor, limit=STREAM_BATCH, **filters)
         for alert in rows:
             cursor = alert.id or cursor
-            yield ServerSentEvent(data=dumps(alert_data(alert)), event=alert.type, id=str(alert.id))
+            text = alert.body
+            if not text:
+                async with db.reader() as session:
+                    text = rendered(await alert_store.get_alert(session, alert.id))
+            yield ServerSentEvent(data=text, event=alert.type, id=str(alert.id))
         if len(rows) < STREAM_BATCH:
             await asyncio.sleep(STREAM_POLL_SECONDS)
 
@@ -201,4 +242,4 @@ async def get_alert(alert_id: Annotated[int, Path(ge=1, le=MAX_ID)], request: Re
         alert = await alert_store.get_alert(session, alert_id)
     if alert is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"alert {alert_id} not found")
-    return _conditional(request, alert_data(alert), cache="public, max-age=60")
+    return _conditional(request, rendered(alert), cache="public, max-age=60")

@@ -1,20 +1,26 @@
-"""Request size cap, per-client rate limit (429 + Retry-After) and per-route metrics."""
+"""Request size cap, per-client rate limit (429 + Retry-After) and per-route metrics, as plain ASGI.
+
+A pure ASGI middleware rather than Starlette's BaseHTTPMiddleware, which runs every request through an
+extra task and memory streams: on a page of alerts that overhead was larger than the route itself.
+"""
 
 from __future__ import annotations
 
 import math
 import time
 from collections import OrderedDict
+from typing import Any
 
-from fastapi import FastAPI, Request, Response
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.routing import Match
+from fastapi import FastAPI
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import problem
 from service.metrics import API_REQUESTS
 from service.settings import Settings
 
 EXEMPT = ("/livez", "/readyz", "/health", "/healthz", "/metrics")
+WITH_BODY = ("POST", "PUT", "PATCH")
 
 
 class TokenBuckets:
@@ -41,41 +47,88 @@ class TokenBuckets:
         return wait
 
 
-def _route_template(request: Request) -> str:
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match == Match.FULL:
-            return getattr(route, "path", "other")
-    return "unmatched"
+class Guard:
+    """Caps bodies (413), limits request rates (429) and counts requests by route template and status."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.buckets = TokenBuckets(settings.rate_limit_per_minute)
+        self.max_bytes = settings.max_request_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status = 500
+
+        async def counting_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self._guarded(scope, receive, counting_send)
+        finally:
+            route = scope.get("route")
+            API_REQUESTS.labels(getattr(route, "path", "unmatched"), scope["method"], str(status)).inc()
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            await self._too_large(scope, receive, send)
+            return
+        if not scope["path"].startswith(EXEMPT):
+            client = scope["client"][0] if scope.get("client") else "unknown"
+            wait = self.buckets.take(client, time.monotonic())
+            if wait > 0:
+                response = problem(
+                    429, "rate limit exceeded; retry later", headers={"Retry-After": str(max(1, math.ceil(wait)))}
+                )
+                await response(scope, receive, send)
+                return
+        if scope["method"] in WITH_BODY and length is None:
+            # A chunked upload: read it (up to the cap) before the app sees it, then replay it.
+            body = await _read_capped(receive, self.max_bytes)
+            if body is None:
+                await self._too_large(scope, receive, send)
+                return
+            receive = _replay(body)
+        await self.app(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await problem(413, f"request body larger than {self.max_bytes} bytes")(scope, receive, send)
+
+
+async def _read_capped(receive: Receive, limit: int) -> bytes | None:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
-    buckets = TokenBuckets(settings.rate_limit_per_minute)
-    max_bytes = settings.max_request_bytes
-
-    class Guard(BaseHTTPMiddleware):
-        async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-            response = await self._guarded(request, call_next)
-            API_REQUESTS.labels(_route_template(request), request.method, str(response.status_code)).inc()
-            return response
-
-        async def _guarded(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-            length = request.headers.get("content-length")
-            if length is not None and (not length.isdigit() or int(length) > max_bytes):
-                return problem(413, f"request body larger than {max_bytes} bytes")
-            if not request.url.path.startswith(EXEMPT):
-                client = request.client.host if request.client else "unknown"
-                wait = buckets.take(client, time.monotonic())
-                if wait > 0:
-                    return problem(
-                        429,
-                        "rate limit exceeded; retry later",
-                        headers={"Retry-After": str(max(1, math.ceil(wait)))},
-                    )
-            if request.method in ("POST", "PUT", "PATCH") and length is None:
-                body = await request.body()  # chunked upload: enforce the cap on what arrived
-                if len(body) > max_bytes:
-                    return problem(413, f"request body larger than {max_bytes} bytes")
-            return await call_next(request)
-
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, settings=settings)

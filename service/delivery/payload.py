@@ -42,6 +42,11 @@ def alert_data(alert: Alert) -> dict[str, Any]:
     }
 
 
+def rendered(alert: Alert) -> str:
+    """The alert's public JSON: the stored rendering, or rendered now for rows written without one."""
+    return alert.body or dumps(alert_data(alert))
+
+
 def dumps(value: Any) -> str:
     """Compact, stable JSON: the stored body is sent byte for byte on every retry."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Identity, Integer, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Identity, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from service.models.types import JSONType, UTCDateTime, utcnow
@@ -59,3 +59,6 @@ class Alert(SQLModel, table=True):
     confidence: float = 0.0
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSONType)
+    # The public JSON of the alert, rendered once when it is written: alerts never change, so the API and
+    # the stream serve these bytes as they are instead of decoding and re-encoding the payload.
+    body: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

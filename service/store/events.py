@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from service.delivery.payload import alert_data, dumps
 from service.domain import AlertDecision, Document, EventState, Mention, Report
 from service.models import Alert, Article, Event, EventReport
 from service.pipeline.alert import decide_alert
@@ -143,6 +144,7 @@ async def _emit(
     session.add(alert)
     await session.flush()
     alert.payload = {**alert.payload, "cursor": str(alert.id), "alert_id": alert.id}
+    alert.body = dumps(alert_data(alert))
     session.add(alert)
     await session.flush()
     return alert
