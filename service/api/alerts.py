@@ -97,10 +97,10 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def _conditional(request: Request, payload: str, *, cache: str) -> Response:
+def _conditional(request: Request, payload: str | bytes, *, cache: str, etag: str | None = None) -> Response:
     """A JSON response with a strong ETag; 304 when the client already has these exact bytes."""
-    body = payload.encode()
-    etag = _etag(body)
+    body = payload.encode() if isinstance(payload, str) else payload
+    etag = etag or _etag(body)
     headers = {"ETag": etag, "Cache-Control": cache}
     wanted = request.headers.get("if-none-match", "")
     tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
@@ -128,33 +128,35 @@ async def list_alerts(
 ) -> Response:
     key = (after, limit, tuple(types or ()), tuple(kinds or ()), tuple(languages or ()))
     pages: FullPages = request.app.state.__dict__.setdefault("alert_pages", FullPages())
-    body = pages.get(key)
-    if body is None:
-        async with db.reader() as session:
-            rows = await alert_store.list_alerts(
-                session,
-                after=int(after) if after else None,
-                limit=limit + 1,
-                types=types or (),
-                kinds=kinds or (),
-                languages=languages or (),
-            )
-            page = [(r.id, r.body or rendered(await alert_store.get_alert(session, r.id))) for r in rows[:limit]]
-        has_more = len(rows) > limit
-        next_cursor = str(page[-1][0]) if page else after
-        # Assembled from the stored renderings: no payload is decoded or re-encoded here.
-        body = (
-            '{"data":['
-            + ",".join(text for _, text in page)
-            + '],"next_cursor":'
-            + dumps(next_cursor)
-            + ',"has_more":'
-            + ("true" if has_more else "false")
-            + "}"
+    cached = pages.get(key)
+    if cached is not None:
+        return _conditional(request, cached[0], cache="no-cache", etag=cached[1])
+    async with db.reader() as session:
+        rows = await alert_store.list_alerts(
+            session,
+            after=int(after) if after else None,
+            limit=limit + 1,
+            types=types or (),
+            kinds=kinds or (),
+            languages=languages or (),
         )
-        if has_more:
-            pages.put(key, body)
-    return _conditional(request, body, cache="no-cache")
+        page = [(r.id, r.body or rendered(await alert_store.get_alert(session, r.id))) for r in rows[:limit]]
+    has_more = len(rows) > limit
+    next_cursor = str(page[-1][0]) if page else after
+    # Assembled from the stored renderings: no payload is decoded or re-encoded here.
+    body = (
+        '{"data":['
+        + ",".join(text for _, text in page)
+        + '],"next_cursor":'
+        + dumps(next_cursor)
+        + ',"has_more":'
+        + ("true" if has_more else "false")
+        + "}"
+    )
+    encoded = body.encode()
+    if has_more:
+        pages.put(key, (encoded, _etag(encoded)))
+    return _conditional(request, encoded, cache="no-cache")
 
 
 class FullPages:
@@ -167,15 +169,15 @@ class FullPages:
 
     def __init__(self, size: int = 512) -> None:
         self.size = size
-        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._pages: OrderedDict[tuple[Any, ...], tuple[bytes, str]] = OrderedDict()
 
-    def get(self, key: tuple[Any, ...]) -> str | None:
+    def get(self, key: tuple[Any, ...]) -> tuple[bytes, str] | None:
         body = self._pages.get(key)
         if body is not None:
             self._pages.move_to_end(key)
         return body
 
-    def put(self, key: tuple[Any, ...], body: str) -> None:
+    def put(self, key: tuple[Any, ...], body: tuple[bytes, str]) -> None:
         self._pages[key] = body
         while len(self._pages) > self.size:
             self._pages.popitem(last=False)
