@@ -59,7 +59,9 @@ def baseline(base: str, corpus: sup.Corpus) -> dict[str, Any]:
     }
 
 
-async def exchangewatch(base: str, corpus: sup.Corpus, url: str, processes: int) -> dict[str, Any]:
+async def exchangewatch(
+    base: str, corpus: sup.Corpus, url: str, processes: int, extract_all_pages: bool = True
+) -> dict[str, Any]:
     from sqlalchemy import func, select
 
     from service.db import Database
@@ -67,7 +69,13 @@ async def exchangewatch(base: str, corpus: sup.Corpus, url: str, processes: int)
     from service.worker.runner import build_context
     from service.worker.ticks import run_once
 
-    settings = sup.bench_settings(url, per_host_concurrency=16, extract_processes=processes, poll_interval_seconds=600)
+    settings = sup.bench_settings(
+        url,
+        per_host_concurrency=16,
+        extract_processes=processes,
+        poll_interval_seconds=600,
+        extract_all_pages=extract_all_pages,
+    )
     db = Database(url)
     await sup.add_feeds(db, [base + sup.feed_path(f) for f in range(corpus.spec.feeds)])
     ctx = build_context(settings, db)
@@ -104,7 +112,13 @@ async def exchangewatch(base: str, corpus: sup.Corpus, url: str, processes: int)
 
 
 def main() -> None:
-    args = sup.cli(__doc__.splitlines()[0], postgres=True).parse_args()
+    parser = sup.cli(__doc__.splitlines()[0], postgres=True)
+    parser.add_argument(
+        "--candidates-only",
+        action="store_true",
+        help="EXCHANGEWATCH_EXTRACT_ALL_PAGES=false: extract only pages the prefilter keeps",
+    )
+    args = parser.parse_args()
     sup.quiet_logs()
     spec = {"feeds": 200, "articles": 2000, "published": time.time()}
     if args.quick:
@@ -119,7 +133,9 @@ def main() -> None:
     with sup.site_server(corpus=spec) as site:
         with sup.scratch_database(args.db, "ingest") as url:
             sup.migrate(url)
-            ours = asyncio.run(exchangewatch(site.base, corpus, url, cpu_count()))
+            ours = asyncio.run(
+                exchangewatch(site.base, corpus, url, cpu_count(), extract_all_pages=not args.candidates_only)
+            )
         print("exchangewatch:", {k: round(v, 3) if isinstance(v, float) else v for k, v in ours.items()})
         base = baseline(site.base, corpus)
         print("baseline:", {k: round(v, 3) if isinstance(v, float) else v for k, v in base.items()})
@@ -130,7 +146,8 @@ def main() -> None:
         sup.row("false positives", ours["false_positives"], base["false_positives"], "–", None),
         sup.row("seconds for all", ours["seconds"], base["seconds"], "–", None),
     ]
-    sup.write_results("ingest_throughput", args.db, rows, {"exchangewatch": ours, "baseline": base, "corpus": spec})
+    name = "ingest_throughput_candidates" if args.candidates_only else "ingest_throughput"
+    sup.write_results(name, args.db, rows, {"exchangewatch": ours, "baseline": base, "corpus": spec})
 
 
 if __name__ == "__main__":

@@ -225,3 +225,33 @@ async def test_malformed_feed_is_recorded_and_other_feeds_keep_working(
     assert (await load_feed(database, bad)).last_error_kind == "parse"
     async with database.reader() as session:
         assert (await session.exec(select(func.count()).select_from(Article))).scalar_one() == 1  # type: ignore[call-overload]
+
+
+async def test_candidates_only_mode_extracts_only_pages_that_could_be_relevant(
+    server: LocalServer, settings: Settings, database: Database
+) -> None:
+    exchange = [
+        "Ukraine and Russia carried out a prisoner exchange on Tuesday, officials said.",
+        "Ukrainian defenders returned home from Russian captivity, the Coordination Headquarters said.",
+    ]
+    server.serve("/swap", article_page("Prisoner exchange", exchange))
+    server.serve("/library", article_page("Library budget", STORY))
+    when = datetime(2025, 6, 10, tzinfo=UTC)
+    server.serve(
+        "/feed",
+        rss2(
+            [
+                Item("Prisoner exchange", server.url("/swap"), when, "Swap summary"),
+                Item("Library budget", server.url("/library"), when, "Budget summary"),
+            ]
+        ),
+    )
+    ctx = build_context(settings.model_copy(update={"extract_all_pages": False}), database)
+    try:
+        await refresh_feed(ctx, await add_feed(database, server.url("/feed")))
+    finally:
+        await ctx.aclose()
+    by_title = {a.title: a for a in await rows(database, Article)}
+    assert by_title["Library budget"].text_source == "summary"
+    assert by_title["Library budget"].text == "Budget summary"
+    assert by_title["Prisoner exchange"].text_source == "page" and by_title["Prisoner exchange"].relevant

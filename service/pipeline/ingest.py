@@ -16,6 +16,7 @@ from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS
 from service.models import Article
 from service.pipeline.cluster import GroupParams
 from service.pipeline.detect import detect
+from service.pipeline.extractor import SKIPPED
 from service.store import articles as article_store
 from service.store.events import record_report
 from service.store.payloads import mention_json
@@ -94,11 +95,15 @@ async def _page_text(ctx: WorkerContext, article: Article) -> PageText:
             max_bytes=ctx.settings.max_page_bytes,
             check_robots=ctx.settings.respect_robots,
         )
-        extracted = await ctx.extractor.extract(result.body, url=result.url, encoding=result.encoding)
+        extracted = await ctx.extractor.extract(
+            result.body, url=result.url, encoding=result.encoding, candidates_only=not ctx.settings.extract_all_pages
+        )
     except ScrapeError as exc:
         EXTRACTION_FAILURES.labels(exc.kind).inc()
         retry = exc.transient and article.attempts < MAX_TRANSIENT_ATTEMPTS
         return PageText(article.summary, "feed", error=f"{exc.kind}: {exc}"[:500], retry=retry)
+    if extracted == SKIPPED:
+        return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
     if extracted is None or not extracted.text.strip():
         EXTRACTION_FAILURES.labels("no_text").inc()
         return PageText(article.summary, "feed", error="no main text found on the page")
