@@ -51,11 +51,13 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
             ids=ids,
         )
     limit_sem = asyncio.Semaphore(ctx.settings.fetch_concurrency)
+    async with ctx.db.reader() as session:
+        loaded = {a.id: a for a in await article_store.get_articles(session, claimed)}
 
     async def one(article_id: int) -> None:
         async with limit_sem:
             try:
-                await process_article(ctx, article_id)
+                await process_article(ctx, loaded.get(article_id) or article_id)
             except Exception:  # job boundary: the lease expires and another tick retries it
                 log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
 
@@ -63,10 +65,16 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     return len(claimed)
 
 
-async def process_article(ctx: WorkerContext, article_id: int) -> None:
-    async with ctx.db.reader() as session:
-        article = await session.get(Article, article_id)
-    if article is None or article.state != "pending":
+async def process_article(ctx: WorkerContext, article: Article | int) -> None:
+    """Fetch, extract, detect and store one leased article (given as a snapshot, or by id)."""
+    if isinstance(article, int):
+        async with ctx.db.reader() as session:
+            found = await session.get(Article, article)
+        if found is None:
+            return
+        article = found
+    article_id: int = article.id  # type: ignore[assignment]
+    if article.state != "pending":
         return
     page = await _page_text(ctx, article)
     if page.retry:

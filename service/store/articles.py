@@ -92,6 +92,10 @@ async def upsert_entries(
     return outcomes
 
 
+async def get_articles(session: AsyncSession, ids: Iterable[int]) -> list[Article]:
+    return list((await _articles(session, set(ids))).values())
+
+
 async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
     found: dict[int, Article] = {}
     id_list = sorted(ids)
@@ -196,13 +200,17 @@ async def merge_duplicate(session: AsyncSession, duplicate: Article, original_id
 
 
 async def find_same_content(session: AsyncSession, article: Article) -> Article | None:
+    """The first processed article with the same content fingerprint (a second URL of one story)."""
+    # Only the fingerprint goes to SQL: with `state` in the query too, SQLite picks the state index and
+    # walks every processed article, once per new article.
     query = (
         select(Article)
-        .where(Article.fingerprint == article.fingerprint, Article.id != article.id, Article.state == "done")  # type: ignore[arg-type]
+        .where(Article.fingerprint == article.fingerprint, Article.id != article.id)  # type: ignore[arg-type]
         .order_by(Article.id)  # type: ignore[arg-type]
-        .limit(1)
+        .limit(20)
     )
-    return (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
+    same = (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+    return next((a for a in same if a.state == "done"), None)
 
 
 async def list_articles(
