@@ -145,3 +145,77 @@ def test_kill_9_while_ingesting_loses_and_duplicates_nothing(
         == []
     )
     assert query(database_url, "SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL AND error_count > 0") == [(0,)]
+
+
+async def _one_alert_for(database_url: str, hook: str) -> None:
+    """An event, its alert and the outbox row for one endpoint, written as the pipeline writes them."""
+    from service.db import Database
+    from service.delivery.payload import rendered
+    from service.models import Alert, Event, utcnow
+    from service.store import webhooks as webhook_store
+
+    db = Database(database_url)
+    try:
+        async with db.session() as session:
+            await webhook_store.create_endpoint(session, url=hook, now=utcnow())
+            session.add(Event(id="e-crash", kind="pow_exchange", status="completed"))
+            await session.flush()
+            alert = Alert(type="event.created", event_id="e-crash", revision=1, kind="pow_exchange", payload={})
+            session.add(alert)
+            await session.flush()
+            alert.body = rendered(alert)
+            await webhook_store.enqueue_for_alert(session, alert)
+    finally:
+        await db.dispose()
+
+
+@pytest.mark.slow
+def test_kill_9_while_delivering_resends_with_the_same_webhook_id(
+    database_url: str, server: LocalServer, tmp_path: Path
+) -> None:
+    hanging = {"on": True}
+
+    async def hook(request: Request) -> Response:
+        while hanging["on"]:  # the first attempt is in flight when the worker dies
+            await asyncio.sleep(0.05)
+        return Response(status_code=204)
+
+    server.routes["/hook"] = hook
+    asyncio.run(_one_alert_for(database_url, server.url("/hook")))
+    opml = tmp_path / "none.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body/></opml>')
+    env = worker_env(database_url, opml)
+    env.update(
+        EXCHANGEWATCH_WEBHOOK_ALLOW_PRIVATE="true",
+        EXCHANGEWATCH_WEBHOOK_ALLOW_HTTP="true",
+        EXCHANGEWATCH_DELIVERY_TICK_SECONDS="0.2",
+        EXCHANGEWATCH_DELIVERY_LEASE_SECONDS="2",
+    )
+    log = tmp_path / "worker.log"
+    first = start_worker(env, log)
+    try:
+        wait_for(lambda: len(server.hits("/hook")) >= 1, 30, "the first delivery attempt")
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    hanging["on"] = False
+    assert query(database_url, "SELECT status FROM webhook_messages") == [("delivering",)]  # claimed, unfinished
+
+    second = start_worker(env, log)
+    try:
+        wait_for(
+            lambda: query(database_url, "SELECT status FROM webhook_messages") == [("delivered",)],
+            30,
+            "the restarted worker to deliver the message again",
+        )
+    finally:
+        second.send_signal(signal.SIGTERM)
+        try:
+            second.wait(10)
+        except subprocess.TimeoutExpired:
+            second.kill()
+    ids = [r.headers["webhook-id"] for r in server.hits("/hook")]
+    assert len(ids) >= 2 and len(set(ids)) == 1  # seen twice at most once more, always with the same id
+    assert query(database_url, "SELECT count(*) FROM webhook_messages") == [(1,)]
