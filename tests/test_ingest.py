@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -255,3 +256,40 @@ async def test_candidates_only_mode_extracts_only_pages_that_could_be_relevant(
     assert by_title["Library budget"].text_source == "summary"
     assert by_title["Library budget"].text == "Budget summary"
     assert by_title["Prisoner exchange"].text_source == "page" and by_title["Prisoner exchange"].relevant
+
+
+async def test_a_story_stored_concurrently_by_another_worker_is_seen_not_a_failed_poll(database: Database) -> None:
+    """Two workers poll two feeds that carry one story (same GUID, different URLs) at the same moment."""
+    from scrapers.feeds import FeedEntry
+    from service.models import Feed, utcnow
+    from service.store.articles import upsert_entries
+
+    def entry(url: str) -> FeedEntry:
+        return FeedEntry(
+            guid="story-392",
+            url=url,
+            title="One story",
+            summary="",
+            published=None,
+            language="en",
+            author=None,
+            content_id=None,
+        )
+
+    async with database.session() as session:
+        feeds = [Feed(url=f"https://outlet.example/feed{n}.xml") for n in (1, 2)]
+        session.add_all(feeds)
+    now = utcnow()
+
+    async def second_worker() -> list[str]:
+        async with database.session() as session:
+            return [o.result for o in await upsert_entries(session, feeds[1], [entry("https://outlet.example/b")], now)]
+
+    async with database.session() as first:
+        assert [o.result for o in await upsert_entries(first, feeds[0], [entry("https://outlet.example/a")], now)] == [
+            "new"
+        ]
+        racing = asyncio.create_task(second_worker())
+        await asyncio.sleep(0.3)  # the second worker reaches the same key while this transaction is open
+    assert await racing == ["seen"]
+    assert len(await rows(database, Article)) == 1

@@ -82,9 +82,7 @@ async def upsert_entries(
         else:
             article = known.get(owner) or await session.get(Article, owner)
             changed = article is not None and _apply_edit(article, entry, now)
-            for key in keys:
-                if key not in owners:
-                    session.add(ArticleKey(key=key[:2100], article_id=owner))
+            await _attach_new_keys(session, owner, [k for k in keys if k not in owners])
             outcome = EntryOutcome(owner, "changed" if changed else "seen")
         owners.update(dict.fromkeys(keys, outcome.article_id))
         outcomes.append(outcome)
@@ -94,6 +92,18 @@ async def upsert_entries(
 
 async def get_articles(session: AsyncSession, ids: Iterable[int]) -> list[Article]:
     return list((await _articles(session, set(ids))).values())
+
+
+async def _attach_new_keys(session: AsyncSession, article_id: int, keys: list[str]) -> None:
+    """Another identity of a known story (a new URL variant); if another worker attached it first, fine."""
+    if not keys:
+        return
+    try:
+        async with session.begin_nested():
+            session.add_all(ArticleKey(key=key[:2100], article_id=article_id) for key in dict.fromkeys(keys))
+            await session.flush()
+    except IntegrityError:
+        pass
 
 
 async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
@@ -128,16 +138,18 @@ async def _insert(
         text_source=None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
     )
     try:
+        # The article and every key of it, or nothing: a key another worker stored a moment ago (the
+        # same story from another feed) must not fail this feed's whole poll.
         async with session.begin_nested():
             session.add(article)
             await session.flush()
+            session.add_all(ArticleKey(key=key[:2100], article_id=article.id) for key in dict.fromkeys(keys))  # type: ignore[arg-type]
+            await session.flush()
     except IntegrityError:
-        # Another worker stored the same story a moment ago: it is that one.
         existing = await find_by_keys(session, keys)
         if existing is None:
             raise
         return EntryOutcome(existing.id, "seen")  # type: ignore[arg-type]
-    await add_keys(session, article.id, keys)  # type: ignore[arg-type]
     return EntryOutcome(article.id, "new")  # type: ignore[arg-type]
 
 
