@@ -47,7 +47,7 @@ class WebhookSender:
         allow_http: bool,
         user_agent: str,
         resolver: Resolver | None = None,
-        max_connections: int = 100,
+        max_connections: int = 32,
         total_timeout: float = TOTAL_TIMEOUT,
         connect_timeout: float = CONNECT_TIMEOUT,
     ) -> None:
@@ -57,6 +57,9 @@ class WebhookSender:
         # No keep-alive: every attempt opens a fresh connection, so the host is resolved and checked
         # again each time (a DNS answer that turned private is caught on the next attempt).
         limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=0)
+        # Requests beyond the pool wait here, not in httpcore's queue, which rescans every waiting
+        # request on each connection change (a bare loop went from 63 to 840 requests/s with this gate).
+        self._admit = asyncio.Semaphore(max_connections)
         transport = PinnedTransport(allow_private=allow_private, resolver=resolver, limits=limits)
         self._client = httpx.AsyncClient(
             transport=transport,
@@ -75,7 +78,7 @@ class WebhookSender:
         started = time.monotonic()
         try:
             check_url(url, allow_private=self.allow_private, allow_http=self.allow_http)
-            async with asyncio.timeout(self.total_timeout):
+            async with self._admit, asyncio.timeout(self.total_timeout):
                 result = await self._post(url, data, signing.headers(secrets, msg_id, stamp, data))
         except TimeoutError:
             return _failure(started, "timeout", f"no complete response within {self.total_timeout:g} s")
