@@ -293,3 +293,22 @@ async def test_a_story_stored_concurrently_by_another_worker_is_seen_not_a_faile
         await asyncio.sleep(0.3)  # the second worker reaches the same key while this transaction is open
     assert await racing == ["seen"]
     assert len(await rows(database, Article)) == 1
+
+
+async def test_a_ticks_quiet_polls_are_recorded_together(
+    server: LocalServer, database: Database, ctx: WorkerContext
+) -> None:
+    from starlette.responses import Response
+
+    from service.models import Feed
+    from service.worker.ticks import poll_tick
+
+    server.routes["/quiet"] = lambda request: Response(status_code=304, headers={"ETag": '"same"'})
+    ids = [await add_feed(database, server.url("/quiet") + f"?n={n}") for n in range(3)]
+    before = utcnow()
+    assert await poll_tick(ctx) == 3
+    for feed in await rows(database, Feed):
+        assert feed.id in ids and feed.last_status == 304 and feed.error_count == 0
+        assert feed.lease_owner is None and feed.last_success_at is not None
+        assert feed.next_check_at > before
+    assert await poll_tick(ctx) == 0  # nothing due, nothing leased

@@ -19,6 +19,7 @@ from service.pipeline import schedule
 from service.pipeline.ingest import process_articles
 from service.store import articles as article_store
 from service.store import feeds as feed_store
+from service.store.feeds import QuietPoll
 from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,13 @@ class RefreshOutcome:
     changed_articles: list[int] = field(default_factory=list)
 
 
-async def refresh_feed(ctx: WorkerContext, feed: Feed | int, *, process: bool = True) -> RefreshOutcome:
-    """Poll one (leased) feed and record the outcome on its row; errors never escape."""
+async def refresh_feed(
+    ctx: WorkerContext, feed: Feed | int, *, process: bool = True, quiet: list[QuietPoll] | None = None
+) -> RefreshOutcome:
+    """Poll one (leased) feed and record the outcome on its row; errors never escape.
+
+    With `quiet`, a 304 is appended there for the caller to write together with the tick's others.
+    """
     if isinstance(feed, int):
         feed_id = feed
         async with ctx.db.reader() as session:
@@ -65,7 +71,7 @@ async def refresh_feed(ctx: WorkerContext, feed: Feed | int, *, process: bool = 
         return await _record_failure(ctx, feed_id, exc)
     POLL_DURATION.observe(time.perf_counter() - started)
     if parsed is None and not result.permanent_redirect:
-        return await _record_not_modified(ctx, feed, result)
+        return await _record_not_modified(ctx, feed, result, quiet)
     outcome = await _record_success(ctx, feed_id, result, parsed)
     if process and outcome.new_articles + outcome.changed_articles:
         await process_articles(ctx, outcome.new_articles + outcome.changed_articles)
@@ -102,12 +108,18 @@ async def _record_failure(ctx: WorkerContext, feed_id: int, exc: ScrapeError) ->
     return RefreshOutcome(feed_id, exc.kind)
 
 
-async def _record_not_modified(ctx: WorkerContext, feed: Feed, result: FetchResult) -> RefreshOutcome:
-    """A 304 changes only the schedule and health columns: one UPDATE, the hot path of a quiet day."""
+async def _record_not_modified(
+    ctx: WorkerContext, feed: Feed, result: FetchResult, quiet: list[QuietPoll] | None
+) -> RefreshOutcome:
+    """A 304 changes only the schedule and health columns: the hot path of a quiet day."""
     now = ctx.clock()
     next_check = schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng)
-    async with ctx.db.session() as session:
-        await feed_store.mark_not_modified(session, feed.id, status=result.status, now=now, next_check_at=next_check)  # type: ignore[arg-type]
+    poll = QuietPoll(feed.id, result.status, now, next_check)  # type: ignore[arg-type]
+    if quiet is None:
+        async with ctx.db.session() as session:
+            await feed_store.mark_not_modified(session, [poll])
+    else:
+        quiet.append(poll)
     FEED_POLLS.labels("not_modified").inc()
     log.info(
         "polled feed_id=%s outcome=not_modified status=%s",
@@ -197,18 +209,26 @@ def _release(feed: Feed, now: object) -> None:
 
 
 async def refresh_many(ctx: WorkerContext, feed_ids: list[int]) -> list[RefreshOutcome]:
-    """Refresh leased feeds concurrently (per-host politeness is the HTTP client's job)."""
+    """Refresh leased feeds concurrently (per-host politeness is the HTTP client's job).
+
+    The tick's 304s are written in one transaction at the end: on a quiet day that is nearly every poll.
+    """
     limit = asyncio.Semaphore(ctx.settings.fetch_concurrency)
     async with ctx.db.reader() as session:
         feeds = {f.id: f for f in await feed_store.get_feeds(session, feed_ids)}
+    quiet: list[QuietPoll] = []
 
     async def one(feed_id: int) -> RefreshOutcome:
         async with limit:
             try:
-                return await refresh_feed(ctx, feeds.get(feed_id) or feed_id)
+                return await refresh_feed(ctx, feeds.get(feed_id) or feed_id, quiet=quiet)
             except Exception:  # the job boundary: one feed's bug must not stop the others
                 log.exception("refresh crashed feed_id=%s", feed_id, extra={"feed_id": feed_id})
                 FEED_POLLS.labels("crash").inc()
                 return RefreshOutcome(feed_id, "crash")
 
-    return list(await asyncio.gather(*(one(fid) for fid in feed_ids)))
+    outcomes = list(await asyncio.gather(*(one(fid) for fid in feed_ids)))
+    if quiet:
+        async with ctx.db.session() as session:
+            await feed_store.mark_not_modified(session, quiet)
+    return outcomes

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.models import Feed
@@ -40,28 +40,40 @@ async def get_feeds(session: AsyncSession, ids: Sequence[int]) -> Sequence[Feed]
     return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
 
 
-async def mark_not_modified(
-    session: AsyncSession, feed_id: int, *, status: int, now: datetime, next_check_at: datetime
-) -> None:
-    """Record a successful poll that brought nothing new, and release the lease."""
-    await session.exec(  # type: ignore[call-overload]
-        update(Feed)
-        .where(Feed.id == feed_id)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class QuietPoll:
+    """A poll that brought nothing new (304): only health and schedule change."""
+
+    feed_id: int
+    status: int
+    at: datetime
+    next_check_at: datetime
+
+
+async def mark_not_modified(session: AsyncSession, polls: Sequence[QuietPoll]) -> None:
+    """Record quiet polls and release their leases, all in one executemany."""
+    table = Feed.__table__  # type: ignore[attr-defined]
+    # A Core UPDATE with per-row parameters (executemany), not the ORM's bulk update by primary key.
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("fid"))
         .values(
             error_count=0,
             last_error=None,
             last_error_kind=None,
-            last_status=status,
-            last_checked_at=now,
-            last_success_at=now,
-            next_check_at=next_check_at,
+            last_status=bindparam("status"),
+            last_checked_at=bindparam("at"),
+            last_success_at=bindparam("at"),
+            next_check_at=bindparam("next"),
             pending_redirect=None,
             redirect_count=0,
             lease_owner=None,
             lease_until=None,
-            updated_at=now,
+            updated_at=bindparam("at"),
         )
     )
+    params = [{"fid": p.feed_id, "status": p.status, "at": p.at, "next": p.next_check_at} for p in polls]
+    await session.exec(statement, params=params)  # type: ignore[call-overload]
 
 
 async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
