@@ -10,22 +10,25 @@ from service.delivery.payload import rendered
 from service.models import Alert, Event, utcnow
 
 
+def _alert(alert_id: int, payload: dict[str, object]) -> Alert:
+    alert = Alert(
+        id=alert_id,
+        type="event.created",
+        event_id="e1",
+        revision=alert_id,
+        kind="pow_exchange",
+        created_at=utcnow(),
+        payload=payload,
+    )
+    alert.body = rendered(alert)  # as the pipeline writes it
+    return alert
+
+
 async def _alerts(database: Database, count: int) -> None:
     async with database.session() as session:
         session.add(Event(id="e1", kind="pow_exchange", status="completed"))
         await session.flush()
-        for n in range(1, count + 1):
-            alert = Alert(
-                id=n,
-                type="event.created",
-                event_id="e1",
-                revision=n,
-                kind="pow_exchange",
-                created_at=utcnow(),
-                payload={"facts": {"returned_to_ukraine": n}},
-            )
-            alert.body = rendered(alert)
-            session.add(alert)
+        session.add_all(_alert(n, {"facts": {"returned_to_ukraine": n}}) for n in range(1, count + 1))
 
 
 async def test_a_full_page_is_final_and_the_tail_is_live(client: httpx.AsyncClient, database: Database) -> None:
@@ -38,24 +41,10 @@ async def test_a_full_page_is_final_and_the_tail_is_live(client: httpx.AsyncClie
     assert (await client.get("/v1/alerts?limit=2")).json() == first
     tail = (await client.get(f"/v1/alerts?limit=2&after={first['next_cursor']}")).json()
     assert [a["id"] for a in tail["data"]] == [3] and tail["has_more"] is False
-    await _alerts_after(database, 4)
+    async with database.session() as session:
+        session.add(_alert(4, {}))
     tail = (await client.get(f"/v1/alerts?limit=2&after={first['next_cursor']}")).json()
     assert [a["id"] for a in tail["data"]] == [3, 4]  # the tail is never cached
-
-
-async def _alerts_after(database: Database, alert_id: int) -> None:
-    async with database.session() as session:
-        alert = Alert(
-            id=alert_id,
-            type="event.updated",
-            event_id="e1",
-            revision=alert_id,
-            kind="pow_exchange",
-            created_at=utcnow(),
-            payload={},
-        )
-        alert.body = rendered(alert)
-        session.add(alert)
 
 
 async def test_requests_are_counted_by_route_template_not_by_url(client: httpx.AsyncClient) -> None:

@@ -80,6 +80,19 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
         )
 
 
+def run_until(env: dict[str, str], log: Path, predicate: object, timeout: float, what: str) -> None:
+    """Start a worker, wait for `predicate`, then stop it politely (SIGTERM, then SIGKILL)."""
+    worker = start_worker(env, log)
+    try:
+        wait_for(predicate, timeout, what)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
 def wait_for(predicate: object, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -120,19 +133,13 @@ def test_kill_9_while_ingesting_loses_and_duplicates_nothing(
     done_before = query(database_url, "SELECT count(*) FROM articles WHERE state = 'done'")[0][0]
     assert done_before < ITEMS, "the kill came too late to test anything"
 
-    second = start_worker(env, log)
-    try:
-        wait_for(
-            lambda: query(database_url, "SELECT count(*) FROM articles WHERE state = 'done'")[0][0] >= ITEMS,
-            40,
-            "the restarted worker to finish every article",
-        )
-    finally:
-        second.send_signal(signal.SIGTERM)
-        try:
-            second.wait(10)
-        except subprocess.TimeoutExpired:
-            second.kill()
+    run_until(
+        env,
+        log,
+        lambda: query(database_url, "SELECT count(*) FROM articles WHERE state = 'done'")[0][0] >= ITEMS,
+        40,
+        "the restarted worker to finish every article",
+    )
     output = log.read_text(errors="replace")
     assert "database is locked" not in output
 
@@ -203,19 +210,13 @@ def test_kill_9_while_delivering_resends_with_the_same_webhook_id(
     hanging["on"] = False
     assert query(database_url, "SELECT status FROM webhook_messages") == [("delivering",)]  # claimed, unfinished
 
-    second = start_worker(env, log)
-    try:
-        wait_for(
-            lambda: query(database_url, "SELECT status FROM webhook_messages") == [("delivered",)],
-            30,
-            "the restarted worker to deliver the message again",
-        )
-    finally:
-        second.send_signal(signal.SIGTERM)
-        try:
-            second.wait(10)
-        except subprocess.TimeoutExpired:
-            second.kill()
+    run_until(
+        env,
+        log,
+        lambda: query(database_url, "SELECT status FROM webhook_messages") == [("delivered",)],
+        30,
+        "the restarted worker to deliver the message again",
+    )
     ids = [r.headers["webhook-id"] for r in server.hits("/hook")]
     assert len(ids) >= 2 and len(set(ids)) == 1  # seen twice at most once more, always with the same id
     assert query(database_url, "SELECT count(*) FROM webhook_messages") == [(1,)]
