@@ -445,13 +445,8 @@ class Site:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
-            while True:
-                message = await receive()
-                if message["type"] == "lifespan.startup":
-                    await send({"type": "lifespan.startup.complete"})
-                elif message["type"] == "lifespan.shutdown":
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
+            await answer_lifespan(receive, send)
+            return
         if scope["type"] != "http":
             return
         if not self.base:
@@ -584,6 +579,17 @@ def render_page_text(article: ArticleSpec, title: str, paragraphs: list[str]) ->
 
 def make_site(**kwargs: Any) -> Site:
     return Site(**kwargs)
+
+
+async def answer_lifespan(receive: Any, send: Any) -> None:
+    """Acknowledge an ASGI server's lifespan start-up and shutdown (for the bare ASGI apps here)."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
 
 
 def site_server(**kwargs: Any) -> ServerProcess:
