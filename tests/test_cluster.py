@@ -20,7 +20,14 @@ from service.domain import (
     Provenance,
     Report,
 )
-from service.pipeline.cluster import GroupOutcome, GroupParams, candidate_window, group, match_score
+from service.pipeline.cluster import (
+    GroupOutcome,
+    GroupParams,
+    candidate_window,
+    group,
+    match_score,
+    text_figures,
+)
 from service.pipeline.merge import merged_value
 
 NOW = datetime(2031, 5, 20, 12, tzinfo=UTC)
@@ -352,6 +359,67 @@ def test_unplaced_mention_needs_figures_or_text_not_just_a_stage() -> None:
     [same_text] = store.feed(report(mention(day=None, stage=1)), unplaced)
     [stage_only] = store.feed(report(mention(day=None, stage=1)), doc("c.example", published=None))
     assert same_text.before is not None and stage_only.before is None
+
+
+def test_unplaced_mention_joins_by_stage_and_category_together() -> None:
+    store = Store()
+    older = store.feed(report(mention(day=date(2031, 5, 12), stage=1, categories=("wounded",))), doc())[0].after
+    youth = store.feed(report(mention(stage=1, categories=("under_25", "wounded"))), doc("b.example"))[0].after
+    unplaced = doc("c.example", published=None)
+    [both] = store.feed(report(mention(day=None, stage=1, categories=("under_25",))), unplaced)
+    assert both.before is not None and both.after.key == youth.key != older.key
+
+
+def test_unplaced_mention_needs_more_than_a_shared_category() -> None:
+    store = Store()
+    store.feed(report(mention(stage=2, categories=("under_25", "seriously_ill"))), doc())
+    only = mention(day=None, categories=("under_25", "seriously_ill"))
+    [category_only] = store.feed(report(only), doc("b.example", published=None))
+    [other_stage] = store.feed(
+        report(mention(day=None, stage=3, categories=("under_25",))), doc("c.example", published=None)
+    )
+    assert category_only.before is None and other_stage.before is None
+
+
+def test_dated_mention_is_not_matched_by_category() -> None:
+    event = group([], report(mention(categories=("under_25",))), doc(), NOW, new_key=keys())[0].after
+    later, plain = mention(day=date(2031, 5, 21), categories=("under_25",)), mention(day=date(2031, 5, 21))
+    span = (date(2031, 5, 21), date(2031, 5, 21))
+    assert match_score(event, later, span, (), GroupParams()) == match_score(event, plain, span, (), GroupParams())
+
+
+def test_text_figures_reads_head_counts_not_dates_or_years() -> None:
+    text = "Lists for 1 000 for 1,000 (also 1.000 and 3.000) are ready since 16.05.2027, said 7 officials in 2027"
+    assert text_figures([text], 10) == frozenset({1000, 3000})
+
+
+def test_unplaced_mention_without_figures_joins_by_a_number_in_its_text() -> None:
+    store = Store()
+    deal = store.feed(
+        report(mention("agreement", status="agreed", agreed_to_ukraine=700, agreed_to_russia=700)), doc()
+    )[0].after
+    store.feed(report(mention("agreement", day=date(2031, 5, 14), status="agreed", agreed_to_ukraine=40)), doc("x.ex"))
+    stated = doc("b.example", published=None, title="The sides will swap 700 for 700 captives, envoys said")
+    [joined] = store.feed(report(mention("agreement", day=None, status="agreed")), stated)
+    unrelated = doc("c.example", published=None, title="Diplomats expect a deal on 55 detainees soon")
+    [alone] = store.feed(report(mention("agreement", day=None, status="agreed")), unrelated)
+    assert joined.before is not None and joined.after.key == deal.key and alone.before is None
+
+
+def test_text_numbers_do_not_place_a_handover() -> None:
+    store = Store()
+    store.feed(report(mention(returned_to_russia=200)), doc())
+    recalls = doc("b.example", published=None, title="On Monday over 200 were freed in an earlier swap")
+    [out] = store.feed(report(mention(day=None)), recalls)
+    assert out.before is None
+
+
+def test_text_numbers_do_not_count_for_a_mention_with_its_own_figures() -> None:
+    store = Store()
+    store.feed(report(mention("agreement", status="agreed", agreed_to_ukraine=700)), doc())
+    stated = doc("b.example", published=None, title="Earlier 700 were agreed; now 300 more")
+    [out] = store.feed(report(mention("agreement", day=None, status="agreed", agreed_to_ukraine=300)), stated)
+    assert out.before is None
 
 
 def test_undated_report_does_not_revive_an_undated_background_event() -> None:

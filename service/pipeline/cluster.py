@@ -7,6 +7,8 @@ stage, shared mediators and text similarity add to the score; a different stage 
 conflicting figure counts against it (except between same-kind reports of the same day, which are one
 event in practice). Side mentions without a date, and the deal behind a handover the article reports,
 are treated as background (like recalled ones): they attach, or create a historical event.
+An unplaced mention (no date, no publication time) has weaker evidence only: figures, text similarity,
+the same stage together with a shared category, and for an agreement the figures written in its text.
 
 Every event stores a date: for an undated event, ``event_date`` is the date it was first reported
 (``date_precision="unknown"``) and the event may have happened up to ``unknown_window_days`` before.
@@ -16,6 +18,7 @@ first sees it (the eval replay sets ``now`` to the publication time).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -38,6 +41,19 @@ class GroupParams:
     # is the best evidence there will ever be; below it, an unplaceable event of its own.
     unplaced_threshold: float = 1.0
     similarity_threshold: float = 0.2  # sketch similarity that counts as evidence (double counts twice)
+    # For an unplaced mention, the same stage number and shared categories (under_25, seriously_ill…) are
+    # each weak evidence: many exchanges have a "stage 1" or an under-25 group, but an event with both is
+    # a specific operation. Each alone stays below ``unplaced_threshold``; together they reach it.
+    unplaced_stage_weight: float = 0.5
+    unplaced_category_weight: float = 0.5
+    # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
+    # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
+    # figure known under another side. Only for agreements, which are identified by their agreed figures;
+    # a handover report routinely recalls earlier swaps' counts and totals, so a bare number says little.
+    # Only head counts of at least ``text_figure_min`` count (not days of the month, stages).
+    text_figure_weight: float = 1.0
+    text_figure_min: int = 10
+    text_figure_kinds: tuple[EventKind, ...] = ("agreement",)
     signature_size: int = similarity.DEFAULT_SIZE
     side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
     stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
@@ -57,6 +73,20 @@ class GroupOutcome:
 
 
 Interval = tuple[date, date] | None  # plausible event dates; None when nothing is known
+
+# A written number: digits with optional thousands separators (1,000 / 1 000 / 1.000 / 1000).
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d]|[.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)")
+
+
+def text_figures(texts: Sequence[str], minimum: int) -> frozenset[int]:
+    """Head-count-like numbers written in the texts; year-like numbers (1900–2100) are left out."""
+    found: set[int] = set()
+    for text in texts:
+        for match in _NUMBER.finditer(text or ""):
+            value = int(re.sub(r"\D", "", match.group()))
+            if value >= minimum and not 1900 <= value <= 2100:
+                found.add(value)
+    return frozenset(found)
 
 
 def _mention_interval(mention: Mention, published: datetime | None, params: GroupParams) -> Interval:
@@ -105,7 +135,7 @@ def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) ->
 
 def _figure_score(event: EventState, said: dict[str, Any]) -> float:
     """Equal figures are strong evidence; a figure the event knows under another side or source, weak."""
-    known = {p.value for entries in event.provenance.values() for p in entries if merge.is_number(p.value)}
+    known = _known_figures(event)
     score = 0.0
     for key in merge.figure_keys(said):
         ours, theirs = event.facts.get(key), said[key]
@@ -118,10 +148,23 @@ def _figure_score(event: EventState, said: dict[str, Any]) -> float:
     return score
 
 
+def _known_figures(event: EventState) -> set[int]:
+    return {p.value for entries in event.provenance.values() for p in entries if merge.is_number(p.value)}
+
+
 def match_score(
-    event: EventState, mention: Mention, span: Interval, sig: Sequence[int], params: GroupParams
+    event: EventState,
+    mention: Mention,
+    span: Interval,
+    sig: Sequence[int],
+    params: GroupParams,
+    numbers: frozenset[int] = frozenset(),
 ) -> float | None:
-    """Evidence that the mention reports this event; None when it cannot."""
+    """Evidence that the mention reports this event; None when it cannot.
+
+    ``numbers`` are the figures written in the mention's text (:func:`group` passes them for unplaced
+    mentions of ``text_figure_kinds``); they count only when the mention has no figures of its own.
+    """
     if event.kind != mention.kind:
         return None
     precise = mention.date_precision == "day" and event.date_precision == "day"
@@ -135,12 +178,16 @@ def match_score(
         # misreadings and stay in provenance, so they may not veto it (a different stage still does).
         figures = max(figures, 0.0)
     score += figures
+    if span is None and not merge.figure_keys(said) and numbers & _known_figures(event):
+        score += params.text_figure_weight
     if "stage" in said and "stage" in event.facts:
         if said["stage"] != event.facts["stage"]:
             return None
-        score += 1.5 if span is not None else 0.0  # "stage 1" of some exchange, some time: no evidence
+        score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
     if span is not None and set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += 0.5
+    if span is None and set(said.get("categories", ())) & set(event.facts.get("categories", ())):
+        score += params.unplaced_category_weight  # once, however many: the categories travel together
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)
     if sim >= params.similarity_threshold:
         score += 2.0 if sim >= 2 * params.similarity_threshold else 1.0
@@ -153,11 +200,12 @@ def _best_match(
     span: Interval,
     sig: Sequence[int],
     params: GroupParams,
+    numbers: frozenset[int] = frozenset(),
 ) -> EventState | None:
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[tuple[float, bool, int, float], EventState] | None = None
     for event in candidates:
-        score = match_score(event, mention, span, sig, params)
+        score = match_score(event, mention, span, sig, params, numbers)
         if score is None or score < threshold:
             continue
         # Ties go to the event reported as news (not only as background), then the better corroborated,
@@ -287,11 +335,15 @@ def group(
         primary = index == 0
         background = not primary and params.side_mentions_are_context and _is_context(said, report.mentions[0])
         mention = replace(said, recalled=True) if background else said
-        sig = similarity.signature(_texts(mention, doc, primary), size=params.signature_size)
+        texts = _texts(mention, doc, primary)
+        sig = similarity.signature(texts, size=params.signature_size)
         span = _mention_interval(mention, doc.published, params)
+        numbers: frozenset[int] = frozenset()
+        if span is None and mention.kind in params.text_figure_kinds:
+            numbers = text_figures(texts, params.text_figure_min)
         # Two mentions of one article are two events (detection's claim), so touched events are off limits.
         open_pool = [e for e in pool if e.key not in touched]
-        match = _best_match(open_pool, mention, span, sig, params)
+        match = _best_match(open_pool, mention, span, sig, params, numbers)
         if match is None:
             after = _create(mention, doc, ref, sig, new_key(), params)
         else:
