@@ -16,7 +16,9 @@ from service.cli import main
 from service.db import Database
 from service.logs import JsonFormatter
 from service.models import Alert, Article, Event, utcnow
+from service.models.webhooks import WebhookMessage
 from service.settings import Settings
+from service.store import webhooks as webhook_store
 from service.store.retention import apply_retention
 from tests.conftest import make_settings
 
@@ -78,8 +80,24 @@ async def test_retention_clears_old_article_text_and_keeps_events_and_alerts(dat
             )
         )
     async with database.session() as session:
+        endpoint = await webhook_store.create_endpoint(session, url="https://hooks.example/x", now=now)
+        for n, status in enumerate(("delivered", "failed")):
+            session.add(
+                WebhookMessage(
+                    msg_id=f"msg_old{n}",
+                    endpoint_id=endpoint.id,
+                    event_type="event.created",
+                    payload="{}",
+                    status=status,
+                    created_at=now - timedelta(days=400),
+                )
+            )
+    async with database.session() as session:
         cleared = await apply_retention(session, now=now, article_text_days=180, delivery_log_days=30)
-    assert cleared == 1
+    assert cleared == 2  # the old article's text and the old delivered message
+    async with database.reader() as session:
+        kept = (await session.exec(select(WebhookMessage.status))).scalars().all()  # type: ignore[call-overload]
+    assert kept == ["failed"]  # a message still being retried is never pruned
     async with database.reader() as session:
         texts = {a.url: a.text for a in (await session.exec(select(Article))).scalars()}  # type: ignore[call-overload]
         alerts = (await session.exec(select(Alert))).scalars().all()  # type: ignore[call-overload]
