@@ -112,3 +112,30 @@ async def test_events_pages_never_skip_events_seen_at_the_same_instant(
         cursor = page["next_cursor"]
     assert ids == ["e4", "e3", "e2", "e1", "e0"]
     assert (await client.get("/v1/events?cursor=yesterday")).status_code == 422
+
+
+async def test_a_write_is_committed_before_the_response(
+    client: httpx.AsyncClient, admin: dict[str, str], database: Database
+) -> None:
+    from sqlalchemy import select
+
+    from service.models import Feed
+
+    created = await client.post("/v1/feeds", json={"url": "https://rss.dw.com/rdf/rss-en-all"}, headers=admin)
+    assert created.status_code == 201
+    async with database.reader() as session:  # another connection sees it as soon as the client has the 201
+        urls = (await session.exec(select(Feed.url))).scalars().all()  # type: ignore[call-overload]
+    assert urls == ["https://rss.dw.com/rdf/rss-en-all"]
+
+
+async def test_concurrent_duplicate_creates_give_one_201_and_409s(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    import asyncio
+
+    body = {"url": "https://kyivindependent.com/rss/"}
+    statuses = sorted(
+        r.status_code
+        for r in await asyncio.gather(*(client.post("/v1/feeds", json=body, headers=admin) for _ in range(5)))
+    )
+    assert statuses[0] == 201 and statuses.count(201) == 1 and set(statuses[1:]) == {409}

@@ -57,6 +57,8 @@ def require_admin(
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
-ReaderDep = Annotated[AsyncSession, Depends(get_reader)]
-WriterDep = Annotated[AsyncSession, Depends(get_writer)]
+# scope="function": the unit of work ends (commits) before the response is sent, so a failed commit is the
+# client's error response, never a 2xx for data that was not stored.
+ReaderDep = Annotated[AsyncSession, Depends(get_reader, scope="function")]
+WriterDep = Annotated[AsyncSession, Depends(get_writer, scope="function")]
 AdminDep = Depends(require_admin)

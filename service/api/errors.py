@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,11 @@ def install_error_handlers(app: FastAPI) -> None:
             for err in exc.errors()
         ]
         return problem(422, "invalid request: " + "; ".join(_describe(e) for e in errors), errors=errors)
+
+    @app.exception_handler(IntegrityError)
+    async def _conflict(_request: Request, exc: IntegrityError) -> JSONResponse:
+        # A unique constraint lost a race with a concurrent request (e.g. two clients adding one feed).
+        return problem(409, "conflicts with an existing resource (created concurrently); retry or fetch it")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
