@@ -167,8 +167,8 @@ def server() -> Iterator[LocalServer]:
 
 
 @pytest.fixture
-def raw() -> Iterator[RawServer]:
-    """A raw-socket server for byte-level hostility (trickles, bombs, huge bodies)."""
+def raw_server() -> Iterator[RawServer]:
+    """A raw-socket server for byte-level hostility (trickles, bombs, huge bodies); routes in `.routes`."""
     instance = RawServer()
     instance.start()
     yield instance

@@ -74,14 +74,14 @@ async def feed_articles(database: Database, feed_id: int) -> list[Article]:
         return list((await session.exec(query)).scalars().all())  # type: ignore[call-overload]
 
 
-def serve_good_feed(raw: RawServer) -> str:
-    page = raw.url("/good/story")
+def serve_good_feed(raw_server: RawServer) -> str:
+    page = raw_server.url("/good/story")
     feed = rss2([Item("Berlin funds its libraries", page, datetime(2025, 6, 10, 9, tzinfo=UTC), "Budget")])
-    raw.routes["/good.xml"] = respond(200, {"Content-Type": "application/rss+xml"}, feed)
-    raw.routes["/good/story"] = respond(
+    raw_server.routes["/good.xml"] = respond(200, {"Content-Type": "application/rss+xml"}, feed)
+    raw_server.routes["/good/story"] = respond(
         200, {"Content-Type": "text/html; charset=utf-8"}, article_page("Berlin funds its libraries", GOOD_PAGE)
     )
-    return raw.url("/good.xml")
+    return raw_server.url("/good.xml")
 
 
 # ---------------------------------------------------------------- hostile handlers
@@ -186,15 +186,15 @@ def hostile_routes(sent: list[int]) -> dict[str, tuple[Handler, Case]]:
     ],
 )
 async def test_hostile_feed_is_recorded_and_the_good_feed_still_ingests(
-    name: str, raw: RawServer, database: Database, ctx: WorkerContext
+    name: str, raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     sent = [0]
     handler, case = hostile_routes(sent)[name]
     path = "/loop-a" if name == "redirect_loop" else f"/hostile/{name}"
-    raw.routes[path] = handler
-    raw.routes["/loop-b"] = respond(301, {"Location": raw.url("/loop-a")})
-    bad = await add_feed(database, raw.url(path))
-    good = await add_feed(database, serve_good_feed(raw))
+    raw_server.routes[path] = handler
+    raw_server.routes["/loop-b"] = respond(301, {"Location": raw_server.url("/loop-a")})
+    bad = await add_feed(database, raw_server.url(path))
+    good = await add_feed(database, serve_good_feed(raw_server))
     before_bad, before_ok = polls(case.outcome), polls("ok")
 
     started, polled_at = time.monotonic(), utcnow()
@@ -224,11 +224,11 @@ async def test_hostile_feed_is_recorded_and_the_good_feed_still_ingests(
 
 
 async def test_hostile_feed_keeps_being_retried_with_backoff(
-    raw: RawServer, database: Database, ctx: WorkerContext
+    raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     """A blocked feed is never deleted: each failure pushes next_check_at further out."""
-    raw.routes["/cf"] = respond(403, {"Server": "cloudflare", "cf-mitigated": "challenge"}, CLOUDFLARE)
-    feed_id = await add_feed(database, raw.url("/cf"))
+    raw_server.routes["/cf"] = respond(403, {"Server": "cloudflare", "cf-mitigated": "challenge"}, CLOUDFLARE)
+    feed_id = await add_feed(database, raw_server.url("/cf"))
     delays = []
     for _ in range(4):
         async with database.session() as session:
@@ -260,9 +260,11 @@ def item(title: str, link: str, *, guid: str | None = None, date: str = "Tue, 10
     return f"<item><title>{title}</title><link>{link}</link>{guid_tag}<pubDate>{date}</pubDate></item>"
 
 
-async def poll_once(raw: RawServer, database: Database, ctx: WorkerContext, body: bytes, ctype: str) -> list[Article]:
-    raw.routes["/odd.xml"] = respond(200, {"Content-Type": ctype}, body)
-    feed_id = await add_feed(database, raw.url("/odd.xml"))
+async def poll_once(
+    raw_server: RawServer, database: Database, ctx: WorkerContext, body: bytes, ctype: str
+) -> list[Article]:
+    raw_server.routes["/odd.xml"] = respond(200, {"Content-Type": ctype}, body)
+    feed_id = await add_feed(database, raw_server.url("/odd.xml"))
     before = polls("ok")
     assert await poll_tick(ctx) == 1
     feed = await load_feed(database, feed_id)
@@ -278,11 +280,13 @@ UK_TITLES = [
 ]
 
 
-async def test_invalid_utf8_keeps_the_readable_titles(raw: RawServer, database: Database, ctx: WorkerContext) -> None:
+async def test_invalid_utf8_keeps_the_readable_titles(
+    raw_server: RawServer, database: Database, ctx: WorkerContext
+) -> None:
     items = "".join(item(t, f"https://odd.example/{n}") for n, t in enumerate(UK_TITLES))
     broken = item("Зламаний \udcd0 заголовок", "https://odd.example/broken")
     body = feed_xml(items).replace(b"</channel>", broken.encode("utf-8", "surrogateescape") + b"</channel>")
-    stored = await poll_once(raw, database, ctx, body, "application/rss+xml; charset=utf-8")
+    stored = await poll_once(raw_server, database, ctx, body, "application/rss+xml; charset=utf-8")
     titles = {a.title for a in stored}
     assert set(UK_TITLES) <= titles  # no mojibake from one broken byte
     assert len(stored) == 4
@@ -293,34 +297,36 @@ async def test_invalid_utf8_keeps_the_readable_titles(raw: RawServer, database: 
     [("utf-8", "iso-8859-1"), ("cp1251", "utf-8"), ("koi8-u", "windows-1252")],
 )
 async def test_wrong_declared_charset_gives_correct_text(
-    raw: RawServer, database: Database, ctx: WorkerContext, encoding: str, declared: str
+    raw_server: RawServer, database: Database, ctx: WorkerContext, encoding: str, declared: str
 ) -> None:
     items = "".join(item(t, f"https://odd.example/{n}") for n, t in enumerate(UK_TITLES))
     body = feed_xml(items, encoding=encoding).replace(encoding.encode(), declared.encode(), 1)
-    stored = await poll_once(raw, database, ctx, body, f"application/rss+xml; charset={declared}")
+    stored = await poll_once(raw_server, database, ctx, body, f"application/rss+xml; charset={declared}")
     assert sorted(a.title for a in stored) == sorted(UK_TITLES)
 
 
 async def test_html_escaped_titles_are_stored_as_plain_text(
-    raw: RawServer, database: Database, ctx: WorkerContext
+    raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     title = (
         "Prisoners &amp;amp; bodies &lt;b&gt;returned&lt;/b&gt; &amp;quot;home&amp;quot; "
         "&lt;script&gt;x()&lt;/script&gt;"
     )
-    stored = await poll_once(raw, database, ctx, feed_xml(item(title, "https://odd.example/e")), "application/rss+xml")
+    stored = await poll_once(
+        raw_server, database, ctx, feed_xml(item(title, "https://odd.example/e")), "application/rss+xml"
+    )
     [article] = stored
     assert "<" not in article.title and "&amp;" not in article.title and "&quot;" not in article.title
     assert article.title.startswith('Prisoners & bodies returned "home"')
 
 
 async def test_dates_in_the_future_or_1970_are_not_trusted(
-    raw: RawServer, database: Database, ctx: WorkerContext
+    raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     items = item("Future", "https://odd.example/f", date="Fri, 01 Jan 2100 00:00:00 GMT") + item(
         "Epoch", "https://odd.example/e", date="Thu, 01 Jan 1970 00:00:00 GMT"
     )
-    stored = await poll_once(raw, database, ctx, feed_xml(items), "application/rss+xml")
+    stored = await poll_once(raw_server, database, ctx, feed_xml(items), "application/rss+xml")
     assert len(stored) == 2
     now = datetime.now(UTC)
     for article in stored:
@@ -346,13 +352,13 @@ def big_feed() -> bytes:
 
 
 async def test_ten_thousand_items_are_capped_without_freezing_the_worker(
-    raw: RawServer, database: Database, ctx: WorkerContext
+    raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     """The newest 500 items are stored, once each. feedparser needs seconds for 10,000 items; run on the
     event loop that stalls every other feed, every delivery and (in `serve`) the API, so a probe that
     wakes every 50 ms measures the longest stall."""
-    raw.routes["/big.xml"] = respond(200, {"Content-Type": "application/rss+xml"}, big_feed())
-    feed_id = await add_feed(database, raw.url("/big.xml"))
+    raw_server.routes["/big.xml"] = respond(200, {"Content-Type": "application/rss+xml"}, big_feed())
+    feed_id = await add_feed(database, raw_server.url("/big.xml"))
     stalls: list[float] = []
     done = asyncio.Event()
 
@@ -376,8 +382,8 @@ async def test_ten_thousand_items_are_capped_without_freezing_the_worker(
 
 
 async def test_duplicate_guids_within_one_feed_give_one_article(
-    raw: RawServer, database: Database, ctx: WorkerContext
+    raw_server: RawServer, database: Database, ctx: WorkerContext
 ) -> None:
     items = "".join(item(f"Copy {n}", f"https://odd.example/dup?n={n}", guid="same-guid") for n in range(5))
-    stored = await poll_once(raw, database, ctx, feed_xml(items), "application/rss+xml")
+    stored = await poll_once(raw_server, database, ctx, feed_xml(items), "application/rss+xml")
     assert len(stored) == 1

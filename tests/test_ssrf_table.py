@@ -107,9 +107,9 @@ def polls(outcome: str) -> float:
 FEED = rss2([Item("Story", "https://outlet.example/story", utcnow(), "x")])
 
 
-def serve_feed_and_secret(raw: RawServer) -> None:
-    raw.routes["/feed"] = respond(200, {"Content-Type": "application/rss+xml"}, FEED)
-    raw.routes["/secret"] = respond(200, {"Content-Type": "application/rss+xml"}, FEED)
+def serve_feed_and_secret(raw_server: RawServer) -> None:
+    raw_server.routes["/feed"] = respond(200, {"Content-Type": "application/rss+xml"}, FEED)
+    raw_server.routes["/secret"] = respond(200, {"Content-Type": "application/rss+xml"}, FEED)
 
 
 async def add_feeds(database: Database, urls: list[str]) -> dict[str, int]:
@@ -139,16 +139,16 @@ async def poll_all(settings: Settings, database: Database, count: int) -> None:
 
 
 async def test_feed_polling_refuses_internal_destinations(
-    fake_network: dict[str, list[str]], raw: RawServer, database_url: str, database: Database
+    fake_network: dict[str, list[str]], raw_server: RawServer, database_url: str, database: Database
 ) -> None:
-    serve_feed_and_secret(raw)
-    port = raw.port
+    serve_feed_and_secret(raw_server)
+    port = raw_server.port
     redirects = {
         f"/to-{n}": target + "/secret"
         for n, target in enumerate([f"http://127.0.0.1:{port}", "http://169.254.169.254", f"http://[::1]:{port}"])
     } | {"/to-name": f"http://loop.example.com:{port}/secret", "/to-decimal": f"http://2130706433:{port}/secret"}
     for path, location in redirects.items():
-        raw.routes[path] = respond(302, {"Location": location})
+        raw_server.routes[path] = respond(302, {"Location": location})
     refused = [base + "/secret" for base in private_spellings(port)]
     refused += [f"http://feeds.example.com:{port}{path}" for path in redirects]
     control = f"http://feeds.example.com:{port}/feed"
@@ -161,21 +161,21 @@ async def test_feed_polling_refuses_internal_destinations(
     seen = await outcomes(database, ids)
     assert seen.pop(control) == "ok"  # the server is reachable through the fake DNS
     assert {url: kind for url, kind in seen.items() if kind != "unsafe_url"} == {}
-    assert raw.hits["/secret"] == 0
+    assert raw_server.hits["/secret"] == 0
     assert polls("unsafe_url") == before + len(refused)
 
 
 async def test_dns_rebinding_after_a_good_answer_is_caught_on_the_next_connection(
-    fake_network: dict[str, list[str]], raw: RawServer, database_url: str, database: Database
+    fake_network: dict[str, list[str]], raw_server: RawServer, database_url: str, database: Database
 ) -> None:
     """Each poll opens a new connection (the server closes it) which resolves and checks again, then
     dials the address it checked, never a second lookup's answer."""
-    serve_feed_and_secret(raw)
-    url = f"http://feeds.example.com:{raw.port}/feed"
+    serve_feed_and_secret(raw_server)
+    url = f"http://feeds.example.com:{raw_server.port}/feed"
     settings = make_settings(database_url, fetch_allow_private=False, respect_robots=False)
     ids = await add_feeds(database, [url])
     await poll_all(settings, database, 1)
-    assert (await outcomes(database, ids))[url] == "ok" and raw.hits["/feed"] == 1
+    assert (await outcomes(database, ids))[url] == "ok" and raw_server.hits["/feed"] == 1
     fake_network["feeds.example.com"] = ["127.0.0.1"]  # the attacker rebinds the name
     async with database.session() as session:
         feed = await session.get(Feed, ids[url])
@@ -183,20 +183,24 @@ async def test_dns_rebinding_after_a_good_answer_is_caught_on_the_next_connectio
         feed.next_check_at = utcnow()
         session.add(feed)
     await poll_all(settings, database, 1)
-    assert (await outcomes(database, ids))[url] == "unsafe_url" and raw.hits["/feed"] == 1
+    assert (await outcomes(database, ids))[url] == "unsafe_url" and raw_server.hits["/feed"] == 1
 
 
 async def test_feed_polling_reaches_local_destinations_when_allowed(
-    fake_network: dict[str, list[str]], raw: RawServer, database_url: str, database: Database
+    fake_network: dict[str, list[str]], raw_server: RawServer, database_url: str, database: Database
 ) -> None:
-    serve_feed_and_secret(raw)
-    raw.routes["/hop"] = respond(302, {"Location": f"http://127.0.0.1:{raw.port}/secret"})
-    urls = [f"http://127.0.0.1:{raw.port}/feed", f"http://loop.example.com:{raw.port}/feed", raw.url("/hop")]
+    serve_feed_and_secret(raw_server)
+    raw_server.routes["/hop"] = respond(302, {"Location": f"http://127.0.0.1:{raw_server.port}/secret"})
+    urls = [
+        f"http://127.0.0.1:{raw_server.port}/feed",
+        f"http://loop.example.com:{raw_server.port}/feed",
+        raw_server.url("/hop"),
+    ]
     settings = make_settings(database_url, fetch_allow_private=True, respect_robots=False)
     ids = await add_feeds(database, urls)
     await poll_all(settings, database, len(ids))
     assert set((await outcomes(database, ids)).values()) == {"ok"}
-    assert raw.hits["/secret"] == 1
+    assert raw_server.hits["/secret"] == 1
 
 
 @pytest.fixture
@@ -234,19 +238,19 @@ async def test_api_refuses_internal_feed_and_webhook_urls(strict_api: httpx.Asyn
 
 
 async def test_delivery_refuses_an_internal_url_stored_earlier(
-    fake_network: dict[str, list[str]], raw: RawServer, database_url: str, database: Database
+    fake_network: dict[str, list[str]], raw_server: RawServer, database_url: str, database: Database
 ) -> None:
     """An endpoint accepted when it was public (or before the setting changed) is checked again on every
     attempt: the receiver on a private address never gets the POST, the attempt says why."""
-    raw.routes["/hook"] = respond(204)
+    raw_server.routes["/hook"] = respond(204)
     settings = make_settings(database_url, webhook_allow_private=False, webhook_allow_http=True)
     urls = [
-        raw.url("/hook"),
-        f"http://2130706433:{raw.port}/hook",
-        f"http://[::ffff:127.0.0.1]:{raw.port}/hook",
-        f"http://loop.example.com:{raw.port}/hook",
+        raw_server.url("/hook"),
+        f"http://2130706433:{raw_server.port}/hook",
+        f"http://[::ffff:127.0.0.1]:{raw_server.port}/hook",
+        f"http://loop.example.com:{raw_server.port}/hook",
     ]
-    control = f"http://feeds.example.com:{raw.port}/hook"
+    control = f"http://feeds.example.com:{raw_server.port}/hook"
     async with database.session() as session:
         endpoints = {u: await webhook_store.create_endpoint(session, url=u, now=utcnow()) for u in [*urls, control]}
     await make_alert(database)
@@ -260,7 +264,7 @@ async def test_delivery_refuses_an_internal_url_stored_earlier(
             m.endpoint_id: m
             for m in (await session.exec(select(WebhookMessage))).scalars().all()  # type: ignore[call-overload]
         }
-    assert raw.hits["/hook"] == 1  # only the control endpoint was reached
+    assert raw_server.hits["/hook"] == 1  # only the control endpoint was reached
     for url in urls:
         message = messages[endpoints[url].id]
         assert message.status in ("failed", "dead") and message.first_delivered_at is None, url
