@@ -52,7 +52,6 @@ async def _poll_once(settings: Settings) -> int:
 
 
 async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
-    from scrapers.kinds import detect_kind
     from service import opml
     from service.bootstrap import prepare_database
     from service.db import Database
@@ -71,7 +70,7 @@ async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
             elif args.feeds_command == "add":
                 spec = feed_store.FeedSpec(
                     url=args.url,
-                    kind=args.kind or detect_kind(args.url),
+                    kind=args.kind,
                     title=args.title,
                     language=args.language,
                     official=args.official,

@@ -8,7 +8,6 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from scrapers.kinds import detect_kind
 from service.models import Feed
 from service.store.feeds import FeedSpec
 
@@ -40,12 +39,11 @@ def parse_opml(data: bytes) -> list[FeedSpec]:
         if not url.lower().startswith(("http://", "https://")):
             raise OpmlError(f"outline {outline.get('text')!r}: xmlUrl must be http(s): {url}")
         kind = (outline.get("type") or "").strip().lower()
-        kind = kind if kind in KINDS else detect_kind(url)
         interval = outline.get("interval")
         specs.append(
             FeedSpec(
                 url=url,
-                kind=kind,
+                kind=kind if kind in KINDS else None,
                 title=outline.get("title") or outline.get("text"),
                 language=(outline.get("language") or "").lower() or None,
                 official=(outline.get("official") or "").lower() in ("true", "1", "yes"),

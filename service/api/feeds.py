@@ -9,7 +9,6 @@ from fastapi import APIRouter, HTTPException, Path, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scrapers.errors import UnsafeAddress
-from scrapers.kinds import detect_kind
 from scrapers.netguard import check_url
 from service.api.deps import AdminDep, ReaderDep, SettingsDep, WriterDep
 from service.models import Feed, utcnow
@@ -110,7 +109,7 @@ async def create_feed(body: FeedCreate, session: WriterDep, settings: SettingsDe
         raise HTTPException(422, f"url refused: {exc}") from exc
     spec = feed_store.FeedSpec(
         url=body.url,
-        kind=body.kind or detect_kind(body.url),
+        kind=body.kind,
         title=body.title,
         language=body.language,
         official=body.official,

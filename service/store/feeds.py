@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, bindparam, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from scrapers.kinds import detect_kind
 from service.models import Feed
 
 
@@ -17,7 +18,7 @@ class FeedSpec:
     """A source to add: from OPML, the API or the CLI."""
 
     url: str
-    kind: str = "rss"
+    kind: str | None = None  # None: detected from the URL (t.me/s/…, Google News search, GDELT, else rss)
     title: str | None = None
     language: str | None = None
     official: bool = False
@@ -88,7 +89,7 @@ async def add_feed(session: AsyncSession, spec: FeedSpec, now: datetime) -> tupl
         return existing, False
     feed = Feed(
         url=spec.url,
-        kind=spec.kind,
+        kind=spec.kind or detect_kind(spec.url),
         title=spec.title,
         language=spec.language,
         official=spec.official,
