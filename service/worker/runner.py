@@ -52,6 +52,7 @@ class WorkerRuntime:
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.last_run: dict[str, datetime] = {}
         self.started_at: datetime | None = None
+        self._running_ticks = 0
 
     async def start(self) -> None:
         from service.worker.deliver import deliver_tick
@@ -69,6 +70,7 @@ class WorkerRuntime:
 
     def _every(self, name: str, tick: Tick, seconds: float, *, instances: int = 1) -> None:
         async def job() -> None:
+            self._running_ticks += 1
             try:
                 await tick(self.ctx)
             except asyncio.CancelledError:
@@ -77,6 +79,7 @@ class WorkerRuntime:
             except Exception:  # one place that catches job errors; the next tick tries again
                 log.exception("%s tick failed", name)
             finally:
+                self._running_ticks -= 1
                 self.last_run[name] = datetime.now(UTC)
 
         self.scheduler.add_job(
@@ -101,7 +104,16 @@ class WorkerRuntime:
             return None
         return max(0.0, (now - last).total_seconds() - self.settings.scheduler_tick_seconds)
 
-    async def stop(self) -> None:
+    async def stop(self, *, grace_seconds: float = 10.0) -> None:
+        """Start no new ticks, let running ones finish (up to `grace_seconds`), then shut down.
+
+        Cancelling a tick mid-way is safe (its leases expire) but APScheduler reports a cancellation that
+        lands in its own job wrapper as an error; a short drain makes a normal shutdown clean.
+        """
         if self.scheduler.running:
+            self.scheduler.pause()
+            deadline = asyncio.get_running_loop().time() + grace_seconds
+            while self._running_ticks and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.05)
             self.scheduler.shutdown(wait=False)
         await self.ctx.aclose()
