@@ -10,9 +10,9 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 
-from service.domain import Document, EventState, Fact, Mention, Report
-from service.pipeline.alert import decide_alert
-from service.pipeline.cluster import GroupParams, candidate_window, group
+from service.core.domain import Document, EventState, Fact, Mention, Report
+from service.core.events.alert import decide_alert
+from service.core.events.cluster import GroupParams, candidate_window, group
 
 WORDS = [
     "ukraine",

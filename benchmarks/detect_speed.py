@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 import trafilatura  # noqa: E402
 
-from service.domain import Document  # noqa: E402
-from service.pipeline.detect import detect, prefilter  # noqa: E402
-from service.topics import load_topic  # noqa: E402
+from service.core.detection.detect import detect, prefilter  # noqa: E402
+from service.core.domain import Document  # noqa: E402
+from service.core.topics import load_topic  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 

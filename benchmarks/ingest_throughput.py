@@ -26,8 +26,8 @@ def baseline(base: str, corpus: sup.Corpus) -> dict[str, Any]:
     import httpx
     import trafilatura
 
-    from service.domain import Document
-    from service.pipeline.detect import detect
+    from service.core.detection.detect import detect
+    from service.core.domain import Document
 
     seen: set[str] = set()
     found: set[int] = set()

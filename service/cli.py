@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["eval"]:
-        from service.evaluate import eval_main
+        from service.eval.replay import eval_main
 
         return eval_main(argv[1:])
     args = build_parser().parse_args(argv)

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from service.api.deps import ReaderDep
 from service.api.pagination import split_page
+from service.core.events.codec import state_from_json
 from service.models import Event
-from service.pipeline.codec import state_from_json
 from service.store import events as event_store
 from service.store.payloads import event_json, facts_json, provenance_json
 

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import and_, or_, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from service.core.domain import AlertDecision, Document, EventState, Mention, Report
+from service.core.events.alert import decide_alert
+from service.core.events.cluster import GroupOutcome, GroupParams, candidate_window, group
+from service.core.events.codec import state_from_json, state_to_json
 from service.delivery.payload import alert_data, dumps
-from service.domain import AlertDecision, Document, EventState, Mention, Report
 from service.models import Alert, Article, Event, EventReport
-from service.pipeline.alert import decide_alert
-from service.pipeline.cluster import GroupOutcome, GroupParams, candidate_window, group
-from service.pipeline.codec import state_from_json, state_to_json
 from service.store.payloads import alert_payload, mention_json
 
 GROUPING_LOCK_ID = 0x6577_6772  # one advisory lock per topic would hash the topic; there is one topic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.domain import AlertDecision, EventState, Mention, Provenance
+from service.core.domain import AlertDecision, EventState, Mention, Provenance
 from service.models import Article
 
 

@@ -17,7 +17,7 @@ from service.settings import Settings
 if TYPE_CHECKING:
     from scrapers.http import PoliteClient
     from service.delivery.sender import WebhookSender
-    from service.pipeline.extractor import Extractor
+    from service.flows.extractor import Extractor
 
 
 def new_worker_id() -> str:

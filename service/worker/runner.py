@@ -12,7 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from scrapers.http import HttpConfig, PoliteClient
 from service.db import Database
 from service.delivery.sender import create_sender
-from service.pipeline.extractor import Extractor
+from service.flows.extractor import Extractor
 from service.settings import Settings, cpu_count
 from service.worker.context import WorkerContext
 from service.worker.ticks import poll_tick, process_tick, retention_tick

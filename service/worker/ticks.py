@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from service.pipeline.ingest import process_articles
-from service.pipeline.refresh import refresh_many
+from service.flows.poll import refresh_many
+from service.flows.process import process_articles
 from service.store import feeds as feed_store
 from service.store.retention import apply_retention
 from service.worker.context import WorkerContext

@@ -1,0 +1,1 @@
+"""Detection: text in, report out (language, sentences, status, numbers, dates, facts)."""

@@ -1,0 +1,383 @@
+"""Detection and fact extraction: is an article a report of a Russia–Ukraine POW exchange, a repatriation
+of the fallen, or an agreement about one — and what does it say (numbers, sides, date, stage, mediators)?
+
+Pure functions over `Document`; all topic knowledge comes from the topic data (service/topics).
+
+How it decides, sentence by sentence (headline and lead weigh most):
+- evidence = a return/exchange/handover predicate + an object (POWs, captives, defenders; bodies, the
+  fallen) + a Russia/Ukraine party, with no other-conflict party, off-topic cue (torture, rubble,
+  exhumation, deportation…) or negation in the same sentence;
+- status from modality: postponement cues → postponed/disrupted; agreement or plan cues without a
+  completion word → agreement; wishes and offers alone → no evidence; otherwise completed;
+- background: recall cues ("earlier", "напомним"), running totals, or an explicit date well before
+  publication make a sentence a recalled mention, which never makes an article relevant by itself.
+Facts come from `service.core.detection.facts`. Keys of `Mention.facts`:
+- pow_exchange: `returned_to_ukraine`, `returned_to_russia` (int), `stage` (int), `categories` (tuple:
+  selection criteria — wounded, severely_wounded, seriously_injured, seriously_ill, ill, under_25),
+  `groups` (tuple: who was among them — civilians, officers, mariupol_defenders, women), `mediators`
+  (tuple: UAE, ICRC, USA, Türkiye, Qatar, Vatican, Saudi Arabia); a same-day body handover adds
+  `bodies_to_ukraine`/`bodies_to_russia`;
+- body_repatriation: `bodies_to_ukraine`, `bodies_to_russia` (int), `mediators`; a same-day swap adds
+  `returned_to_*`;
+- agreement: `agreed_to_ukraine`, `agreed_to_russia` (int, people), `agreed_bodies` (int), `venue` (str).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from service.core.detection.dates import resolve, url_date
+from service.core.detection.facts import extract_facts
+from service.core.detection.numbers import find_numbers, n_for_n
+from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
+from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
+from service.core.topics import Topic, load_topic, normalize, tokenize
+
+_CONTEXT_DATE_SENTENCES = 4
+_MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
+
+
+@dataclass
+class _Group:
+    kind: EventKind
+    status: EventStatus
+    sentences: list[Sentence] = field(default_factory=list)
+    date: date | None = None
+    precision: DatePrecision = "unknown"
+    recalled: bool = False
+
+    @property
+    def score(self) -> float:
+        return sum(s.weight for s in self.sentences)
+
+
+def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
+    ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
+    if s.has("foreign"):
+        # Another country is named: only a swap of Ukrainian/Russian soldiers between the two counts
+        # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one); a foreign
+        # volunteer's body handed to Ukraine does.
+        if ua and s.has("body") and not s.has("foreign_conflict"):
+            return True
+        return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
+    return ua or (ru and doc_has_ua)
+
+
+def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
+    """Set kinds and status of an evidence sentence (or leave it empty)."""
+    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
+        return
+    if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened", "postpone")):
+        return
+    kinds: list[EventKind] = []
+    strong_pow = s.has("captivity")
+    if s.has("body") and not (s.has("children") and not s.has("body_singular")):
+        kinds.append("body_repatriation")
+        if strong_pow and s.has("exchange"):
+            kinds.append("pow_exchange")
+    elif (s.has("pow") or strong_pow) and not (s.has("children") and not strong_pow):
+        kinds.append("pow_exchange")
+    if not kinds:
+        return
+    s.status = _status(s)
+    if s.status is not None:
+        s.kinds = tuple(kinds)
+        s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+def _big_pow_count(s: Sentence, topic: Topic) -> bool:
+    """ "8 тисяч громадян визволено": POW figures in the thousands are running totals, not one swap."""
+    for n in find_numbers(s.tokens, topic):
+        year = not n.spelled and 1990 <= n.value <= 2100
+        if n.value > _MAX_POW_COUNT and not year and not any(m.start <= n.start < m.end for m in s.dates):
+            return not n_for_n(s.tokens, find_numbers(s.tokens, topic), topic)
+    return False
+
+
+def _specific_without_topic_words(s: Sentence, kind: EventKind) -> bool:
+    """In an article with no exchange, captivity or repatriation word anywhere, "soldiers returned
+    from the front" is not a POW return, and returned bodies count only as soldiers' bodies or when
+    Russia is named ("bodies of victims returned to their families" is not a repatriation)."""
+    if kind == "body_repatriation":
+        return s.has("party_ru") or s.has("pow", "fallen")
+    return False
+
+
+def _status(s: Sentence) -> EventStatus | None:
+    """Modality: carried out, agreed/planned, postponed — or only wished for (None)."""
+    if s.has("not_happened"):
+        return "postponed"
+    if s.has("done"):
+        return "completed"
+    if s.has("postpone"):
+        return "postponed"
+    if s.has("conditional"):
+        return None  # "ready to swap all POWs if Kyiv agreed": an offer
+    if s.has("agree"):
+        return "agreed"
+    if s.has("modal"):
+        return None
+    return "agreed" if s.has("plan") else "completed"
+
+
+def _is_recall_cue(s: Sentence) -> bool:
+    if s.has("recall") and not s.has("recall_exception"):
+        return True
+    return s.statistic or s.has("cumulative")
+
+
+def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[date | None, bool]:
+    """Reference date: publication, else the first fully stated day of the evidence, else the latest
+    date with a year the text states (only good for giving day-month expressions a year)."""
+    if doc.published is not None:
+        return doc.published.date(), True
+    for s in sentences:
+        if not s.kinds or _is_recall_cue(s):
+            continue
+        for m in s.dates:
+            if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
+                d, _ = resolve(m, None, topic, published=False)
+                if d is not None:
+                    return d, False
+    stated = [date(m.year, m.month or 1, m.day or 1) for s in sentences for m in s.dates if m.year]
+    return (max(stated), False) if stated else (None, False)
+
+
+def _sentence_date(
+    s: Sentence, anchor: date | None, published: bool, topic: Topic, prefer_earliest: bool
+) -> tuple[date | None, DatePrecision]:
+    resolved = [resolve(m, anchor, topic, published) for m in s.dates]
+    dated = [(d, p) for d, p in resolved if d is not None]
+    if not dated:
+        return None, "unknown"
+    days = [x for x in dated if x[1] == "day"] or dated
+    if prefer_earliest:
+        return min(days, key=lambda x: x[0])
+    if anchor is not None:
+        past = [x for x in days if x[0] <= anchor + timedelta(days=1)]
+        days = past or days
+    return max(days, key=lambda x: x[0])
+
+
+def _date_sentences(sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic) -> None:
+    for s in sentences:
+        if not s.kinds:
+            continue
+        s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
+        s.recalled = _is_recall_cue(s)
+        this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
+        if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
+            s.recalled = True  # "In April, Ukraine similarly repatriated…": background
+        stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
+        if stale and s.status == "completed":
+            s.recalled = True
+
+
+def _context_date(
+    sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic
+) -> tuple[date | None, DatePrecision]:
+    """A day stated next to the exchange verb outside the evidence ("обмен состоялся в среду 15 января")."""
+    for s in sentences:
+        if s.kinds or not s.has("exchange", "return") or not s.has("done") or _is_recall_cue(s):
+            continue
+        if not published and s.index > _CONTEXT_DATE_SENTENCES:
+            break  # without a publication date, only the opening sentences are trusted to date the news
+        when, precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
+        fresh = not published or (anchor is not None and when is not None and 0 <= (anchor - when).days <= 3)
+        if when is not None and precision == "day" and fresh:
+            return when, precision
+    return None, "unknown"
+
+
+def _kind_of(s: Sentence, kind: EventKind) -> EventKind:
+    return "agreement" if s.status in ("agreed", "postponed") else kind
+
+
+def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
+    """Evidence grouped into candidate mentions: fresh ones by kind, recalled ones by kind and date."""
+    fresh: dict[EventKind, _Group] = {}
+    recalled: dict[tuple[EventKind, date], _Group] = {}
+    for s in sentences:
+        for base in s.kinds:
+            kind = _kind_of(s, base)
+            status: EventStatus = s.status or "completed"
+            if s.recalled:
+                if s.date is None or s.precision != "day":
+                    continue
+                group = recalled.setdefault((kind, s.date), _Group(kind, status, recalled=True))
+            else:
+                group = fresh.setdefault(kind, _Group(kind, status))
+                if status == "postponed":
+                    group.status = "postponed"
+            group.sentences.append(s)
+    for group in recalled.values():
+        group.date, group.precision = group.sentences[0].date, group.sentences[0].precision
+    for group in fresh.values():
+        # The headline, the lead or the first evidence sentence dates a fresh mention; a later
+        # sentence with another date is about another stage or event.
+        first = group.sentences[0]
+        dated = [s for s in group.sentences if s.date is not None and (s is first or s.weight > BODY_WEIGHT)]
+        if published:  # with a publication date, a later dated evidence sentence is still this week's news
+            dated = dated or [s for s in group.sentences if s.date is not None and s.precision == "day"]
+        if dated:
+            group.date, group.precision = dated[0].date, dated[0].precision
+    return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
+
+
+def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
+    """A fresh group whose sentences state several different days: the first date stays primary."""
+    out: list[_Group] = []
+    for group in groups:
+        extra: dict[date, _Group] = {}
+        keep: list[Sentence] = []
+        for s in group.sentences:
+            if s.date and s.precision == "day" and s.date != group.date and not s.title:
+                extra.setdefault(s.date, _Group(group.kind, group.status, date=s.date, precision="day"))
+                extra[s.date].sentences.append(s)
+            else:
+                keep.append(s)
+        group.sentences = keep
+        out.append(group)
+        out.extend(extra.values())
+    return out
+
+
+def _order(groups: list[_Group]) -> list[_Group]:
+    """Primary first: fresh before recalled, completed before agreements, then by evidence weight."""
+
+    def key(g: _Group) -> tuple[float, ...]:
+        first = min(s.index for s in g.sentences)
+        completed = 1.0 if g.kind != "agreement" else 0.0
+        return (g.recalled, -(g.score + 0.75 * completed), first)
+
+    return sorted((g for g in groups if g.sentences), key=key)
+
+
+def _default_date(
+    group: _Group, anchor: date | None, published: bool, link_date: date | None
+) -> tuple[date | None, DatePrecision]:
+    if group.date is not None:
+        return group.date, group.precision
+    if link_date is not None and (anchor is None or not published or 0 <= (anchor - link_date).days <= 3):
+        return link_date, "day"
+    if published and anchor is not None:
+        return anchor, "day"
+    return None, "unknown"
+
+
+def _context(sentences: list[Sentence], when: date | None) -> list[Sentence]:
+    """Sentences about the primary event: not background, not dated to another day."""
+    return [
+        s
+        for s in sentences
+        if not s.recalled and not _is_recall_cue(s) and (s.date is None or when is None or s.date == when)
+    ]
+
+
+def _mention(
+    group: _Group,
+    primary: bool,
+    anchor: date | None,
+    published: bool,
+    topic: Topic,
+    sentences: list[Sentence],
+) -> Mention:
+    link = url_date(sentences[-1].text) if primary and sentences else None
+    when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
+    context = _context(sentences, when) if primary else None
+    facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context)
+    evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
+    return Mention(
+        kind=group.kind,
+        status=group.status if group.kind != "agreement" or group.status != "completed" else "agreed",
+        event_date=when,
+        date_precision=precision,
+        facts=facts,
+        evidence=evidence,
+        recalled=group.recalled,
+        score=round(group.score, 2),
+    )
+
+
+_COUNT_KEYS = {
+    "pow_exchange": ("bodies_to_ukraine", "bodies_to_russia"),
+    "body_repatriation": ("returned_to_ukraine", "returned_to_russia"),
+}
+
+
+def _with_companion_counts(primary: Mention, others: list[Mention]) -> Mention:
+    """A swap that also handed over bodies (or the reverse) on the same day is one event: the primary
+    mention carries the other kind's counts too."""
+    keys = _COUNT_KEYS.get(primary.kind)
+    if keys is None:
+        return primary
+    have = primary.fact_values()
+    extra: list[Fact] = []
+    for other in others:
+        same_day = other.event_date is None or other.event_date == primary.event_date
+        if other.recalled or other.kind == "agreement" or other.kind == primary.kind or not same_day:
+            continue
+        extra += [f for f in other.facts if f.key in keys and f.key not in have]
+    return replace(primary, facts=primary.facts + tuple(extra)) if extra else primary
+
+
+def _foreign_story(sentences: list[Sentence]) -> bool:
+    """Mostly about another conflict's swap or hostages (Gaza, Karabakh, US–Russia…)."""
+    foreign = sum(1 for s in sentences if s.has("foreign_conflict"))
+    fresh = sum(1 for s in sentences if s.kinds and not s.recalled)
+    title = sentences[0] if sentences and sentences[0].title else None
+    if title and not title.kinds:
+        if title.has("foreign_conflict"):
+            return True
+        if title.has("foreign") and title.has("exchange", "return") and not title.has("party_ua"):
+            return True  # "US, Russia swap prisoners": the headline names the story
+    return foreign >= 2 and foreign >= fresh
+
+
+def detect(doc: Document, topic: Topic | None = None) -> Report:
+    """Decide whether a document reports an exchange/repatriation/agreement and extract its mentions."""
+    topic = topic or load_topic()
+    sentences = analyse(doc, topic)
+    doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
+    for s in sentences:
+        _classify(s, doc_has_ua, topic)
+    if not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
+        for s in sentences:
+            s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))
+    anchor, published = _anchor(doc, sentences, topic)
+    _date_sentences(sentences, anchor, published, topic)
+    groups = _order(_groups(sentences, published))
+    fresh = [g for g in groups if not g.recalled]
+    score = round(sum(g.score for g in fresh), 2)
+    reasons: list[str] = []
+    if _foreign_story(sentences):
+        return Report(False, score, (), ("another conflict's swap or hostages",))
+    if not fresh or score < topic.relevance_threshold:
+        why = "only recalled events" if groups else "no exchange/repatriation evidence"
+        return Report(False, score, (), (why,))
+    if fresh[0].date is None:
+        fresh[0].date, fresh[0].precision = _context_date(sentences, anchor, published, topic)
+    if not published and fresh[0].date is not None:
+        anchor = fresh[0].date
+    mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
+    mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
+    reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
+    return Report(True, score, tuple(mentions), tuple(reasons))
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def prefilter(raw: str, topic: Topic | None = None) -> bool:
+    """Fast check on raw HTML or text: False only when the page cannot be relevant.
+
+    Evidence needs an object (POWs, bodies…), a predicate (exchange, return…) and a party (Ukraine,
+    Russia…) in one sentence, so a page that lacks any of the three anywhere is dropped. The text is
+    normalised like detection's (look-alike letters, apostrophes), so recall equals detect's.
+    """
+    topic = topic or load_topic()
+    text = normalize(_TAG.sub(" ", raw[: MAX_TEXT * 20]) if "<" in raw else raw[: MAX_TEXT * 20])
+    tokens = set(tokenize(text))
+    return all(part.hit(tokens) for part in topic.prefilter)

@@ -1,0 +1,369 @@
+"""Fact extraction for one mention: counts bound to their noun and to the receiving side, stage,
+categories, groups, mediators, and for agreements the agreed counts and venue.
+
+A count ("84 Ukrainian defenders", "тіла 501 полеглого", "303 на 303") is bound to the nearest object
+noun after it (or a body noun just before it) and to a side by, in order: a nationality inside the noun
+phrase, "each"/"the same number", a destination ("to Russia", "в Україну"), or the subject party before
+it with the direction of the nearest verb ("Russia handed over" → Ukraine receives). Per key the count
+with the most direct wording wins (a side saying what it received beats the other side saying what it
+handed over), then the earliest (headline first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from service.core.detection.numbers import NumberSpan, find_numbers, n_for_n
+from service.core.domain import EventKind, Fact
+from service.core.topics import Span, Topic
+
+if TYPE_CHECKING:
+    from service.core.detection.sentences import Sentence
+
+_UA, _RU, _BOTH, _UNKNOWN = "ua", "ru", "both", "?"
+_AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
+_MEDIATOR_WINDOW = 12
+_MAX_POW_COUNT = 1500
+_AND = frozenset(
+    {"and", "та", "і", "и", "und", "et", "y", "e"}
+)  # larger POW figures are running totals, never one exchange
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    side: str
+    kind: str  # "pow" or "body"
+    sentence: str
+    rank: int  # 2: the receiver says so, 1: neutral wording, 0: the giver says so
+    order: int
+
+
+def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
+    return any(lo <= a < hi or lo < b <= hi for a, b in hits.get(concept, ()))
+
+
+def _first_at_or_after(hits: dict[str, list[Span]], concepts: tuple[str, ...], lo: int, hi: int) -> int | None:
+    starts = [a for c in concepts for a, _ in hits.get(c, ()) if lo <= a < hi]
+    return min(starts) if starts else None
+
+
+def _phrase_end(hits: dict[str, list[Span]], concepts: tuple[str, ...], start: int) -> int:
+    """End of the run of object words starting at `start` ("пленных солдат", "prisoners of war")."""
+    end = start + 1
+    while True:
+        spans = [b for c in concepts for a, b in hits.get(c, ()) if start <= a < end and b > end]
+        nxt = [b for c in concepts for a, b in hits.get(c, ()) if a == end]
+        if not spans and not nxt:
+            return end
+        end = max(spans + nxt)
+
+
+def _approximate(s: Sentence, n: NumberSpan) -> bool:
+    phrases = s.hits.get("handover_phrase", ())
+    for a, b in s.hits.get("approx", ()):
+        if a < n.start and b >= n.start - 1 and not any(pa <= a and b <= pb for pa, pb in phrases):
+            return True
+    return False
+
+
+def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
+    """ "270 soldiers and 120 civilians": the second count, to be added to the first."""
+    for i in range(n.end, min(n.end + 6, len(s.tokens) - 2)):
+        if s.tokens[i] in _AND and s.tokens[i + 1].isdecimal():
+            return int(s.tokens[i + 1]) if _near(s.hits, "part_group", i + 2, i + 4) else None
+    return None
+
+
+def _skip(s: Sentence, n: NumberSpan) -> bool:
+    """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
+    if any(m.start <= n.start < m.end for m in s.dates):
+        return True
+    if not n.spelled and 1990 <= n.value <= 2100 and n.end == n.start + 1:
+        return True
+    if _near(s.hits, "age", n.end, n.end + 2) or _approximate(s, n):
+        return True
+    if _near(s.hits, "total", n.start - 3, n.start):
+        return True
+    if _near(s.hits, "part_of", n.end, n.end + 8):
+        return True
+    if _near(s.hits, "part_group", n.end, n.end + 3) and _plus_part(s, n) is None:
+        return True
+    if _near(s.hits, "part_among", n.end, n.end + 5):
+        return True
+    if _near(s.hits, "breakdown", max(n.start - 4, s.clause_span(n.start)[0]), n.start):
+        return True
+    return s.has("cumulative")
+
+
+def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """Kind of the counted noun and the index where the noun phrase ends."""
+    body_after = _first_at_or_after(s.hits, ("body",), n.end, n.end + _AFTER)
+    if body_after is not None:
+        person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
+        return "body", (person if person is not None else body_after) + 1
+    if _near(s.hits, "body", n.start - _BEFORE, n.start):
+        person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
+        return "body", (person + 1) if person is not None else n.end
+    objects = ("pow", "captivity", "people")
+    person = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
+    return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
+
+
+def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
+    """(position, +1 receiving / -1 giving) of the verb governing the count.
+
+    The nearest verb before the count governs it ("Ukraine recovered the bodies of 300 … handed over by
+    Russia"); only without one does the nearest verb after it count (passives: "84 were handed over").
+    """
+    lo, hi = s.clause_span(n.start)
+    for clause_lo, clause_hi in ((lo, hi), (0, len(s.tokens))):
+        before: tuple[int, int] | None = None
+        after: tuple[int, int] | None = None
+        for concept, sign in (("receive", 1), ("give", -1)):
+            for a, _ in s.hits.get(concept, ()):
+                if not clause_lo <= a < clause_hi:
+                    continue
+                if a < n.start and (before is None or a > before[0]):
+                    before = (a, sign)
+                elif a >= n.start and (after is None or a < after[0]):
+                    after = (a, sign)
+        if before or after:
+            return before or after
+    return None
+
+
+def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
+    """The party named closest before index hi (and at or after lo)."""
+    best: tuple[int, str] | None = None
+    fallback: tuple[int, str] | None = None  # after a preposition: "an exchange with Russia"
+    for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
+        for a, _ in s.hits.get(concept, ()):
+            if not lo <= a < hi:
+                continue
+            if a > 0 and s.tokens[a - 1] in s.topic.non_subject_prepositions:
+                if fallback is None or a > fallback[0]:
+                    fallback = (a, side)
+            elif best is None or a > best[0]:
+                best = (a, side)
+    chosen = best or fallback
+    return chosen[1] if chosen else None
+
+
+def _other(side: str) -> str:
+    return _RU if side == _UA else _UA
+
+
+def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """Side from the verb and the parties around it: "Russia handed Ukraine 1,200 bodies"."""
+    verb = _verb(s, n)
+    if verb is None:
+        party = _party_before(s, 0, n.start)
+        return (party, 1) if party else None
+    position, sign = verb
+    clause_lo, clause_hi = s.clause_span(n.start)
+    own = _party_before(s, clause_lo, n.start)
+    if own is not None and not clause_lo <= position < clause_hi:
+        return own, 2  # "…, while Ukraine said it had got 207 back": the clause's own party speaks
+    if position < n.start:
+        subject = _party_before(s, clause_lo, position) or _party_before(s, 0, position)
+        if subject is not None:
+            return (subject, 2) if sign > 0 else (_other(subject), 0)
+        between = _party_before(s, position + 1, n.start)  # the indirect object or the source
+        if between is not None:
+            return (between, 0) if sign < 0 else (_other(between), 2)
+        return None
+    subject = _party_before(s, clause_lo, n.start) or _party_before(s, 0, n.start)
+    if subject is None:
+        return None
+    return (subject, 2) if sign > 0 else (_other(subject), 0)
+
+
+def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
+    """(side, rank) of a count: who received it, and how directly the sentence says so."""
+    verb = _verb(s, n)
+    rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
+    clause_lo, clause_hi = s.clause_span(n.start)
+    # One word after the noun phrase: adjectives follow nouns in the Romance languages.
+    lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
+    ua = _near(s.hits, "nat_ua", lo, hi) or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
+    ru = _near(s.hits, "nat_ru", lo, hi) or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
+    if ua != ru:
+        return (_UA if ua else _RU), rank
+    if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
+        return _BOTH, 1
+    if s.has("to_ua") != s.has("to_ru"):
+        return (_UA if s.has("to_ua") else _RU), rank
+    if _near(s.hits, "recipient_ua", clause_lo, clause_hi):
+        return _UA, rank
+    if s.has("handover_subject_ru"):
+        return _UA, 0
+    if s.has("handover_subject_ua"):
+        return _RU, 0
+    return _by_verb(s, n) or (_UNKNOWN, 1)
+
+
+def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) -> list[Count]:
+    """Counts of people or bodies in one sentence, with the side that received them."""
+    numbers = find_numbers(s.tokens, topic)
+    found: list[Count] = []
+    pairs = n_for_n(s.tokens, numbers, topic)
+    for pair in pairs:
+        if completed and s.has("agree", "deal") and not s.has("done"):
+            continue  # "the 1000-for-1000 deal": the agreement, not this stage
+        kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
+        found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
+    for n in numbers:
+        if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n):
+            continue
+        obj = _object(s, n)
+        if obj is None:
+            continue
+        kind, phrase_end = obj
+        if kind == "pow" and n.value > _MAX_POW_COUNT:
+            continue
+        side, rank = _side(s, n, phrase_end)
+        found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order))
+    return found
+
+
+def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[Fact]:
+    ua_key, ru_key = keys
+    best: dict[str, Count] = {}
+    for c in all_counts:
+        if c.kind != kind or c.side == _UNKNOWN:
+            continue
+        for side, key in ((_UA, ua_key), (_RU, ru_key)):
+            if c.side in (side, _BOTH) and (key not in best or c.rank > best[key].rank):
+                best[key] = c
+    if ua_key not in best:
+        unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN]
+        if unknown:  # reports are overwhelmingly about Ukraine's returns when no side is named
+            best[ua_key] = unknown[0]
+    return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
+
+
+def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """Category/group labels in order of appearance; longer phrases hide those inside them."""
+    found: list[tuple[int, int, str]] = []
+    sentence = ""
+    for s in sentences:
+        spans = [(a, b, name) for name in names for a, b in s.hits.get(prefix + name, ())]
+        for a, b, name in spans:
+            if any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in spans):
+                continue
+            found.append((s.index * 10_000 + a, b, name))
+            sentence = sentence or s.text
+    ordered = [name for _, _, name in sorted(found)]
+    return tuple(dict.fromkeys(ordered)), sentence
+
+
+def _ordinal(token: str, topic: Topic) -> int | None:
+    if token[:1].isdecimal():
+        digits = token.rstrip("abcdefghijklmnopqrstuvwxyzийгоеяю")
+        if digits.isdecimal() and digits != token and int(digits) <= 20:
+            return int(digits)
+        return None
+    value = topic.ordinals.get(token)
+    return int(value) if value else None
+
+
+def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
+    for s in sentences:
+        if not s.has("exchange", "return", "stage_series") or (s.has("plan", "modal") and not s.has("done")):
+            continue
+        nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
+        for i in sorted({j for a in nouns for j in (a - 2, a - 1) if j >= 0}):
+            value = _ordinal(s.tokens[i], topic)
+            if not value:
+                continue
+            window = (i + 1, i + 3)
+            if _near(s.hits, "talks", i + 1, i + 6):
+                continue  # "the second round of talks"
+            if _near(s.hits, "stage_noun", *window):
+                return Fact("stage", value, s.text)
+            series = s.has("stage_series") and not s.has("cumulative") and value <= 5
+            if series and _near(s.hits, "stage_exchange_noun", *window):
+                return Fact("stage", value, s.text)
+    return None
+
+
+def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
+    names: list[str] = []
+    sentence = ""
+    for s in sentences:
+        for name in topic.mediator_names:
+            for a, b in s.hits.get("med:" + name, ()):
+                near = _near(s.hits, "mediation", a - _MEDIATOR_WINDOW, b + _MEDIATOR_WINDOW)
+                if near and name not in names:
+                    names.append(name)
+                    sentence = sentence or s.text
+    return Fact("mediators", tuple(names), sentence) if names else None
+
+
+def _agreement_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
+    facts: dict[str, Fact] = {}
+    for s in sentences:
+        for c in counts(s, topic, completed=False):
+            if c.kind == "body":
+                facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
+                continue
+            if c.side in (_UA, _BOTH, _UNKNOWN):
+                facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))
+            if c.side in (_RU, _BOTH, _UNKNOWN):
+                facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
+        for a, b in s.hits.get("venue", ()):
+            facts.setdefault("venue", Fact("venue", " ".join(s.tokens[a:b]), s.text))
+    return list(facts.values())
+
+
+def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:
+    """The evidence first (headline first), then other sentences about the same event with a verb."""
+    ids = {id(s) for s in sentences}
+    extra = [s for s in context if id(s) not in ids and s.has("exchange", "return") and not s.has("agree")]
+    return list(sentences) + extra
+
+
+def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
+    ordered = _count_sentences(sentences, context)
+    all_counts = [c for i, s in enumerate(ordered) for c in counts(s, topic, i)]
+    if kind == "body_repatriation":
+        facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
+        single = next((s for s in sentences if s.has("body_singular")), None)
+        if not facts and single is not None:
+            facts.append(Fact("bodies_to_ukraine", 1, single.text))
+        return facts
+    facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
+    stage = _stage([*sentences, *context], topic)
+    if stage:
+        facts.append(stage)
+    done = [
+        s
+        for s in context
+        if s.has("return", "exchange", "pow", "captivity") and not (s.has("agree", "plan") and not s.has("done"))
+    ]
+    for prefix, key, names in (
+        ("cat:", "categories", topic.category_names),
+        ("grp:", "groups", topic.group_names),
+    ):
+        labels, sentence = _labels(done, prefix, names)
+        if labels:
+            facts.append(Fact(key, labels, sentence))
+    return facts
+
+
+def extract_facts(
+    kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence] | None = None
+) -> tuple[Fact, ...]:
+    """Facts of one mention from its evidence sentences (headline first, text order).
+
+    `context` (default: the evidence) holds the other sentences about the same event: categories,
+    groups, stages and mediators are often named in a sentence of their own ("The UAE mediated").
+    """
+    context = list(sentences) if context is None else context
+    if kind == "agreement":
+        return tuple(_agreement_facts(sentences, topic))
+    facts = _count_facts(kind, sentences, topic, context)
+    mediators = _mediators(context, topic)
+    return (*facts, mediators) if mediators else tuple(facts)

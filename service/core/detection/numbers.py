@@ -1,0 +1,109 @@
+"""Numbers in news text: digits with thousand separators, spelled-out numbers, "N for N" formulas.
+
+Works on the token lists that `service.core.topics.tokenize(normalize(text))` produces, where a grouped
+number such as "1,000", "1 000", "6.057" or "12\u00a0000" is already a single token "1000"
+(a dot followed by three digits is a thousands separator in de/uk/ru and in practice in this domain).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from service.core.topics import Topic, load_topic, normalize, tokenize
+
+# Tokens that multiply a preceding digit: "7 тисяч", "1 тыс.", "12 thousand", "2 mil".
+_MULTIPLIER = 1000
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number found at token indices [start, end)."""
+
+    start: int
+    end: int
+    value: int
+    spelled: bool = False  # written in words (e.g. "сто", "two hundred and seven")
+
+
+def _word_value(token: str, topic: Topic) -> int | None:
+    return topic.number_words.get(token)
+
+
+def _spelled(tokens: list[str], i: int, topic: Topic) -> NumberSpan | None:
+    """A run of number words starting at i: "two hundred and seven", "сто вісімдесят троє"."""
+    total = current = 0
+    j = i
+    last = i
+    seen = False
+    while j < len(tokens):
+        token = tokens[j]
+        value = _word_value(token, topic)
+        if value is None and token in topic.number_articles and j + 1 < len(tokens):
+            nxt = _word_value(tokens[j + 1], topic)
+            value = 1 if nxt is not None and nxt >= 100 and not seen else None
+        if value is None:
+            connector = seen and token in topic.number_connectors and j + 1 < len(tokens)
+            if connector and _word_value(tokens[j + 1], topic) is not None:
+                j += 1
+                continue
+            break
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == _MULTIPLIER:
+            total += (current or 1) * _MULTIPLIER
+            current = 0
+        else:
+            current += value
+        seen = True
+        last = j
+        j += 1
+    if not seen:
+        return None
+    return NumberSpan(i, last + 1, total + current, spelled=True)
+
+
+def find_numbers(tokens: list[str], topic: Topic | None = None) -> list[NumberSpan]:
+    """All numbers in a token list, in order."""
+    topic = topic or load_topic()
+    found: list[NumberSpan] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.isdecimal():
+            value = int(token)
+            end = i + 1
+            if end < len(tokens) and _word_value(tokens[end], topic) == _MULTIPLIER:
+                value *= _MULTIPLIER
+                end += 1
+            found.append(NumberSpan(i, end, value))
+            i = end
+            continue
+        span = _spelled(tokens, i, topic)
+        if span is not None:
+            # A lone "one"/"un"/"ein" is an article far more often than a count.
+            if span.value > 1 or span.end - span.start > 1:
+                found.append(span)
+            i = span.end
+            continue
+        i += 1
+    return found
+
+
+def n_for_n(tokens: list[str], numbers: list[NumberSpan], topic: Topic | None = None) -> list[NumberSpan]:
+    """Formulas "1000 for 1000" / "303 на 303" / "25 x 25": one span covering both equal counts."""
+    topic = topic or load_topic()
+    pairs: list[NumberSpan] = []
+    for a, b in itertools.pairwise(numbers):
+        if a.value == b.value and b.start == a.end + 1 and tokens[a.end] in topic.n_for_n:
+            pairs.append(NumberSpan(a.start, b.end, a.value))
+    return pairs
+
+
+def parse_number(text: str, topic: Topic | None = None) -> int | None:
+    """Parse one number written in digits or words ("1,000", "6.057", "тисяча", "a thousand")."""
+    tokens = tokenize(normalize(text))
+    numbers = find_numbers(tokens, topic)
+    if len(numbers) != 1 or numbers[0].start != 0 or numbers[0].end != len(tokens):
+        return None
+    return numbers[0].value

@@ -1,0 +1,109 @@
+"""Sentences of an article as detection sees them: normalised tokens, clause starts, matched concepts,
+position weight (headline and lead weigh most) and, on demand, date expressions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from service.core.detection.dates import DateMention, find_dates
+from service.core.domain import DatePrecision, Document, EventKind, EventStatus
+from service.core.topics import Span, Topic, normalize, tokenize
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
+# Clause breaks: a count, its verb and its party are looked for within one clause first.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]\s|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
+    r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
+)
+TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
+_LEAD_SENTENCES = 2
+MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
+
+
+@dataclass
+class Sentence:
+    """One sentence with its matched concepts and date expressions."""
+
+    index: int
+    text: str
+    tokens: list[str]
+    hits: dict[str, list[Span]]
+    topic: Topic
+    weight: float
+    title: bool = False
+    kinds: tuple[EventKind, ...] = ()
+    status: EventStatus | None = None
+    recalled: bool = False
+    statistic: bool = False
+    date: date | None = None
+    precision: DatePrecision = "unknown"
+
+    clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
+    _dates: list[DateMention] | None = None
+
+    def clause_span(self, i: int) -> tuple[int, int]:
+        """Token range [lo, hi) of the clause holding token i."""
+        lo, hi = 0, len(self.tokens)
+        for start in self.clauses:
+            if start <= i:
+                lo = start
+            else:
+                hi = start
+                break
+        return lo, hi
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """Date expressions, found on first use (most sentences never need them)."""
+        if self._dates is None:
+            self._dates = find_dates(self.tokens, self.topic)
+        return self._dates
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.hits for c in concepts)
+
+
+def split_sentences(doc: Document) -> list[tuple[str, bool]]:
+    """(sentence, is_title) pairs: the headline first, then the text's sentences."""
+    parts: list[tuple[str, bool]] = []
+    if doc.title:
+        parts.append((doc.title.strip(), True))
+    pending = ""
+    for piece in _SENTENCE_BREAK.split(doc.text[:MAX_TEXT]):
+        piece = (pending + " " + piece).strip() if pending else piece.strip()
+        pending = ""
+        if _ABBREVIATION_END.search(piece):
+            pending = piece  # "Oct. 26", "U.S. officials": not a sentence end
+        elif len(piece) > 2:
+            parts.append((piece, False))
+    if len(pending) > 2:
+        parts.append((pending, False))
+    return parts
+
+
+def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
+    tokens: list[str] = []
+    starts: list[int] = []
+    for part in _CLAUSE_BREAK.split(norm):
+        starts.append(len(tokens))
+        tokens.extend(tokenize(part))
+    return tokens, tuple(starts)
+
+
+def analyse(doc: Document, topic: Topic) -> list[Sentence]:
+    """The headline and the text as analysed sentences, in order."""
+    sentences: list[Sentence] = []
+    body_index = 0
+    for index, (text, is_title) in enumerate(split_sentences(doc)):
+        tokens, clauses = _tokens_and_clauses(normalize(text))
+        if is_title:
+            weight = TITLE_WEIGHT
+        else:
+            weight = LEAD_WEIGHT if body_index < _LEAD_SENTENCES else BODY_WEIGHT
+            body_index += 1
+        hits = topic.lexicon.match(tokens)
+        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, clauses=clauses))
+    return sentences

@@ -1,0 +1,1 @@
+"""Event decisions: grouping reports into events, merging facts, the alert decision, the JSON codec."""

@@ -1,0 +1,405 @@
+"""Group the mentions of one report into real-world events (pure: no clock, no I/O).
+
+The store loads candidates with :func:`candidate_window` (same kind, a date range), then calls
+:func:`group`, which decides for each mention: attach to the best-matching candidate or create an
+event. Matching is evidence-scored: kind and a plausible date are required; equal figures, the same
+stage, shared mediators and text similarity add to the score; a different stage rules a match out and a
+conflicting figure counts against it (except between same-kind reports of the same day, which are one
+event in practice). Side mentions without a date, and the deal behind a handover the article reports,
+are treated as background (like recalled ones): they attach, or create a historical event.
+An unplaced mention (no date, no publication time) has weaker evidence only: figures, text similarity,
+the same stage together with a shared category, and for an agreement the figures written in its text.
+
+Every event stores a date: for an undated event, ``event_date`` is the date it was first reported
+(``date_precision="unknown"``) and the event may have happened up to ``unknown_window_days`` before.
+An event is historical when it is already older than ``max_age_days`` at ``now``, the moment the service
+first sees it (the eval replay sets ``now`` to the publication time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from service.core.domain import Document, EventKind, EventState, Mention, Report
+from service.core.events import merge, similarity
+from service.core.events.merge import NUMBER_KEYS
+
+
+@dataclass(frozen=True)
+class GroupParams:
+    """Thresholds for matching and for the event's derived fields."""
+
+    max_age_days: int = 7  # an event first seen older than this is historical (never alerted)
+    day_slack_days: int = 2  # day dates this far apart can match, but only with other evidence
+    unknown_window_days: int = 7  # how long before its first report an undated event may have happened
+    match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
+    # With no date and no publication time nothing places the mention in time, so a weaker resemblance
+    # is the best evidence there will ever be; below it, an unplaceable event of its own.
+    unplaced_threshold: float = 1.0
+    similarity_threshold: float = 0.2  # sketch similarity that counts as evidence (double counts twice)
+    # For an unplaced mention, the same stage number and shared categories (under_25, seriously_ill…) are
+    # each weak evidence: many exchanges have a "stage 1" or an under-25 group, but an event with both is
+    # a specific operation. Each alone stays below ``unplaced_threshold``; together they reach it.
+    unplaced_stage_weight: float = 0.5
+    unplaced_category_weight: float = 0.5
+    # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
+    # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
+    # figure known under another side. Only for agreements, which are identified by their agreed figures;
+    # a handover report routinely recalls earlier swaps' counts and totals, so a bare number says little.
+    # Only head counts of at least ``text_figure_min`` count (not days of the month, stages).
+    text_figure_weight: float = 1.0
+    text_figure_min: int = 10
+    text_figure_kinds: tuple[EventKind, ...] = ("agreement",)
+    signature_size: int = similarity.DEFAULT_SIZE
+    side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
+    stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
+    max_evidence: int = 6
+    source_weight: float = 0.3  # confidence each independent outlet adds
+    official_weight: float = 0.6  # confidence an official source adds
+
+
+@dataclass(frozen=True)
+class GroupOutcome:
+    """What one report did to one event (``before`` is None for a new event)."""
+
+    before: EventState | None
+    after: EventState
+    mention: Mention
+    primary: bool
+
+
+Interval = tuple[date, date] | None  # plausible event dates; None when nothing is known
+
+# A written number: digits with optional thousands separators (1,000 / 1 000 / 1.000 / 1000).
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d]|[.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)")
+
+
+def text_figures(texts: Sequence[str], minimum: int) -> frozenset[int]:
+    """Head-count-like numbers written in the texts; year-like numbers (1900–2100) are left out."""
+    found: set[int] = set()
+    for text in texts:
+        for match in _NUMBER.finditer(text or ""):
+            value = int(re.sub(r"\D", "", match.group()))
+            if value >= minimum and not 1900 <= value <= 2100:
+                found.add(value)
+    return frozenset(found)
+
+
+def _mention_interval(mention: Mention, published: datetime | None, params: GroupParams) -> Interval:
+    day = mention.event_date
+    if day is not None and mention.date_precision == "day":
+        return day, day
+    if day is not None and mention.date_precision == "month":
+        return day.replace(day=1), merge.month_end(day)
+    if published is None:
+        return None
+    anchor = published.date()
+    return anchor - timedelta(days=params.unknown_window_days), anchor + timedelta(days=1)
+
+
+def _event_interval(event: EventState, params: GroupParams) -> Interval:
+    if event.event_date is None:
+        return None
+    stub = Mention(event.kind, event.status, event.event_date, event.date_precision)
+    return _mention_interval(stub, datetime.combine(event.event_date, datetime.min.time()), params)
+
+
+def candidate_window(
+    mention: Mention, published: datetime | None, *, params: GroupParams = GroupParams()
+) -> tuple[EventKind, date | None, date | None]:
+    """Kind and inclusive ``event_date`` bounds of every event :func:`group` could match (None: unbounded)."""
+    span = _mention_interval(mention, published, params)
+    if span is None:
+        return mention.kind, None, None
+    slack = timedelta(days=params.day_slack_days)
+    low, high = span[0] - slack, span[1] + slack
+    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later.
+    lo = min(low.replace(day=1), low - timedelta(days=1))
+    return mention.kind, lo, high + timedelta(days=params.unknown_window_days)
+
+
+def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) -> float | None:
+    if a is None or b is None:
+        return 0.0
+    gap = max(a[0] - b[1], b[0] - a[1], timedelta(0)).days
+    if gap > params.day_slack_days:
+        return None
+    if precise:
+        return {0: 2.0, 1: 1.0}.get(gap, 0.0)
+    return 0.5 if gap == 0 else 0.0
+
+
+def _figure_score(event: EventState, said: dict[str, Any]) -> float:
+    """Equal figures are strong evidence; a figure the event knows under another side or source, weak."""
+    known = _known_figures(event)
+    score = 0.0
+    for key in merge.figure_keys(said):
+        ours, theirs = event.facts.get(key), said[key]
+        if ours == theirs:
+            score += 2.0
+        elif theirs in known:
+            score += 1.0  # another outlet's figure, or the sides swapped by one of the extractions
+        elif ours is not None:
+            score -= 2.0
+    return score
+
+
+def _known_figures(event: EventState) -> set[int]:
+    return {p.value for entries in event.provenance.values() for p in entries if merge.is_number(p.value)}
+
+
+def match_score(
+    event: EventState,
+    mention: Mention,
+    span: Interval,
+    sig: Sequence[int],
+    params: GroupParams,
+    numbers: frozenset[int] = frozenset(),
+) -> float | None:
+    """Evidence that the mention reports this event; None when it cannot.
+
+    ``numbers`` are the figures written in the mention's text (:func:`group` passes them for unplaced
+    mentions of ``text_figure_kinds``); they count only when the mention has no figures of its own.
+    """
+    if event.kind != mention.kind:
+        return None
+    precise = mention.date_precision == "day" and event.date_precision == "day"
+    score = _date_score(span, _event_interval(event, params), precise, params)
+    if score is None:
+        return None
+    said = mention.fact_values()
+    figures = _figure_score(event, said)
+    if precise and score >= 2.0:
+        # Same kind on the same day is one event in practice; differing figures are misreports or
+        # misreadings and stay in provenance, so they may not veto it (a different stage still does).
+        figures = max(figures, 0.0)
+    score += figures
+    if span is None and not merge.figure_keys(said) and numbers & _known_figures(event):
+        score += params.text_figure_weight
+    if "stage" in said and "stage" in event.facts:
+        if said["stage"] != event.facts["stage"]:
+            return None
+        score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
+    if span is not None and set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
+        score += 0.5
+    if span is None and set(said.get("categories", ())) & set(event.facts.get("categories", ())):
+        score += params.unplaced_category_weight  # once, however many: the categories travel together
+    sim = similarity.similarity(event.signature, sig, size=params.signature_size)
+    if sim >= params.similarity_threshold:
+        score += 2.0 if sim >= 2 * params.similarity_threshold else 1.0
+    return score
+
+
+def _best_match(
+    candidates: Sequence[EventState],
+    mention: Mention,
+    span: Interval,
+    sig: Sequence[int],
+    params: GroupParams,
+    numbers: frozenset[int] = frozenset(),
+) -> EventState | None:
+    threshold = params.match_threshold if span is not None else params.unplaced_threshold
+    best: tuple[tuple[float, bool, int, float], EventState] | None = None
+    for event in candidates:
+        score = match_score(event, mention, span, sig, params, numbers)
+        if score is None or score < threshold:
+            continue
+        # Ties go to the event reported as news (not only as background), then the better corroborated,
+        # then the most recently active one.
+        recency = event.last_seen.timestamp() if event.last_seen else 0.0
+        rank = (score, not event.historical, event.report_count, recency)
+        if best is None or rank > best[0]:
+            best = (rank, event)
+    return best[1] if best else None
+
+
+def _texts(mention: Mention, doc: Document, primary: bool) -> list[str]:
+    # The article is about its primary event (syndicated rewrites share much of it); background
+    # mentions sign only their own sentences.
+    return [doc.title, doc.text] if primary else list(mention.evidence)
+
+
+def _create(
+    mention: Mention, doc: Document, ref: datetime, sig: tuple[int, ...], key: str, params: GroupParams
+) -> EventState:
+    source = merge.source_name(doc)
+    known = mention.event_date is not None and mention.date_precision != "unknown"
+    provenance = merge.add_provenance({}, mention, doc, source)
+    old = merge.is_old(mention.event_date, mention.date_precision, ref, params.max_age_days)
+    return EventState(
+        key=key,
+        kind=mention.kind,
+        status=mention.status,
+        event_date=mention.event_date if known else ref.date(),
+        date_precision=mention.date_precision if known else "unknown",
+        facts=merge.merge_facts(provenance),
+        provenance=provenance,
+        sources=frozenset({source}),
+        official=doc.official,
+        confidence=merge.confidence(
+            1, doc.official, source_weight=params.source_weight, official_weight=params.official_weight
+        ),
+        first_seen=ref,
+        last_seen=ref,
+        historical=mention.recalled or old,
+        report_count=1,
+        signature=sig,
+        evidence=merge.add_evidence((), mention, doc, source, params.max_evidence),
+    )
+
+
+def _absorb(
+    event: EventState,
+    mention: Mention,
+    doc: Document,
+    ref: datetime,
+    sig: tuple[int, ...],
+    params: GroupParams,
+) -> EventState:
+    source = merge.source_name(doc)
+    sources = event.sources | {source}
+    official = event.official or doc.official
+    provenance = merge.add_provenance(event.provenance, mention, doc, source)
+    event_date, precision = merge.better_date(event, mention, doc.official)
+    historical = event.historical
+    if historical and not mention.recalled and precision != "unknown":
+        # A fresh report of an event it dates as recent makes it alertable after all.
+        historical = merge.is_old(event_date, precision, ref, params.max_age_days)
+    first = min(event.first_seen, ref) if event.first_seen else ref
+    return replace(
+        event,
+        status=merge.next_status(event.status, mention.status, mention.recalled),
+        event_date=event_date,
+        date_precision=precision,
+        facts=merge.merge_facts(provenance),
+        provenance=provenance,
+        sources=sources,
+        official=official,
+        confidence=merge.confidence(
+            len(sources), official, source_weight=params.source_weight, official_weight=params.official_weight
+        ),
+        first_seen=first,
+        last_seen=max(event.last_seen, ref) if event.last_seen else ref,
+        historical=historical,
+        report_count=event.report_count + 1,
+        signature=similarity.merge(event.signature, sig, size=params.signature_size),
+        evidence=merge.add_evidence(event.evidence, mention, doc, source, params.max_evidence),
+    )
+
+
+def _is_context(side: Mention, primary: Mention) -> bool:
+    """A side mention with no date, or the agreement behind a handover the article reports, is background."""
+    if side.event_date is None or side.date_precision == "unknown":
+        return True
+    return side.kind == "agreement" != primary.kind and primary.status == "completed"
+
+
+def _same_claim(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind or a.event_date != b.event_date:
+        return False
+    if a.date_precision != "day" or b.date_precision != "day":
+        return False
+    stages = a.fact_values().get("stage"), b.fact_values().get("stage")
+    return None in stages or stages[0] == stages[1]
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
+    """Drop a later mention of the same kind on the same day: one article, one event per kind and day."""
+    kept: list[tuple[int, Mention]] = []
+    for index, mention in enumerate(mentions):
+        if not any(_same_claim(earlier, mention) for _, earlier in kept):
+            kept.append((index, mention))
+    return kept
+
+
+def group(
+    candidates: Sequence[EventState],
+    report: Report,
+    doc: Document,
+    now: datetime,
+    *,
+    new_key: Callable[[], str],
+    params: GroupParams = GroupParams(),
+) -> list[GroupOutcome]:
+    """Attach each mention of the report to an event or create one; one outcome per touched event."""
+    # "Now" is when the service first sees the report (the replay's virtual clock is the publication time):
+    # an event that is already old at that moment is historical, however recent the article claims to be.
+    ref = now
+    pool = list(candidates)
+    touched: dict[str, GroupOutcome] = {}
+    for index, said in _distinct(report.mentions):
+        primary = index == 0
+        background = not primary and params.side_mentions_are_context and _is_context(said, report.mentions[0])
+        mention = replace(said, recalled=True) if background else said
+        texts = _texts(mention, doc, primary)
+        sig = similarity.signature(texts, size=params.signature_size)
+        span = _mention_interval(mention, doc.published, params)
+        numbers: frozenset[int] = frozenset()
+        if span is None and mention.kind in params.text_figure_kinds:
+            numbers = text_figures(texts, params.text_figure_min)
+        # Two mentions of one article are two events (detection's claim), so touched events are off limits.
+        open_pool = [e for e in pool if e.key not in touched]
+        match = _best_match(open_pool, mention, span, sig, params, numbers)
+        if match is None:
+            after = _create(mention, doc, ref, sig, new_key(), params)
+        else:
+            after = _absorb(match, mention, doc, ref, sig, params)
+        touched[after.key] = GroupOutcome(match, after, mention, primary)
+        pool = [e for e in pool if e.key != after.key] + [after]
+    return _link_parents(list(touched.values()), pool, params)
+
+
+def _concerns(agreement: EventState, kind: EventKind) -> bool:
+    """Whether an agreement's figures (if any) are about this kind of handover."""
+    pows = any(k in agreement.facts for k in NUMBER_KEYS[:2])
+    bodies = any(k in agreement.facts for k in NUMBER_KEYS[2:])
+    if pows != bodies:
+        return (kind == "pow_exchange") == pows
+    return True
+
+
+def _belongs(event: EventState, agreement: EventState) -> bool:
+    if not _concerns(agreement, event.kind):
+        return False
+    staged = "stage" in event.facts
+    dated = "unknown" not in (event.date_precision, agreement.date_precision)
+    if not dated or event.event_date is None or agreement.event_date is None:
+        return staged
+    # A handover before the deal cannot carry it out; one on the same day only if it is a numbered stage.
+    return event.event_date > agreement.event_date or (staged and event.event_date == agreement.event_date)
+
+
+def _parent_for(
+    event: EventState, agreements: list[EventState], pool: list[EventState], params: GroupParams
+) -> str | None:
+    for agreement in agreements:
+        if _belongs(event, agreement):
+            return agreement.key
+    if "stage" not in event.facts or event.event_date is None:
+        return None
+    for sibling in pool:
+        if (
+            sibling.kind == event.kind
+            and sibling.key != event.key
+            and sibling.parent_key
+            and "stage" in sibling.facts
+            and sibling.event_date is not None
+            and abs((sibling.event_date - event.event_date).days) <= params.stage_sibling_days
+        ):
+            return sibling.parent_key
+    return None
+
+
+def _link_parents(outcomes: list[GroupOutcome], pool: list[EventState], params: GroupParams) -> list[GroupOutcome]:
+    """Link stages to the agreement reported alongside them, or to the operation of a nearby stage."""
+    agreements = [o.after for o in outcomes if o.after.kind == "agreement"]
+    linked: list[GroupOutcome] = []
+    for outcome in outcomes:
+        event = outcome.after
+        parent = None if event.kind == "agreement" or event.parent_key else _parent_for(event, agreements, pool, params)
+        linked.append(replace(outcome, after=replace(event, parent_key=parent)) if parent else outcome)
+    return linked

@@ -1,0 +1,1 @@
+"""Evaluation: replay a labelled corpus through the same core and settings as the service, and score it."""

@@ -1,0 +1,234 @@
+"""The orchestrator: refresh one feed — conditional GET, parse, store new articles, process them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import cast
+
+from scrapers.errors import Gone, ScrapeError
+from scrapers.feeds import ParsedFeed
+from scrapers.http import FEED_ACCEPT, FetchResult
+from scrapers.kinds import SourceKind, parse_source
+from service.flows import schedule
+from service.flows.process import process_articles
+from service.metrics import ARTICLES_INGESTED, FEED_POLLS, POLL_DURATION
+from service.models import Feed
+from service.store import articles as article_store
+from service.store import feeds as feed_store
+from service.store.feeds import QuietPoll
+from service.worker.context import WorkerContext
+
+log = logging.getLogger(__name__)
+REDIRECTS_BEFORE_MOVE = 2  # a permanent redirect seen this many polls in a row moves the feed
+_rng = random.Random()
+
+
+@dataclass
+class RefreshOutcome:
+    feed_id: int
+    outcome: str  # ok | not_modified | an error kind
+    new_articles: list[int] = field(default_factory=list)
+    changed_articles: list[int] = field(default_factory=list)
+
+
+async def refresh_feed(
+    ctx: WorkerContext, feed: Feed | int, *, process: bool = True, quiet: list[QuietPoll] | None = None
+) -> RefreshOutcome:
+    """Poll one (leased) feed and record the outcome on its row; errors never escape.
+
+    With `quiet`, a 304 is appended there for the caller to write together with the tick's others.
+    """
+    if isinstance(feed, int):
+        feed_id = feed
+        async with ctx.db.reader() as session:
+            found = await feed_store.get_feed(session, feed_id)
+        if found is None:
+            return RefreshOutcome(feed_id, "missing")
+        feed = found
+    feed_id = feed.id  # type: ignore[assignment]
+    started = time.perf_counter()
+    try:
+        result = await ctx.http.fetch(
+            feed.url,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            accept=FEED_ACCEPT,
+            max_bytes=ctx.settings.max_feed_bytes,
+        )
+        # Parsing a large feed is CPU-bound: off the event loop, so other feeds and the API keep going.
+        parsed = None
+        if not result.not_modified:
+            kind = cast(SourceKind, feed.kind)
+            parsed = await asyncio.to_thread(
+                parse_source, kind, result.body, url=result.url, content_type=result.content_type
+            )
+    except ScrapeError as exc:
+        POLL_DURATION.observe(time.perf_counter() - started)
+        return await _record_failure(ctx, feed_id, exc)
+    POLL_DURATION.observe(time.perf_counter() - started)
+    if parsed is None and not result.permanent_redirect:
+        return await _record_not_modified(ctx, feed, result, quiet)
+    outcome = await _record_success(ctx, feed_id, result, parsed)
+    if process and outcome.new_articles + outcome.changed_articles:
+        await process_articles(ctx, outcome.new_articles + outcome.changed_articles)
+    return outcome
+
+
+async def _record_failure(ctx: WorkerContext, feed_id: int, exc: ScrapeError) -> RefreshOutcome:
+    now = ctx.clock()
+    async with ctx.db.session() as session:
+        feed = await feed_store.get_feed(session, feed_id)
+        if feed is None:
+            return RefreshOutcome(feed_id, exc.kind)
+        feed.error_count += 1
+        feed.last_error = str(exc)[:1000]
+        feed.last_error_kind = exc.kind
+        feed.last_status = exc.status
+        feed.last_checked_at = now
+        if isinstance(exc, Gone):
+            feed.enabled = False
+            feed.disabled_reason = f"410 Gone at {now.isoformat(timespec='seconds')}: the publisher removed this feed"
+        feed.next_check_at = schedule.after_failure(feed, feed.error_count, exc.retry_after, now, ctx.settings, _rng)
+        _release(feed, now)
+        session.add(feed)
+    FEED_POLLS.labels(exc.kind).inc()
+    log.warning(
+        "poll failed feed_id=%s kind=%s error_count=%s next_check_at=%s: %s",
+        feed_id,
+        exc.kind,
+        feed.error_count,
+        feed.next_check_at.isoformat(timespec="seconds"),
+        exc,
+        extra={"feed_id": feed_id, "outcome": exc.kind, "error_count": feed.error_count},
+    )
+    return RefreshOutcome(feed_id, exc.kind)
+
+
+async def _record_not_modified(
+    ctx: WorkerContext, feed: Feed, result: FetchResult, quiet: list[QuietPoll] | None
+) -> RefreshOutcome:
+    """A 304 changes only the schedule and health columns: the hot path of a quiet day."""
+    now = ctx.clock()
+    next_check = schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng)
+    poll = QuietPoll(feed.id, result.status, now, next_check)  # type: ignore[arg-type]
+    if quiet is None:
+        async with ctx.db.session() as session:
+            await feed_store.mark_not_modified(session, [poll])
+    else:
+        quiet.append(poll)
+    FEED_POLLS.labels("not_modified").inc()
+    log.info(
+        "polled feed_id=%s outcome=not_modified status=%s",
+        feed.id,
+        result.status,
+        extra={"feed_id": feed.id, "outcome": "not_modified", "new": 0},
+    )
+    return RefreshOutcome(feed.id, "not_modified")  # type: ignore[arg-type]
+
+
+async def _record_success(
+    ctx: WorkerContext, feed_id: int, result: FetchResult, parsed: ParsedFeed | None
+) -> RefreshOutcome:
+    now = ctx.clock()
+    outcome = RefreshOutcome(feed_id, "not_modified" if parsed is None else "ok")
+    async with ctx.db.session() as session:
+        feed = await feed_store.get_feed(session, feed_id)
+        if feed is None:
+            return RefreshOutcome(feed_id, "missing")
+        if parsed is not None:
+            _update_validators(feed, result, parsed)
+            for stored in await article_store.upsert_entries(session, feed, parsed.entries, now):
+                if stored.result == "new":
+                    outcome.new_articles.append(stored.article_id)
+                elif stored.result == "changed":
+                    outcome.changed_articles.append(stored.article_id)
+            feed.articles_seen += len(outcome.new_articles)
+        await _follow_redirect(session, feed, result)
+        feed.error_count = 0
+        feed.last_error = None
+        feed.last_error_kind = None
+        feed.last_status = result.status
+        feed.last_checked_at = now
+        feed.last_success_at = now
+        feed.next_check_at = schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng)
+        _release(feed, now)
+        session.add(feed)
+    FEED_POLLS.labels(outcome.outcome).inc()
+    ARTICLES_INGESTED.inc(len(outcome.new_articles))
+    log.info(
+        "polled feed_id=%s outcome=%s status=%s new=%d changed=%d",
+        feed_id,
+        outcome.outcome,
+        result.status,
+        len(outcome.new_articles),
+        len(outcome.changed_articles),
+        extra={"feed_id": feed_id, "outcome": outcome.outcome, "new": len(outcome.new_articles)},
+    )
+    return outcome
+
+
+def _update_validators(feed: Feed, result: FetchResult, parsed: ParsedFeed) -> None:
+    feed.etag = (result.headers.get("etag") or "")[:500] or None
+    feed.last_modified = (result.headers.get("last-modified") or "")[:100] or None
+    feed.ttl_minutes = parsed.ttl_minutes
+    if parsed.title and not feed.title:
+        feed.title = parsed.title[:500]
+    if parsed.language and not feed.language:
+        feed.language = parsed.language[:16]
+
+
+async def _follow_redirect(session: object, feed: Feed, result: FetchResult) -> None:
+    """Move the feed to its new URL once the same permanent redirect was seen on consecutive polls."""
+    target = result.permanent_redirect
+    if not target or target == feed.url:
+        feed.pending_redirect, feed.redirect_count = None, 0
+        return
+    feed.redirect_count = feed.redirect_count + 1 if feed.pending_redirect == target else 1
+    feed.pending_redirect = target[:2048]
+    if feed.redirect_count < REDIRECTS_BEFORE_MOVE:
+        return
+    taken = await feed_store.get_feed_by_url(session, target)  # type: ignore[arg-type]
+    if taken is None:
+        log.info("feed moved feed_id=%s from=%s to=%s", feed.id, feed.url, target, extra={"feed_id": feed.id})
+        feed.url = target[:2048]
+        feed.etag = feed.last_modified = None
+    else:
+        feed.enabled = False
+        feed.disabled_reason = f"redirects permanently to {target}, which is already feed {taken.id}"
+    feed.pending_redirect, feed.redirect_count = None, 0
+
+
+def _release(feed: Feed, now: object) -> None:
+    feed.lease_owner = None
+    feed.lease_until = None
+    feed.updated_at = now  # type: ignore[assignment]
+
+
+async def refresh_many(ctx: WorkerContext, feed_ids: list[int]) -> list[RefreshOutcome]:
+    """Refresh leased feeds concurrently (per-host politeness is the HTTP client's job).
+
+    The tick's 304s are written in one transaction at the end: on a quiet day that is nearly every poll.
+    """
+    limit = asyncio.Semaphore(ctx.settings.fetch_concurrency)
+    async with ctx.db.reader() as session:
+        feeds = {f.id: f for f in await feed_store.get_feeds(session, feed_ids)}
+    quiet: list[QuietPoll] = []
+
+    async def one(feed_id: int) -> RefreshOutcome:
+        async with limit:
+            try:
+                return await refresh_feed(ctx, feeds.get(feed_id) or feed_id, quiet=quiet)
+            except Exception:  # the job boundary: one feed's bug must not stop the others
+                log.exception("refresh crashed feed_id=%s", feed_id, extra={"feed_id": feed_id})
+                FEED_POLLS.labels("crash").inc()
+                return RefreshOutcome(feed_id, "crash")
+
+    outcomes = list(await asyncio.gather(*(one(fid) for fid in feed_ids)))
+    if quiet:
+        async with ctx.db.session() as session:
+            await feed_store.mark_not_modified(session, quiet)
+    return outcomes

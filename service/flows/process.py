@@ -1,0 +1,194 @@
+"""Process one stored article: fetch the page, extract text, detect, group into events, alert."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from scrapers.errors import ScrapeError
+from scrapers.http import HTML_ACCEPT
+from scrapers.urls import content_fingerprint
+from service.core.detection.detect import detect
+from service.core.domain import Document, Report
+from service.core.events.cluster import GroupParams
+from service.flows.extractor import SKIPPED
+from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
+from service.models import Article
+from service.store import articles as article_store
+from service.store.events import record_report
+from service.store.payloads import mention_json
+from service.worker.context import WorkerContext
+
+log = logging.getLogger(__name__)
+MAX_TRANSIENT_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class PageText:
+    text: str
+    source: str  # page | feed | post
+    error: str | None = None
+    title: str | None = None
+    language: str | None = None
+    published: Any = None
+    retry: bool = False
+
+
+async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, limit: int = 200) -> int:
+    """Lease pending articles (these ids, or any) and process them with bounded concurrency."""
+    now = ctx.clock()
+    async with ctx.db.session() as session:
+        claimed = await article_store.claim_pending(
+            session,
+            worker_id=ctx.worker_id,
+            now=now,
+            lease=timedelta(seconds=ctx.settings.lease_seconds),
+            limit=limit if ids is None else len(ids),
+            postgres=not ctx.db.is_sqlite,
+            ids=ids,
+        )
+    limit_sem = asyncio.Semaphore(ctx.settings.fetch_concurrency)
+    async with ctx.db.reader() as session:
+        loaded = {a.id: a for a in await article_store.get_articles(session, claimed)}
+
+    async def one(article_id: int) -> None:
+        async with limit_sem:
+            try:
+                await process_article(ctx, loaded.get(article_id) or article_id)
+            except Exception:  # job boundary: the lease expires and another tick retries it
+                log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
+
+    await asyncio.gather(*(one(a) for a in claimed))
+    return len(claimed)
+
+
+async def process_article(ctx: WorkerContext, article: Article | int) -> None:
+    """Fetch, extract, detect and store one leased article (given as a snapshot, or by id)."""
+    if isinstance(article, int):
+        async with ctx.db.reader() as session:
+            found = await session.get(Article, article)
+        if found is None:
+            return
+        article = found
+    article_id: int = article.id  # type: ignore[assignment]
+    if article.state != "pending":
+        return
+    page = await _page_text(ctx, article)
+    if page.retry:
+        log.info("page fetch will be retried article_id=%s: %s", article_id, page.error)
+        return  # the lease expires and a later tick tries again
+    doc = Document(
+        title=article.title or page.title or "",
+        text=page.text,
+        language=article.language or page.language,
+        published=article.published_at or page.published,
+        url=article.url,
+        source=article.source,
+        official=article.official,
+    )
+    report = detect(doc)
+    await _store(ctx, article_id, page, doc, report)
+
+
+async def _page_text(ctx: WorkerContext, article: Article) -> PageText:
+    if not article.fetch_page:
+        return PageText(article.text or article.summary, article.text_source or "feed")
+    try:
+        result = await ctx.http.fetch(
+            article.url,
+            accept=HTML_ACCEPT,
+            max_bytes=ctx.settings.max_page_bytes,
+            check_robots=ctx.settings.respect_robots,
+        )
+        extracted = await ctx.extractor.extract(
+            result.body, url=result.url, encoding=result.encoding, candidates_only=not ctx.settings.extract_all_pages
+        )
+    except ScrapeError as exc:
+        EXTRACTION_FAILURES.labels(exc.kind).inc()
+        retry = exc.transient and article.attempts < MAX_TRANSIENT_ATTEMPTS
+        return PageText(article.summary, "feed", error=f"{exc.kind}: {exc}"[:500], retry=retry)
+    if extracted == SKIPPED:
+        return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
+    if extracted is None or not extracted.text.strip():
+        EXTRACTION_FAILURES.labels("no_text").inc()
+        return PageText(article.summary, "feed", error="no main text found on the page")
+    return PageText(
+        extracted.text,
+        "page",
+        title=extracted.title,
+        language=extracted.language,
+        published=extracted.published,
+    )
+
+
+async def _store(ctx: WorkerContext, article_id: int, page: PageText, doc: Document, report: Report) -> None:
+    now = ctx.clock()
+    async with ctx.db.session() as session:
+        article = await session.get(Article, article_id)
+        if article is None or article.state != "pending" or article.lease_owner != ctx.worker_id:
+            return  # our lease expired and another worker took the article over
+        _apply(article, page, doc, report)
+        if page.source == "page":
+            original = await article_store.find_same_content(session, article)
+            if original is not None:
+                await article_store.merge_duplicate(session, article, original.id)  # type: ignore[arg-type]
+                return
+        article.processed_at = now
+        recorded = None
+        if report.relevant:
+            params = GroupParams(max_age_days=ctx.settings.alert_max_age_days)
+            recorded = await record_report(
+                session,
+                article,
+                report,
+                doc,
+                now,
+                params=params,
+                confidence_threshold=ctx.settings.confidence_threshold,
+            )
+        session.add(article)
+    if recorded is not None:
+        _count(report, recorded)
+        for alert in recorded.alerts:
+            log.info(
+                "alert type=%s event_id=%s alert_id=%s article_id=%s",
+                alert.type,
+                alert.event_id,
+                alert.id,
+                article_id,
+                extra={"event_id": alert.event_id, "alert_id": alert.id, "article_id": article_id},
+            )
+
+
+def _apply(article: Article, page: PageText, doc: Document, report: Report) -> None:
+    article.text = page.text
+    article.text_source = page.source
+    article.fetch_error = page.error
+    article.language = doc.language
+    article.published_at = doc.published
+    if not article.title and page.title:
+        article.title = page.title[:1000]
+    article.fingerprint = content_fingerprint(article.title, page.text)
+    article.relevant = report.relevant
+    article.report = {
+        "relevant": report.relevant,
+        "score": round(report.score, 3),
+        "reasons": list(report.reasons),
+        "mentions": [mention_json(m) for m in report.mentions],
+    }
+    article.state = "done"
+    article.lease_owner = None
+    article.lease_until = None
+
+
+def _count(report: Report, recorded: Any) -> None:
+    if report.primary is not None:
+        REPORTS_DETECTED.labels(report.primary.kind).inc()
+    for outcome in recorded.outcomes:
+        if outcome.before is None:
+            EVENTS_CREATED.labels(outcome.after.kind).inc()
+    for alert in recorded.alerts:
+        ALERTS.labels(alert.type).inc()

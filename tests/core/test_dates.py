@@ -1,0 +1,88 @@
+"""Date expressions and their resolution against a publication date or a date the text states."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.core.detection.dates import find_dates, resolve, url_date
+from service.core.topics import normalize, tokenize
+
+PUBLISHED = date(2025, 5, 27)  # a Tuesday
+
+
+def _resolve(text: str, anchor: date | None = PUBLISHED, published: bool = True) -> list[tuple[date | None, str]]:
+    return [resolve(m, anchor, published=published) for m in find_dates(tokenize(normalize(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the swap happened today", date(2025, 5, 27)),
+        ("yesterday the sides swapped", date(2025, 5, 26)),
+        ("on Sunday the third stage followed", date(2025, 5, 25)),
+        ("в воскресенье прошёл третий этап", date(2025, 5, 25)),
+        ("у неділю відбувся обмін", date(2025, 5, 25)),
+        ("am Sonntag wurden Gefangene ausgetauscht", date(2025, 5, 25)),
+        ("сьогодні повернули тіла", date(2025, 5, 27)),
+        ("вчера состоялся обмен", date(2025, 5, 26)),
+        ("on Tuesday Kyiv received", date(2025, 5, 27)),
+    ],
+)
+def test_relative_days_and_weekdays(text: str, expected: date) -> None:
+    assert _resolve(text) == [(expected, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the exchange ran May 23–25", date(2025, 5, 23)),
+        ("23 травня повернулися 390 людей", date(2025, 5, 23)),
+        ("23 мая вернулись", date(2025, 5, 23)),
+        ("am 23. Mai", date(2025, 5, 23)),
+        ("el 23 de mayo de 2025", date(2025, 5, 23)),
+        ("le 24 mai", date(2025, 5, 24)),
+        ("il 25 maggio", date(2025, 5, 25)),
+        ("on Dec. 30", date(2024, 12, 30)),
+        ("published 30.12.2024", date(2024, 12, 30)),
+        ("see 2024-12-30", date(2024, 12, 30)),
+        ("May 23, 2024", date(2024, 5, 23)),
+    ],
+)
+def test_explicit_days(text: str, expected: date) -> None:
+    assert _resolve(text)[0] == (expected, "day")
+
+
+def test_a_day_month_shortly_after_publication_stays_in_the_same_year() -> None:
+    assert _resolve("expected on June 2")[0] == (date(2025, 6, 2), "day")
+
+
+def test_month_only() -> None:
+    assert _resolve("у квітні повернули 909 тіл")[0] == (date(2025, 4, 1), "month")
+    assert _resolve("in December 2024 the bodies of 503")[0] == (date(2024, 12, 1), "month")
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert _resolve("the exchange may take place next week") == []
+
+
+def test_weekday_fixes_the_year_without_a_publication_date() -> None:
+    # 15 March fell on a Friday in 2024 (not in 2022, 2023 or 2025).
+    assert _resolve("у п'ятницю, 15 березня, повернули тіла", anchor=None) == [(date(2024, 3, 15), "day")]
+
+
+def test_without_a_publication_date_weekdays_and_relative_days_are_unknown() -> None:
+    assert _resolve("on Sunday", anchor=date(2025, 5, 23), published=False) == [(None, "unknown")]
+    assert _resolve("today", anchor=None) == [(None, "unknown")]
+
+
+def test_stated_date_gives_a_year_to_a_later_day_month() -> None:
+    # Background from December 2024, then the news of February 14: the news is in 2025.
+    assert _resolve("on February 14", anchor=date(2024, 12, 1), published=False) == [(date(2025, 2, 14), "day")]
+
+
+def test_url_date() -> None:
+    text = "Read more: https://example.org/news/2024/9/14/some-story"
+    assert url_date(text) == date(2024, 9, 14)
+    assert url_date("no link here") is None
