@@ -109,14 +109,21 @@ async def delete_feed(session: AsyncSession, feed: Feed) -> None:
 
 
 async def claim_due_feeds(
-    session: AsyncSession, *, worker_id: str, now: datetime, lease: timedelta, limit: int, postgres: bool
+    session: AsyncSession,
+    *,
+    worker_id: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    postgres: bool,
+    due_by: datetime | None = None,
 ) -> list[int]:
-    """Lease up to `limit` due feeds to this worker; an expired lease (dead worker) is taken over."""
+    """Lease up to `limit` feeds due by `due_by` (default: now); an expired lease (dead worker) is taken over."""
     due = (
         select(Feed.id)
         .where(
             Feed.enabled == True,  # noqa: E712
-            Feed.next_check_at <= now,  # type: ignore[operator]
+            Feed.next_check_at <= (due_by or now),  # type: ignore[operator]
             or_(Feed.lease_until == None, Feed.lease_until < now),  # type: ignore[operator]  # noqa: E711
         )
         .order_by(Feed.next_check_at)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from service.flows.poll import refresh_many
 from service.flows.process import process_articles
@@ -14,8 +14,8 @@ from service.worker.context import WorkerContext
 log = logging.getLogger(__name__)
 
 
-async def poll_tick(ctx: WorkerContext) -> int:
-    """Lease the due feeds and refresh them."""
+async def poll_tick(ctx: WorkerContext, *, due_by: datetime | None = None) -> int:
+    """Lease the due feeds (due by `due_by`, default now) and refresh them."""
     now = ctx.clock()
     async with ctx.db.session() as session:
         ids = await feed_store.claim_due_feeds(
@@ -25,6 +25,7 @@ async def poll_tick(ctx: WorkerContext) -> int:
             lease=timedelta(seconds=ctx.settings.lease_seconds),
             limit=ctx.settings.feeds_per_tick,
             postgres=not ctx.db.is_sqlite,
+            due_by=due_by,
         )
     if ids:
         await refresh_many(ctx, ids)
@@ -50,11 +51,16 @@ async def retention_tick(ctx: WorkerContext) -> int:
 
 
 async def run_once(ctx: WorkerContext) -> int:
-    """Burst mode: poll every due feed, process what is pending, deliver what is due; then return."""
+    """Burst mode: one pass. Poll every feed due when it starts, process what is pending, deliver; return.
+
+    Feeds polled in this pass are due again only after it started, so a pass that takes longer than the
+    poll interval still ends.
+    """
     from service.worker.deliver import deliver_tick
 
+    started = ctx.clock()
     total = 0
-    while polled := await poll_tick(ctx):
+    while polled := await poll_tick(ctx, due_by=started):
         total += polled
     while await process_tick(ctx):
         pass
