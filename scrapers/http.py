@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from types import MappingProxyType
 
 import httpx
@@ -62,7 +63,8 @@ class HttpConfig:
     per_host_limit: int = 2
     max_connections: int = 50
     max_redirects: int = 5
-    allow_private: bool = False
+    allow_private: bool = False  # feed URLs (chosen by the operator) may reach non-public addresses
+    page_allow_private: bool = False  # any page URL (chosen by feed publishers) may, too
 
     def __post_init__(self) -> None:
         timeouts = (self.connect_timeout, self.read_timeout, self.total_timeout)
@@ -85,6 +87,29 @@ class FetchResult:
     encoding: str | None
 
 
+def origin_of(url: str) -> str:
+    """``scheme://host:port`` with the default port filled in; "" for a URL without a usable host."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError):
+        return ""
+    if not parsed.host:
+        return ""
+    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme, 0)
+    return f"{parsed.scheme}://{parsed.host.lower()}:{port}"
+
+
+@dataclass(frozen=True)
+class PrivateAccess:
+    """Which URLs of one fetch may reach non-public addresses: every one, or those on these origins."""
+
+    everywhere: bool = False
+    origins: frozenset[str] = frozenset()
+
+    def allows(self, url: str) -> bool:
+        return self.everywhere or (bool(self.origins) and origin_of(url) in self.origins)
+
+
 @dataclass
 class _HostSlot:
     semaphore: asyncio.Semaphore
@@ -102,27 +127,39 @@ class PoliteClient:
 
     def __init__(self, config: HttpConfig = HttpConfig(), *, transport: httpx.AsyncBaseTransport | None = None):
         self.config = config
+        # Two pools: connections opened for a URL allowed to be private never serve one that is not.
         if transport is None:
             limits = httpx.Limits(
                 max_connections=config.max_connections,
                 max_keepalive_connections=min(20, config.max_connections),
             )
-            transport = PinnedTransport(allow_private=config.allow_private, limits=limits)
+            self._open = self._new_client(PinnedTransport(allow_private=True, limits=limits))
+            self._strict = self._new_client(PinnedTransport(allow_private=False, limits=limits))
+        else:
+            self._open = self._strict = self._new_client(transport)
+        self._hosts: dict[str, _HostSlot] = {}
+        self.robots = RobotsCache(self._fetch_robots_txt)
+
+    def _new_client(self, transport: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
         timeout = httpx.Timeout(
-            connect=config.connect_timeout,
-            read=config.read_timeout,
-            write=config.read_timeout,
-            pool=config.total_timeout,
+            connect=self.config.connect_timeout,
+            read=self.config.read_timeout,
+            write=self.config.read_timeout,
+            pool=self.config.total_timeout,
         )
-        self._client = httpx.AsyncClient(
+        return httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,  # a proxy from the environment would bypass the SSRF guard
-            headers={"User-Agent": config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            headers={"User-Agent": self.config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
-        self._hosts: dict[str, _HostSlot] = {}
-        self.robots = RobotsCache(self._fetch_robots_txt)
+
+    def page_access(self, feed_url: str | None) -> PrivateAccess:
+        """What an article page linked from ``feed_url`` may reach: only the feed's own origin, if the feed
+        itself may be private (an intranet feed's own pages), unless ``page_allow_private`` says more."""
+        own = frozenset({origin_of(feed_url)}) if feed_url and self.config.allow_private else frozenset()
+        return PrivateAccess(everywhere=self.config.page_allow_private, origins=own - {""})
 
     async def __aenter__(self) -> PoliteClient:
         return self
@@ -132,7 +169,9 @@ class PoliteClient:
 
     async def aclose(self) -> None:
         """Close pooled connections."""
-        await self._client.aclose()
+        await self._open.aclose()
+        if self._strict is not self._open:
+            await self._strict.aclose()
 
     async def fetch(
         self,
@@ -143,12 +182,18 @@ class PoliteClient:
         accept: str = FEED_ACCEPT,
         max_bytes: int | None = None,
         check_robots: bool = False,
+        private: PrivateAccess | None = None,
     ) -> FetchResult:
-        """GET ``url`` (conditionally when validators are given); raise a ScrapeError unless 2xx/304."""
+        """GET ``url`` (conditionally when validators are given); raise a ScrapeError unless 2xx/304.
+
+        ``private`` says which hops may reach non-public addresses (default: all when ``allow_private``,
+        the feed rule); robots.txt is fetched under the same rule as the page it governs.
+        """
+        access = private or PrivateAccess(everywhere=self.config.allow_private)
         try:
             if check_robots:
-                check_url(url, allow_private=self.config.allow_private)
-                if not await self.robots.allowed(url):
+                check_url(url, allow_private=access.allows(url))
+                if not await self.robots.allowed(url, fetcher=partial(self._fetch_robots_txt, access=access)):
                     raise RobotsDisallowed("robots.txt disallows this URL")
             headers = {"Accept": accept}
             if etag:
@@ -156,21 +201,25 @@ class PoliteClient:
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
             limit = self.config.max_bytes if max_bytes is None else max_bytes
-            return await self._follow(url, headers, accept, limit)
+            return await self._follow(url, headers, accept, limit, access)
         except ScrapeError as exc:
             exc.url = exc.url or url
             raise
 
-    async def _follow(self, url: str, headers: dict[str, str], accept: str, limit: int) -> FetchResult:
+    async def _follow(
+        self, url: str, headers: dict[str, str], accept: str, limit: int, access: PrivateAccess
+    ) -> FetchResult:
         started = time.monotonic()
         deadline: float | None = None
         current, seen, all_permanent = url, {url}, True
         for _hop in range(self.config.max_redirects + 1):
-            check_url(current, allow_private=self.config.allow_private)
+            private_ok = access.allows(current)  # judged per hop: a redirect may leave the trusted origin
+            check_url(current, allow_private=private_ok)
+            client = self._open if private_ok else self._strict
             async with self._host_slot(httpx.URL(current).host):
                 # The deadline starts once we hold a slot, so queueing behind a busy host is not penalised.
                 deadline = deadline or asyncio.get_running_loop().time() + self.config.total_timeout
-                outcome = await self._request(current, headers, accept, limit, deadline)
+                outcome = await self._request(client, current, headers, accept, limit, deadline)
             if isinstance(outcome, FetchResult):
                 moved = current if current != url and all_permanent else None
                 elapsed = time.monotonic() - started
@@ -183,11 +232,11 @@ class PoliteClient:
         raise TooManyRedirects(f"more than {self.config.max_redirects} redirects", url=url)
 
     async def _request(
-        self, url: str, headers: dict[str, str], accept: str, limit: int, deadline: float
+        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], accept: str, limit: int, deadline: float
     ) -> FetchResult | _Redirect:
         try:
             async with asyncio.timeout_at(deadline):
-                response = await self._client.send(self._client.build_request("GET", url, headers=headers), stream=True)
+                response = await client.send(client.build_request("GET", url, headers=headers), stream=True)
                 try:
                     return await self._consume(url, response, accept, limit)
                 finally:
@@ -245,8 +294,8 @@ class PoliteClient:
             if slot.users == 0:  # keep the table as small as the set of hosts in flight
                 del self._hosts[host]
 
-    async def _fetch_robots_txt(self, url: str) -> bytes:
-        result = await self.fetch(url, accept=ROBOTS_ACCEPT, max_bytes=ROBOTS_MAX_BYTES)
+    async def _fetch_robots_txt(self, url: str, *, access: PrivateAccess | None = None) -> bytes:
+        result = await self.fetch(url, accept=ROBOTS_ACCEPT, max_bytes=ROBOTS_MAX_BYTES, private=access)
         return result.body
 
 

@@ -54,14 +54,17 @@ class RobotsCache:
         self._entries: dict[str, tuple[float, RobotFileParser | None]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
-    async def allowed(self, url: str) -> bool:
-        """True when robots.txt (or its absence) lets our user agent fetch ``url``."""
-        parser = await self._parser_for(robots_url(url))
+    async def allowed(self, url: str, *, fetcher: RobotsFetcher | None = None) -> bool:
+        """True when robots.txt (or its absence) lets our user agent fetch ``url``.
+
+        ``fetcher`` overrides the default one for this call (the page's address rule travels with it).
+        """
+        parser = await self._parser_for(robots_url(url), fetcher)
         return parser is None or parser.can_fetch(self._agent, url)
 
     async def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay robots.txt asks of our user agent, if any."""
-        parser = await self._parser_for(robots_url(url))
+        parser = await self._parser_for(robots_url(url), None)
         delay = parser.crawl_delay(self._agent) if parser is not None else None
         return float(delay) if delay is not None else None
 
@@ -71,7 +74,7 @@ class RobotsCache:
             return True, entry[1]
         return False, None
 
-    async def _parser_for(self, key: str) -> RobotFileParser | None:
+    async def _parser_for(self, key: str, fetcher: RobotsFetcher | None) -> RobotFileParser | None:
         hit, parser = self._cached(key)
         if hit:
             return parser
@@ -80,7 +83,7 @@ class RobotsCache:
             hit, parser = self._cached(key)  # a concurrent caller may have just loaded it
             if hit:
                 return parser
-            parser, ttl = await self._load(key)
+            parser, ttl = await self._load(key, fetcher or self._fetcher)
             self._store(key, parser, ttl)
         self._locks.pop(key, None)
         return parser
@@ -91,9 +94,9 @@ class RobotsCache:
         while len(self._entries) > MAX_ENTRIES:
             del self._entries[next(iter(self._entries))]  # oldest insertion first
 
-    async def _load(self, url: str) -> tuple[RobotFileParser | None, float]:
+    async def _load(self, url: str, fetcher: RobotsFetcher) -> tuple[RobotFileParser | None, float]:
         try:
-            body = await self._fetcher(url)
+            body = await fetcher(url)
         except _INCONCLUSIVE:
             return None, self._error_ttl
         except PermanentError:

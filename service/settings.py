@@ -48,7 +48,10 @@ class Settings(BaseSettings):
     per_host_concurrency: int = Field(default=2, ge=1)
     fetch_concurrency: int = Field(default=16, ge=1)
     respect_robots: bool = True
-    fetch_allow_private: bool = True  # feeds are configured by the operator; webhooks are not
+    fetch_allow_private: bool = True  # feed URLs are configured by the operator; webhooks are not
+    # Article pages are chosen by feed publishers: a non-public address is fetched only on the feed's own
+    # origin (scheme, host, port) unless this is true.
+    page_allow_private: bool = False
     extract_processes: int = Field(default=0, ge=0)  # 0: one per CPU core; 1: in-process
     # False: pages that cannot be about an exchange (prefilter) keep the feed summary as their text,
     # and only candidates are extracted; several times the ingest throughput, less text in /v1/articles.

@@ -18,6 +18,7 @@ from service.flows.extractor import SKIPPED
 from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
 from service.models import Article
 from service.store import articles as article_store
+from service.store import feeds as feed_store
 from service.store.events import record_report
 from service.store.payloads import mention_json
 from service.worker.context import WorkerContext
@@ -53,11 +54,14 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     limit_sem = asyncio.Semaphore(ctx.settings.fetch_concurrency)
     async with ctx.db.reader() as session:
         loaded = {a.id: a for a in await article_store.get_articles(session, claimed)}
+        origins = await feed_store.feed_urls(session, (a.feed_id for a in loaded.values() if a.feed_id))
 
     async def one(article_id: int) -> None:
         async with limit_sem:
             try:
-                await process_article(ctx, loaded.get(article_id) or article_id)
+                article = loaded.get(article_id)
+                feed_url = origins.get(article.feed_id or 0) if article else None
+                await process_article(ctx, article or article_id, feed_url=feed_url)
             except Exception:  # job boundary: the lease expires and another tick retries it
                 log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
 
@@ -65,18 +69,20 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     return len(claimed)
 
 
-async def process_article(ctx: WorkerContext, article: Article | int) -> None:
+async def process_article(ctx: WorkerContext, article: Article | int, *, feed_url: str | None = None) -> None:
     """Fetch, extract, detect and store one leased article (given as a snapshot, or by id)."""
     if isinstance(article, int):
         async with ctx.db.reader() as session:
             found = await session.get(Article, article)
+            if found is not None and found.feed_id:
+                feed_url = (await feed_store.feed_urls(session, [found.feed_id])).get(found.feed_id)
         if found is None:
             return
         article = found
     article_id: int = article.id  # type: ignore[assignment]
     if article.state != "pending":
         return
-    page = await _page_text(ctx, article)
+    page = await _page_text(ctx, article, feed_url)
     if page.retry:
         log.info("page fetch will be retried article_id=%s: %s", article_id, page.error)
         return  # the lease expires and a later tick tries again
@@ -93,7 +99,7 @@ async def process_article(ctx: WorkerContext, article: Article | int) -> None:
     await _store(ctx, article_id, page, doc, report)
 
 
-async def _page_text(ctx: WorkerContext, article: Article) -> PageText:
+async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None) -> PageText:
     if not article.fetch_page:
         return PageText(article.text or article.summary, article.text_source or "feed")
     try:
@@ -102,6 +108,7 @@ async def _page_text(ctx: WorkerContext, article: Article) -> PageText:
             accept=HTML_ACCEPT,
             max_bytes=ctx.settings.max_page_bytes,
             check_robots=ctx.settings.respect_robots,
+            private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
         )
         extracted = await ctx.extractor.extract(
             result.body, url=result.url, encoding=result.encoding, candidates_only=not ctx.settings.extract_all_pages

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -39,6 +39,15 @@ async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
 async def get_feeds(session: AsyncSession, ids: Sequence[int]) -> Sequence[Feed]:
     query = select(Feed).where(Feed.id.in_(list(ids)))  # type: ignore[union-attr]
     return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+
+
+async def feed_urls(session: AsyncSession, ids: Iterable[int]) -> dict[int, str]:
+    """The URL of each of these feeds (an article page's address rule depends on its feed's origin)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    query = select(Feed.id, Feed.url).where(Feed.id.in_(wanted))  # type: ignore[union-attr]
+    return {feed_id: url for feed_id, url in (await session.exec(query)).all()}  # type: ignore[call-overload]
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ def build_context(settings: Settings, db: Database) -> WorkerContext:
             max_bytes=settings.max_page_bytes,
             per_host_limit=settings.per_host_concurrency,
             allow_private=settings.fetch_allow_private,
+            page_allow_private=settings.page_allow_private,
         )
     )
     processes = settings.extract_processes or cpu_count()
