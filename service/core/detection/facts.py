@@ -343,13 +343,21 @@ def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, conte
         for s in context
         if s.has("return", "exchange", "pow", "captivity") and not (s.has("agree", "plan") and not s.has("done"))
     ]
-    for prefix, key, names in (
-        ("cat:", "categories", topic.category_names),
-        ("grp:", "groups", topic.group_names),
-    ):
-        labels, sentence = _labels(done, prefix, names)
-        if labels:
-            facts.append(Fact(key, labels, sentence))
+    facts.extend(_category_facts(done, topic))
+    return facts
+
+
+def _category_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
+    """`categories`: selection criteria and who was among them, in the labels' vocabulary
+    (topic `category_labels`); `groups` keeps who was among them under the internal names."""
+    criteria, first = _labels(sentences, "cat:", topic.category_names)
+    groups, group_sentence = _labels(sentences, "grp:", topic.group_names)
+    reported = tuple(dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups)))
+    facts: list[Fact] = []
+    if reported:
+        facts.append(Fact("categories", reported, first or group_sentence))
+    if groups:
+        facts.append(Fact("groups", groups, group_sentence))
     return facts
 
 

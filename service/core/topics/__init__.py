@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -253,6 +253,7 @@ class Topic:
     relevance_threshold: float
     prefilter: tuple[PrefilterPart, ...]
     non_subject_prepositions: frozenset[str] = frozenset()
+    category_labels: Mapping[str, str] = field(default_factory=dict)
 
 
 def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:
@@ -341,6 +342,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
         prefilter=_prefilter_parts(concepts, masks),
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
+        category_labels=dict(data.get("category_labels", {})),
     )
 
 
