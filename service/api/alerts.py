@@ -40,6 +40,8 @@ ALERT_EXAMPLE: dict[str, Any] = {
     "language": "uk",
     "confidence": 0.92,
     "created_at": "2026-06-09T14:05:00Z",
+    "summary": "POW exchange, 9 June 2026 (stage 2): 84 returned to Ukraine; UAE mediated — 1 source, 1 official",
+    "links": {"event": "/v1/events/5c1e0e3f9a8b4c7d", "page": "/events/5c1e0e3f9a8b4c7d"},
     "event": {
         "id": "5c1e0e3f9a8b4c7d",
         "kind": "pow_exchange",
@@ -67,6 +69,8 @@ class AlertOut(BaseModel):
     language: str | None
     confidence: float
     created_at: datetime
+    summary: str = Field("", description="one English line built from the merged facts")
+    links: dict[str, str] = Field(default_factory=dict, description="`event`: the event JSON; `page`: its HTML page")
     event: dict[str, Any]
     facts: dict[str, Any]
     changes: list[Any]

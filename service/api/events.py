@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from service.api.deps import ReaderDep
 from service.api.pagination import split_page
@@ -20,6 +20,7 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
 
 class EventSummary(BaseModel):
     id: str
+    summary: str = Field(description="one English line built from the merged facts")
     kind: str
     status: str
     event_date: date | None
@@ -33,6 +34,7 @@ class EventSummary(BaseModel):
     first_seen: datetime | None
     last_seen: datetime | None
     facts: dict[str, Any]
+    links: dict[str, str] = Field(description="`event`: this JSON; `page`: the HTML page")
 
 
 class EventPage(BaseModel):

@@ -33,6 +33,8 @@ def alert_data(alert: Alert) -> dict[str, Any]:
         "language": alert.language,
         "confidence": alert.confidence,
         "created_at": isoformat(alert.created_at),
+        "summary": "",  # alerts written before summaries existed have none
+        "links": {"event": f"/v1/events/{alert.event_id}", "page": f"/events/{alert.event_id}"},
         "event": {},
         "facts": {},
         "changes": [],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from service.core.domain import AlertDecision, EventState, Mention, Provenance
+from service.core.events.summary import summarize
 from service.models import Article
 
 
@@ -33,9 +34,15 @@ def provenance_json(items: tuple[Provenance, ...]) -> list[dict[str, Any]]:
     ]
 
 
+def event_links(event_id: str) -> dict[str, str]:
+    """Where to read more: the event's JSON and its HTML page (relative to the service's address)."""
+    return {"event": f"/v1/events/{event_id}", "page": f"/events/{event_id}"}
+
+
 def event_json(state: EventState) -> dict[str, Any]:
     return {
         "id": state.key,
+        "summary": summarize(state),
         "kind": state.kind,
         "status": state.status,
         "event_date": _plain(state.event_date),
@@ -48,6 +55,7 @@ def event_json(state: EventState) -> dict[str, Any]:
         "report_count": state.report_count,
         "first_seen": _plain(state.first_seen),
         "last_seen": _plain(state.last_seen),
+        "links": event_links(state.key),
     }
 
 
@@ -69,6 +77,8 @@ def alert_payload(state: EventState, decision: AlertDecision, article: Article) 
     sources = sorted({(p.source, p.url, p.official) for items in state.provenance.values() for p in items})
     return {
         "type": decision.type,
+        "summary": summarize(state),
+        "links": event_links(state.key),
         "event": event_json(state),
         "facts": facts_json(state),
         "changes": [{"field": c.field, "before": _plain(c.before), "after": _plain(c.after)} for c in decision.changes],

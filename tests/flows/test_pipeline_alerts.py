@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -63,7 +65,7 @@ def _telegram_page(text: str) -> str:
 
 
 async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_update(
-    server: LocalServer, database: Database, ctx: WorkerContext
+    server: LocalServer, database: Database, ctx: WorkerContext, client: httpx.AsyncClient
 ) -> None:
     t0 = datetime(2025, 6, 10, 15, 0, tzinfo=UTC)
     server.serve("/en/pow-swap/a-1", article_page("Ukraine and Russia swap prisoners in new stage", FIRST))
@@ -107,6 +109,13 @@ async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_up
     assert created.payload["event"]["event_date"] == "2025-06-10"
     assert created.payload["evidence"] and created.payload["sources"]
     assert "UAE" in created.payload["facts"].get("mediators", [])
+    # No numbers were given: the summary says what is known and guesses nothing.
+    assert created.payload["summary"] == "POW exchange, 10 June 2025: UAE mediated — 1 source"
+    assert created.payload["links"] == {
+        "event": f"/v1/events/{created.event_id}",
+        "page": f"/events/{created.event_id}",
+    }
+    assert json.loads(created.body)["summary"] == created.payload["summary"]
 
     await refresh_feed(ctx, await add_feed(database, server.url("/second.xml")))
     assert [a.type for a in await _alerts(database)] == ["event.created"]  # corroboration: no alert
@@ -120,11 +129,19 @@ async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_up
     assert changed["returned_to_ukraine"]["after"] == 84
     assert update.payload["facts"]["returned_to_ukraine"] == 84
     assert int(update.payload["cursor"]) > int(created.payload["cursor"])
+    # Both test outlets share the host 127.0.0.1, so they count as one source; the Telegram post is the other.
+    assert update.payload["summary"] == (
+        "POW exchange, 10 June 2025: 84 returned to Ukraine; UAE mediated — 2 sources, 1 official"
+    )
 
     async with database.reader() as session:
         events = (await session.exec(select(Event))).scalars().all()  # type: ignore[call-overload]
         relevant = (await session.exec(select(Article).where(Article.relevant == True))).scalars().all()  # type: ignore[call-overload,arg-type]  # noqa: E712
     assert len(events) == 1 and events[0].state["official"] is True and len(relevant) == 3
+    detail = (await client.get(f"/v1/events/{update.event_id}")).json()
+    assert detail["summary"] == update.payload["summary"] and detail["links"] == update.payload["links"]
+    listed = (await client.get("/v1/events")).json()["data"]
+    assert [e["summary"] for e in listed] == [update.payload["summary"]]
 
 
 async def test_report_of_an_old_event_is_stored_but_not_alerted(
