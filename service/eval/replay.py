@@ -1,19 +1,19 @@
-"""`exchangewatch eval CORPUS.jsonl`: replay a labelled corpus through detect → group → decide_alert.
+"""Replay a labelled corpus through detect → group → decide_alert, as the service would have seen it.
 
 The replay simulates real time: articles are processed in publication order and the virtual clock is
 each article's publication time, so an event is "old" exactly when it would have been old for a live
-service. An undated article is placed at the date of the event it reports (as detected); one with no
-date at all is processed last, at the latest clock, matching events by its figures alone. The "store"
-is an in-memory list of EventState queried with the same candidate_window the database store uses.
+service. An article whose `published` is unknown or only a month or year is placed at the date of the
+event it reports (as detected, kept inside its publication span); one with nothing to place it is
+processed last, at the latest clock, matching events by its figures alone. The "store" is an in-memory
+list of EventState queried with the same candidate_window the database store uses.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from datetime import time as dtime
 from typing import IO, Any
@@ -21,38 +21,68 @@ from typing import IO, Any
 from service.core.domain import Document, EventState, Report
 from service.core.events.alert import DEFAULT_CONFIDENCE_THRESHOLD, decide_alert
 from service.core.events.cluster import GroupOutcome, GroupParams, candidate_window, group
-from service.core.events.merge import month_end
+from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
 
 Detector = Callable[[Document], Report]
 __all__ = ["bcubed", "eval_main", "evaluate", "fact_matches", "parse_published", "prf", "read_corpus"]
 
 
-def parse_published(value: str | None) -> datetime | None:
-    """ISO date/datetime (or a bare year-month, taken as its last day) as an aware UTC datetime."""
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    if len(text) == 7:  # "2022-10": the article is from that month, so no earlier than its last day
-        return datetime.combine(month_end(date.fromisoformat(text + "-01")), dtime(23, 59), UTC)
-    parsed = datetime.fromisoformat(text)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+class CorpusError(ValueError):
+    """A corpus line that is not a JSON object (the message names the line)."""
 
 
-def _partial(value: str | None) -> bool:
-    return bool(value) and len(value.strip()) == 7  # type: ignore[union-attr]
+def parse_published(value: Any) -> datetime | None:
+    """The latest moment a `published` value allows (None when unknown): kept for callers and tests."""
+    span, _ = pub.parse(value)
+    return span.latest if span else None
 
 
-def row_document(row: dict[str, Any]) -> Document:
-    """The article as detection sees it; a month-only publication date is no publication time."""
-    published = row.get("published")
+def line_of(row: dict[str, Any], index: int) -> str:
+    """How a warning names a row: its line in the corpus file, and its id."""
+    return f"line {row.get('_line', index + 1)} ({row.get('id') or 'no id'})"
+
+
+@dataclass
+class Prepared:
+    """Detection's view of every row, computed once (detection has nothing to learn, folds reuse it)."""
+
+    docs: list[Document]
+    spans: list[pub.Published | None]
+    reports: list[Report]
+    warnings: list[str]
+    seconds: float
+
+
+def prepare(rows: Sequence[dict[str, Any]], detect: Detector) -> Prepared:
+    started = time.perf_counter()
+    spans: list[pub.Published | None] = []
+    warnings: list[str] = []
+    docs: list[Document] = []
+    for index, row in enumerate(rows):
+        span, warning = pub.parse(row.get("published"))
+        if warning:
+            warnings.append(f"{line_of(row, index)}: {warning}")
+        spans.append(span)
+        docs.append(row_document(row, span))
+    reports = [detect(d) for d in docs]
+    return Prepared(docs, spans, reports, warnings, time.perf_counter() - started)
+
+
+def row_document(row: dict[str, Any], span: pub.Published | None = None) -> Document:
+    """The article as detection sees it; a month- or year-only publication date is no publication time."""
+
+    def text(key: str) -> str:
+        value = row.get(key)
+        return value if isinstance(value, str) else ""
+
     return Document(
-        title=row.get("title") or "",
-        text=row.get("text") or "",
-        language=row.get("language"),
-        published=None if _partial(published) else parse_published(published),
-        url=row.get("url") or "",
-        source=row.get("source") or "",
+        title=text("title"),
+        text=text("text"),
+        language=row.get("language") if isinstance(row.get("language"), str) else None,
+        published=span.exact if span else None,
+        url=text("url"),
+        source=text("source"),
     )
 
 
@@ -87,14 +117,17 @@ class MemoryStore:
             self.events[outcome.after.key] = outcome.after
 
 
-def _placement(doc: Document, report: Report, row: dict[str, Any]) -> datetime | None:
-    """When the article reached the world: its publication time, else the date it reports."""
+def _placement(doc: Document, span: pub.Published | None, report: Report) -> datetime | None:
+    """When the article reached the world: its publication time, else the date it reports (inside its span)."""
     if doc.published is not None:
         return doc.published
     primary = report.primary
-    if primary is not None and primary.event_date is not None:
-        return datetime.combine(primary.event_date, dtime(12), UTC)
-    return parse_published(row.get("published"))  # a bare month: its last day, else unknown
+    if primary is not None and primary.event_date is not None and primary.date_precision != "unknown":
+        day = primary.event_date
+        if span is not None:
+            day = min(max(day, span.first), span.last)
+        return datetime.combine(day, dtime(12), UTC)
+    return span.latest if span else None
 
 
 def _jsonable(value: Any) -> Any:
@@ -105,20 +138,17 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _replay(
-    rows: Sequence[dict[str, Any]],
-    docs: Sequence[Document],
-    reports: Sequence[Report],
-    params: GroupParams,
-    threshold: float,
-) -> tuple[list[list[str]], list[Alert]]:
-    """Run grouping and alerting in publication order; events per article (primary first) and alerts."""
-    places = [_placement(d, rep, row) for d, rep, row in zip(docs, reports, rows, strict=True)]
-    dated = sorted((i for i, p in enumerate(places) if p is not None), key=lambda i: places[i])  # type: ignore[arg-type,return-value]
-    undated = [i for i, p in enumerate(places) if p is None]
+def replay(
+    prepared: Prepared, indices: Sequence[int], params: GroupParams, threshold: float
+) -> tuple[dict[int, list[str]], list[Alert]]:
+    """Group and alert the given rows in publication order: events per row (primary first) and alerts."""
+    docs, reports = prepared.docs, prepared.reports
+    places = {i: _placement(docs[i], prepared.spans[i], reports[i]) for i in indices}
+    dated = sorted((i for i in indices if places[i] is not None), key=lambda i: (places[i], i))  # type: ignore[arg-type,return-value]
+    undated = [i for i in indices if places[i] is None]
     store = MemoryStore(params)
     clock = datetime(2000, 1, 1, tzinfo=UTC)
-    events: list[list[str]] = [[] for _ in docs]
+    events: dict[int, list[str]] = {i: [] for i in indices}
     alerts: list[Alert] = []
     for i in dated + undated:
         clock = places[i] or clock
@@ -140,7 +170,7 @@ def _replay(
     return events, alerts
 
 
-def _write_details(
+def write_details(
     out: IO[str],
     rows: Sequence[dict[str, Any]],
     reports: Sequence[Report],
@@ -167,11 +197,38 @@ def _write_details(
             out.write(json.dumps({**record, "changes": alert.changes}, ensure_ascii=False) + "\n")
 
 
-def _default_detector() -> Detector:
+def default_detector() -> Detector:
     from service.core.detection.detect import detect  # imported late: detection loads topic data
 
     detect(Document("", "", None, None))  # load the topic before the clock starts: throughput, not startup
     return detect
+
+
+def score(
+    rows: Sequence[dict[str, Any]],
+    prepared: Prepared,
+    indices: Sequence[int],
+    params: GroupParams,
+    threshold: float,
+    details: IO[str] | None = None,
+) -> dict[str, Any]:
+    """Replay the rows at ``indices`` on their own and return their metrics."""
+    started = time.perf_counter()
+    events, alerts = replay(prepared, indices, params, threshold)
+    subset = [rows[i] for i in indices]
+    reports = [prepared.reports[i] for i in indices]
+    position = {row_index: n for n, row_index in enumerate(indices)}
+    renumbered = [_renumber(a, position[a.article]) for a in alerts]
+    per_row = [events[i] for i in indices]
+    metrics = compute(subset, reports, per_row, renumbered)
+    if details is not None:
+        write_details(details, subset, reports, per_row, renumbered)
+    metrics["replay_seconds"] = round(time.perf_counter() - started, 4)
+    return metrics
+
+
+def _renumber(alert: Alert, article: int) -> Alert:
+    return Alert(article, alert.type, alert.event, alert.primary, alert.event_kind, alert.event_date, alert.changes)
 
 
 def evaluate(
@@ -181,63 +238,42 @@ def evaluate(
     detector: Detector | None = None,
     params: GroupParams | None = None,
     confidence_threshold: float = DEFAULT_CONFIDENCE_THRESHOLD,
+    folds: int = 0,
 ) -> dict[str, Any]:
-    """Replay the labelled rows and return the metrics; optionally write per-article details."""
-    detect = detector or _default_detector()
-    started = time.perf_counter()
-    docs = [row_document(r) for r in rows]
-    reports = [detect(d) for d in docs]
-    events, alerts = _replay(rows, docs, reports, params or GroupParams(), confidence_threshold)
-    elapsed = time.perf_counter() - started
-    metrics = compute(rows, reports, events, alerts)
+    """Replay the labelled rows and return the metrics (with ``folds`` ≥ 2, cross-validated figures too)."""
+    from service.eval.folds import cross_validate
+
+    prepared = prepare(rows, detector or default_detector())
+    params = params or GroupParams()
+    metrics = score(rows, prepared, range(len(rows)), params, confidence_threshold, details)
+    elapsed = prepared.seconds + metrics.pop("replay_seconds")
     metrics["seconds"] = round(elapsed, 4)
     metrics["articles_per_second"] = round(len(rows) / elapsed, 1) if elapsed > 0 else 0.0
-    if details is not None:
-        _write_details(details, rows, reports, events, alerts)
+    metrics["warnings"] = list(prepared.warnings)
+    if folds >= 2:
+        metrics["folds"] = cross_validate(rows, prepared, folds, params, confidence_threshold)
     return metrics
 
 
 def read_corpus(path: str) -> list[dict[str, Any]]:
+    """The corpus rows, each remembering its line; a line that is not a JSON object is a CorpusError."""
+    rows: list[dict[str, Any]] = []
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def format_text(m: dict[str, Any]) -> str:
-    """The metrics for a human."""
-    rel, clu, facts, alerts = m["relevance"], m["clustering"], m["facts"], m["alerts"]
-    return "\n".join(
-        [
-            f"articles            {m['articles']}  ({m['articles_per_second']:.0f}/s)",
-            f"relevance           P {rel['precision']:.3f}  R {rel['recall']:.3f}  F1 {rel['f1']:.3f}",
-            f"kind accuracy       {m['kind_accuracy']:.3f}",
-            f"clustering B-cubed  P {clu['bcubed_precision']:.3f}  R {clu['bcubed_recall']:.3f}"
-            f"  F1 {clu['bcubed_f1']:.3f}",
-            f"alerts              {alerts['created']} created, {alerts['updated']} updated,"
-            f" {alerts['false_created']} created for non-events",
-            f"alerts per event    {m['alerts_per_event']:.2f}",
-            f"missed events       {m['missed_events']} of {m['gold_events']}"
-            + (f"  ({', '.join(m['missed_event_keys'])})" if m["missed_event_keys"] else ""),
-            f"facts               {facts['accuracy']:.3f} of {facts['compared']} compared",
-        ]
-    )
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path} line {number}: not JSON ({exc.msg})") from None
+            if not isinstance(row, dict):
+                raise CorpusError(f"{path} line {number}: not a JSON object")
+            rows.append({**row, "_line": number})
+    return rows
 
 
 def eval_main(argv: list[str] | None = None) -> int:
-    """Entry point of `exchangewatch eval`."""
-    parser = argparse.ArgumentParser(prog="exchangewatch eval", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", help="labelled corpus, one JSON object per line")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    parser.add_argument("--details", metavar="FILE", help="write per-article and per-alert JSON lines here")
-    args = parser.parse_args(argv)
-    rows = read_corpus(args.corpus)
-    if args.details:
-        with open(args.details, "w", encoding="utf-8") as out:
-            metrics = evaluate(rows, details=out)
-    else:
-        metrics = evaluate(rows, details=None)
-    print(json.dumps(metrics, ensure_ascii=False) if args.json else format_text(metrics))
-    return 0
+    """Entry point of `exchangewatch eval` (the options live in service.eval.command)."""
+    from service.eval.command import main
 
-
-if __name__ == "__main__":
-    sys.exit(eval_main())
+    return main(argv)

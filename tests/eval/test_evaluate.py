@@ -134,6 +134,8 @@ def test_fact_matches_compares_lists_as_sets() -> None:
 def test_parse_published() -> None:
     assert parse_published(None) is None
     assert parse_published("2031-02") == datetime(2031, 2, 28, 23, 59, tzinfo=UTC)
+    assert parse_published("2031") == datetime(2031, 12, 31, 23, 59, tzinfo=UTC)
+    assert parse_published("not a date") is None
     assert parse_published("2031-02-03") == datetime(2031, 2, 3, tzinfo=UTC)
     assert parse_published("2031-02-03T10:00:00+02:00") == datetime(2031, 2, 3, 8, tzinfo=UTC)
 

@@ -1,0 +1,108 @@
+"""Any `published` value is a span of days or unknown with a warning naming the line; eval never crashes."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.eval import published as pub
+from service.eval.replay import CorpusError, eval_main, evaluate, read_corpus
+from tests.eval.test_evaluate import CORPUS, stub
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last", "precision"),
+    [
+        ("2026", date(2026, 1, 1), date(2026, 12, 31), "year"),
+        ("2022-10", date(2022, 10, 1), date(2022, 10, 31), "month"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month"),
+        ("2025-06-11", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("June 11, 2025", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("Jun 11 2025", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("11 June 2025", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("11.06.2025", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("11/06/2025", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("2025/06/11", date(2025, 6, 11), date(2025, 6, 11), "day"),
+        ("2025-06-11T23:30:00+02:00", date(2025, 6, 11), date(2025, 6, 11), "time"),
+        ("2025-06-11 08:00", date(2025, 6, 11), date(2025, 6, 11), "time"),
+        ("2025-06-11T08:00:00Z", date(2025, 6, 11), date(2025, 6, 11), "time"),
+    ],
+)
+def test_understood_values(value: str, first: date, last: date, precision: str) -> None:
+    span, warning = pub.parse(value)
+    assert warning is None and span is not None
+    assert (span.first, span.last, span.precision) == (first, last, precision)
+    assert (span.exact is not None) == (precision in ("day", "time"))
+
+
+def test_datetime_is_converted_to_utc() -> None:
+    span, _ = pub.parse("2025-06-11T23:30:00+02:00")
+    assert span is not None and span.exact == datetime(2025, 6, 11, 21, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "garbage",
+        "yesterday",
+        "2025-13-01",
+        "31.02.2025",
+        "Juneteenth 11, 2025",
+        "0001",
+        "9999-01-01",
+        2026,
+        3.5,
+        ["x"],
+        {},
+    ],
+)
+def test_not_understood_values_are_unknown_with_a_warning(value: Any) -> None:
+    span, warning = pub.parse(value)
+    assert span is None and warning is not None and "treated as unknown" in warning
+
+
+@pytest.mark.parametrize("value", [None, "", "   "])
+def test_missing_values_are_unknown_silently(value: Any) -> None:
+    assert pub.parse(value) == (None, None)
+
+
+HOSTILE = ["2026", "2031-03", "March 10, 2031", "10.03.2031", "garbage", None, 2031, ""]
+
+
+def test_replay_survives_every_kind_of_value_and_names_the_line(tmp_path: Path) -> None:
+    rows = [{**CORPUS[0], "id": f"h{n}", "published": value} for n, value in enumerate(HOSTILE)]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    metrics = evaluate(read_corpus(str(path)), detector=stub)
+    assert metrics["articles"] == len(HOSTILE)
+    assert metrics["warnings"] == [
+        "line 5 (h4): published 'garbage' is not a date; treated as unknown",
+        "line 7 (h6): published 2031 is not a string; treated as unknown",
+    ]
+    # All eight report the same exchange of 10 March 2031: one event, alerted once.
+    assert metrics["clustering"]["bcubed_f1"] == 1.0 and metrics["alerts"]["created"] == 1
+
+
+def test_eval_command_prints_warnings_and_keeps_going(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("service.core.detection.detect")
+    path = tmp_path / "corpus.jsonl"
+    rows = [{**CORPUS[0], "published": "2026"}, {**CORPUS[1], "published": "soon"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert eval_main([str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "warning: line 2 (a2): published 'soon' is not a date" in captured.err
+    assert "B-cubed" in captured.out
+
+
+def test_a_line_that_is_not_json_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps(CORPUS[0]) + "\n\n{not json\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="line 3: not JSON"):
+        read_corpus(str(path))
+    path.write_text("[1, 2]\n", encoding="utf-8")
+    assert eval_main([str(path)]) == 2
+    assert "line 1: not a JSON object" in capsys.readouterr().err
