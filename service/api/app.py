@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import alerts, articles, events, feeds, health, webhooks
+from service.api import alerts, articles, atom, events, feeds, health, webhooks
 from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
@@ -81,7 +81,7 @@ def create_app(
     app.state.runtime = None
     install_error_handlers(app)
     install_middleware(app, settings)
-    routers = (feeds, articles, events, alerts, webhooks, health) if api_routes else (health,)
+    routers = (feeds, articles, events, atom, alerts, webhooks, health) if api_routes else (health,)
     for module in routers:
         app.include_router(module.router)
     return app

@@ -48,3 +48,23 @@ async def latest_cursor(session: AsyncSession) -> int:
     """The highest cursor so far (0 when there are no alerts): where a live-only stream starts."""
     value = (await session.exec(select(func.max(Alert.id)))).first()
     return int(value or 0)
+
+
+async def recent_alerts(
+    session: AsyncSession,
+    *,
+    limit: int,
+    types: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    languages: Sequence[str] = (),
+) -> list[Alert]:
+    """The newest alerts first (whole rows: feeds and pages read their payloads); empty filters match all."""
+    query = select(Alert)
+    if types:
+        query = query.where(col(Alert.type).in_(types))
+    if kinds:
+        query = query.where(col(Alert.kind).in_(kinds))
+    if languages:
+        query = query.where(col(Alert.language).in_(languages))
+    result = await session.exec(query.order_by(col(Alert.id).desc()).limit(limit))
+    return list(result.all())
