@@ -120,7 +120,7 @@ def parse_channel(body: bytes, *, url: str, now: datetime | None = None, max_ent
         raise ParseError("empty body", url=url)
     text, _ = decode_body(body, "text/html; charset=utf-8")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree: Any = lxml.html.document_fromstring(text)  # lxml-stubs type xpath() as a union of everything
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unparseable Telegram page: {exc}", url=url) from exc
     messages = tree.xpath(_MESSAGES)

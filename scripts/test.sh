@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: lint, then the whole suite on SQLite, then again on PostgreSQL.
+# The test command: lint, type-check, then the whole suite on SQLite, then again on PostgreSQL.
 # PostgreSQL: EXCHANGEWATCH_TEST_PG (default postgresql+psycopg://postgres@127.0.0.1:5432/test). Without a
 # server the PostgreSQL pass skips with a reason locally; with CI=true it fails.
 set -uo pipefail
@@ -15,6 +15,7 @@ run_pytest() {
 }
 
 "$PY" -m ruff check . || exit 1
+"$PY" -m mypy || exit 1  # [tool.mypy] in pyproject.toml: service/ and scrapers/
 echo "== suite on SQLite =="
 EXCHANGEWATCH_TEST_DB=sqlite run_pytest -q -p no:cacheprovider "$@" || exit 1
 echo "== suite on PostgreSQL =="

@@ -8,8 +8,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlmodel.ext.asyncio.session import AsyncSession
+
+    from service.models import Feed
 
 
 def _serve(settings: Settings, *, workers: bool, api: bool) -> int:
@@ -78,12 +84,12 @@ async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
                 feed, created = await feed_store.add_feed(session, spec, utcnow())
                 print(f"{'added' if created else 'exists'}: {feed.id} {feed.url}")
             elif args.feeds_command == "remove":
-                feed = await _find(session, args.feed)
-                if feed is None:
+                gone = await _find(session, args.feed)
+                if gone is None:
                     print(f"no such feed: {args.feed}", file=sys.stderr)
                     return 1
-                await feed_store.delete_feed(session, feed)
-                print(f"removed: {feed.id} {feed.url}")
+                await feed_store.delete_feed(session, gone)
+                print(f"removed: {gone.id} {gone.url}")
             elif args.feeds_command == "import":
                 added = 0
                 for spec in opml.parse_opml(Path(args.file).read_bytes()):
@@ -99,12 +105,12 @@ async def _feeds(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _find(session: object, ident: str) -> object:
+async def _find(session: AsyncSession, ident: str) -> Feed | None:
     from service.store import feeds as feed_store
 
     if ident.isdigit():
-        return await feed_store.get_feed(session, int(ident))  # type: ignore[arg-type]
-    return await feed_store.get_feed_by_url(session, ident)  # type: ignore[arg-type]
+        return await feed_store.get_feed(session, int(ident))
+    return await feed_store.get_feed_by_url(session, ident)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel.ext.asyncio.session import AsyncSession
 from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
 
@@ -113,6 +114,14 @@ def _conditional(request: Request, payload: str | bytes, *, cache: str, etag: st
     return Response(body, media_type="application/json", headers=headers)
 
 
+async def _rendered(session: AsyncSession, alert_id: int) -> str:
+    """The JSON of an alert row stored without its rendering (alerts are never deleted)."""
+    alert = await alert_store.get_alert(session, alert_id)
+    if alert is None:
+        raise LookupError(f"alert {alert_id} vanished")
+    return rendered(alert)
+
+
 @router.get(
     "",
     response_model=AlertPage,
@@ -144,7 +153,7 @@ async def list_alerts(
             kinds=kinds or (),
             languages=languages or (),
         )
-        page = [(r.id, r.body or rendered(await alert_store.get_alert(session, r.id))) for r in rows[:limit]]
+        page = [(r.id, r.body or await _rendered(session, r.id)) for r in rows[:limit]]
     has_more = len(rows) > limit
     next_cursor = str(page[-1][0]) if page else after
     # Assembled from the stored renderings: no payload is decoded or re-encoded here.
@@ -231,7 +240,7 @@ async def _follow(request: Request, db: Any, cursor: int, filters: dict[str, Any
             text = alert.body
             if not text:
                 async with db.reader() as session:
-                    text = rendered(await alert_store.get_alert(session, alert.id))
+                    text = await _rendered(session, alert.id)
             yield ServerSentEvent(data=text, event=alert.type, id=str(alert.id))
         if len(rows) < STREAM_BATCH:
             await asyncio.sleep(STREAM_POLL_SECONDS)

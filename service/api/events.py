@@ -125,7 +125,7 @@ async def get_event(event_id: str, session: ReaderDep) -> EventDetail:
                 url=a.url,
                 title=a.title,
                 source=a.source,
-                language=a.language,  # type: ignore[arg-type]
+                language=a.language,
                 published_at=a.published_at,
                 discovered_at=a.discovered_at,
                 primary=r.is_primary,

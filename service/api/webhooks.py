@@ -203,7 +203,7 @@ def endpoint_out(endpoint: WebhookEndpoint, now: datetime) -> WebhookPublic:
         url=endpoint.url,
         description=endpoint.description,
         filters=Filters(
-            event_types=endpoint.event_types,  # type: ignore[arg-type]
+            event_types=endpoint.event_types,
             kinds=endpoint.kinds,
             languages=endpoint.languages,
             min_confidence=endpoint.min_confidence,

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func
-from sqlalchemy import select as table_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,7 +26,7 @@ async def list_alerts(
     Plain rows of id, type and the rendered JSON (`body`), not ORM objects with their decoded payloads:
     building and re-encoding 50 of those per page was most of the alerts API's cost.
     """
-    query = table_select(Alert.id, Alert.type, Alert.body)  # type: ignore[call-overload]
+    query = select(col(Alert.id), col(Alert.type), col(Alert.body))
     if after is not None:
         query = query.where(col(Alert.id) > after)
     if types:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from scrapers.feeds import FeedEntry
@@ -26,8 +27,8 @@ class EntryOutcome:
 
 
 async def find_by_keys(session: AsyncSession, keys: Sequence[str]) -> Article | None:
-    query = select(ArticleKey.article_id).where(ArticleKey.key.in_(keys)).limit(1)  # type: ignore[attr-defined]
-    article_id = (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
+    query = select(col(ArticleKey.article_id)).where(col(ArticleKey.key).in_(keys)).limit(1)
+    article_id = (await session.exec(query)).first()
     return None if article_id is None else await session.get(Article, article_id)
 
 
@@ -45,10 +46,10 @@ async def key_owners(session: AsyncSession, keys: Iterable[str]) -> dict[str, in
     wanted = list(dict.fromkeys(keys))
     owners: dict[str, int] = {}
     for start in range(0, len(wanted), KEY_CHUNK):
-        query = select(ArticleKey.key, ArticleKey.article_id).where(
-            ArticleKey.key.in_(wanted[start : start + KEY_CHUNK])  # type: ignore[attr-defined]
+        query = select(col(ArticleKey.key), col(ArticleKey.article_id)).where(
+            col(ArticleKey.key).in_(wanted[start : start + KEY_CHUNK])
         )
-        owners.update({key: article_id for key, article_id in (await session.exec(query)).all()})  # type: ignore[call-overload]
+        owners.update({key: article_id for key, article_id in (await session.exec(query)).all()})
     return owners
 
 
@@ -110,8 +111,8 @@ async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
     found: dict[int, Article] = {}
     id_list = sorted(ids)
     for start in range(0, len(id_list), KEY_CHUNK):
-        query = select(Article).where(Article.id.in_(id_list[start : start + KEY_CHUNK]))  # type: ignore[union-attr]
-        found.update({a.id: a for a in (await session.exec(query)).scalars().all()})  # type: ignore[call-overload]
+        query = select(Article).where(col(Article.id).in_(id_list[start : start + KEY_CHUNK]))
+        found.update({a.id: a for a in (await session.exec(query)).all() if a.id is not None})
     return found
 
 
@@ -143,14 +144,21 @@ async def _insert(
         async with session.begin_nested():
             session.add(article)
             await session.flush()
-            session.add_all(ArticleKey(key=key[:2100], article_id=article.id) for key in dict.fromkeys(keys))  # type: ignore[arg-type]
+            article_id = _id(article.id)
+            session.add_all(ArticleKey(key=key[:2100], article_id=article_id) for key in dict.fromkeys(keys))
             await session.flush()
     except IntegrityError:
         existing = await find_by_keys(session, keys)
         if existing is None:
             raise
-        return EntryOutcome(existing.id, "seen")  # type: ignore[arg-type]
-    return EntryOutcome(article.id, "new")  # type: ignore[arg-type]
+        return EntryOutcome(_id(existing.id), "seen")
+    return EntryOutcome(article_id, "new")
+
+
+def _id(value: int | None) -> int:
+    """A flushed row's primary key (None only before the INSERT)."""
+    assert value is not None, "flush the row first"
+    return value
 
 
 def _apply_edit(article: Article, entry: FeedEntry, now: datetime) -> bool:
@@ -180,32 +188,32 @@ async def claim_pending(
     ids: Sequence[int] | None = None,
 ) -> list[int]:
     """Lease pending articles (all, or only `ids`) so a crashed worker's articles are picked up again."""
-    query = select(Article.id).where(
-        Article.state == "pending",  # type: ignore[arg-type]
-        or_(Article.lease_until == None, Article.lease_until < now),  # type: ignore[operator]  # noqa: E711
+    query = select(col(Article.id)).where(
+        col(Article.state) == "pending",
+        or_(col(Article.lease_until).is_(None), col(Article.lease_until) < now),
     )
     if ids is not None:
-        query = query.where(Article.id.in_(list(ids)))  # type: ignore[union-attr]
-    query = query.order_by(Article.id).limit(limit)  # type: ignore[arg-type]
+        query = query.where(col(Article.id).in_(list(ids)))
+    query = query.order_by(col(Article.id)).limit(limit)
     if postgres:
         query = query.with_for_update(skip_locked=True)
-    found = list((await session.exec(query)).scalars().all())  # type: ignore[call-overload]
+    found = list((await session.exec(query)).all())
     if not found:
         return []
-    claimed = await session.exec(  # type: ignore[call-overload]
+    claimed = await session.exec(
         update(Article)
-        .where(and_(Article.id.in_(found), or_(Article.lease_until == None, Article.lease_until < now)))  # type: ignore[union-attr,operator]  # noqa: E711
-        .values(lease_owner=worker_id, lease_until=now + lease, attempts=Article.attempts + 1)
-        .returning(Article.id)
+        .where(col(Article.id).in_(found), or_(col(Article.lease_until).is_(None), col(Article.lease_until) < now))
+        .values(lease_owner=worker_id, lease_until=now + lease, attempts=col(Article.attempts) + 1)
+        .returning(col(Article.id))
     )
     return list(claimed.scalars().all())
 
 
 async def merge_duplicate(session: AsyncSession, duplicate: Article, original_id: int) -> None:
     """Fold a second URL of a story already stored into the original: its keys move, the row goes."""
-    keys = (await session.exec(select(ArticleKey).where(ArticleKey.article_id == duplicate.id))).scalars().all()  # type: ignore[call-overload,arg-type]
+    keys = (await session.exec(select(ArticleKey).where(col(ArticleKey.article_id) == duplicate.id))).all()
     moved = [k.key for k in keys]
-    await session.exec(delete(ArticleKey).where(ArticleKey.article_id == duplicate.id))  # type: ignore[call-overload,arg-type]
+    await session.exec(delete(ArticleKey).where(col(ArticleKey.article_id) == duplicate.id))
     await session.delete(duplicate)
     await session.flush()
     await add_keys(session, original_id, moved)
@@ -217,11 +225,11 @@ async def find_same_content(session: AsyncSession, article: Article) -> Article 
     # walks every processed article, once per new article.
     query = (
         select(Article)
-        .where(Article.fingerprint == article.fingerprint, Article.id != article.id)  # type: ignore[arg-type]
-        .order_by(Article.id)  # type: ignore[arg-type]
+        .where(col(Article.fingerprint) == article.fingerprint, col(Article.id) != article.id)
+        .order_by(col(Article.id))
         .limit(20)
     )
-    same = (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+    same = (await session.exec(query)).all()
     return next((a for a in same if a.state == "done"), None)
 
 
@@ -236,15 +244,15 @@ async def list_articles(
     limit: int,
 ) -> Sequence[Article]:
     """Newest first; `before_id` is the cursor."""
-    query = select(Article).order_by(Article.id.desc()).limit(limit)  # type: ignore[union-attr]
+    query = select(Article).order_by(col(Article.id).desc()).limit(limit)
     if feed_id is not None:
-        query = query.where(Article.feed_id == feed_id)  # type: ignore[arg-type]
+        query = query.where(col(Article.feed_id) == feed_id)
     if language:
-        query = query.where(Article.language == language)  # type: ignore[arg-type]
+        query = query.where(col(Article.language) == language)
     if since is not None:
-        query = query.where(Article.discovered_at >= since)  # type: ignore[arg-type,operator]
+        query = query.where(col(Article.discovered_at) >= since)
     if relevant is not None:
-        query = query.where(Article.relevant == relevant)  # type: ignore[arg-type]
+        query = query.where(col(Article.relevant) == relevant)
     if before_id is not None:
-        query = query.where(Article.id < before_id)  # type: ignore[arg-type,operator]
-    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+        query = query.where(col(Article.id) < before_id)
+    return (await session.exec(query)).all()

@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import ColumnElement, and_, func, or_, true
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.core.domain import AlertDecision, Document, EventState, Mention, Report
@@ -34,14 +34,15 @@ async def lock_grouping(session: AsyncSession) -> None:
     """Serialize event grouping across workers (transaction-scoped; SQLite writers are serialized already)."""
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
-        await session.exec(text("SELECT pg_advisory_xact_lock(:k)").bindparams(k=GROUPING_LOCK_ID))  # type: ignore[call-overload]
+        await session.exec(select(func.pg_advisory_xact_lock(GROUPING_LOCK_ID)))
 
 
-def _window_clause(kind: str, low: date | None, high: date | None, now: datetime) -> Any:
-    dated = True if low is None or high is None else and_(Event.event_date >= low, Event.event_date <= high)  # type: ignore[operator]
-    undated = and_(Event.event_date == None, Event.last_seen >= now - UNDATED_LOOKBACK)  # type: ignore[operator]  # noqa: E711
-    recent = Event.last_seen >= now - UNDATED_LOOKBACK if low is None else dated  # type: ignore[operator]
-    return and_(Event.kind.in_([kind, "agreement"]), or_(recent, undated))  # type: ignore[attr-defined]
+def _window_clause(kind: str, low: date | None, high: date | None, now: datetime) -> ColumnElement[bool]:
+    event_date, last_seen = col(Event.event_date), col(Event.last_seen)
+    dated = true() if low is None or high is None else and_(event_date >= low, event_date <= high)
+    undated = and_(event_date.is_(None), last_seen >= now - UNDATED_LOOKBACK)
+    recent = last_seen >= now - UNDATED_LOOKBACK if low is None else dated
+    return and_(col(Event.kind).in_([kind, "agreement"]), or_(recent, undated))
 
 
 async def load_candidates(
@@ -54,8 +55,8 @@ async def load_candidates(
         clauses.append(_window_clause(kind, low, high, now))
     if not clauses:
         return []
-    query = select(Event).where(or_(*clauses)).order_by(Event.last_seen.desc()).limit(MAX_CANDIDATES)  # type: ignore[attr-defined]
-    rows = (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+    query = select(Event).where(or_(*clauses)).order_by(col(Event.last_seen).desc()).limit(MAX_CANDIDATES)
+    rows = (await session.exec(query)).all()
     return [state_from_json(row.state) for row in rows]
 
 
@@ -78,7 +79,8 @@ async def record_report(
     alerts: list[Alert] = []
     for outcome in outcomes:
         event = await _save_event(session, outcome.after)
-        await _link(session, event.id, article.id, outcome.mention, outcome.primary)  # type: ignore[arg-type]
+        assert article.id is not None, "a stored article has an id"
+        await _link(session, event.id, article.id, outcome.mention, outcome.primary)
         decision = decide_alert(outcome.before, outcome.after, confidence_threshold=confidence_threshold)
         if decision is None:
             continue
@@ -110,8 +112,8 @@ async def _save_event(session: AsyncSession, state: EventState) -> Event:
 
 
 async def _link(session: AsyncSession, event_id: str, article_id: int, mention: Mention, primary: bool) -> None:
-    query = select(EventReport).where(EventReport.event_id == event_id, EventReport.article_id == article_id)  # type: ignore[arg-type]
-    link = (await session.exec(query)).scalars().first()  # type: ignore[call-overload]
+    query = select(EventReport).where(col(EventReport.event_id) == event_id, col(EventReport.article_id) == article_id)
+    link = (await session.exec(query)).first()
     if link is None:
         link = EventReport(event_id=event_id, article_id=article_id)
     link.is_primary = primary
@@ -160,33 +162,32 @@ async def list_events(
     before: tuple[datetime, str] | None,
     limit: int,
 ) -> Sequence[Event]:
-    query = select(Event).order_by(Event.last_seen.desc(), Event.id.desc()).limit(limit)  # type: ignore[attr-defined]
+    query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc()).limit(limit)
     if kind:
-        query = query.where(Event.kind == kind)  # type: ignore[arg-type]
+        query = query.where(col(Event.kind) == kind)
     if status:
-        query = query.where(Event.status == status)  # type: ignore[arg-type]
+        query = query.where(col(Event.status) == status)
     if since is not None:
-        query = query.where(Event.event_date >= since)  # type: ignore[operator]
+        query = query.where(col(Event.event_date) >= since)
     if not include_historical:
-        query = query.where(Event.historical == False)  # type: ignore[arg-type]  # noqa: E712
+        query = query.where(col(Event.historical) == False)  # noqa: E712
     if before is not None:
         seen, event_id = before
-        query = query.where(
-            or_(Event.last_seen < seen, and_(Event.last_seen == seen, Event.id < event_id))  # type: ignore[operator,arg-type]
-        )
-    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+        last_seen = col(Event.last_seen)
+        query = query.where(or_(last_seen < seen, and_(last_seen == seen, col(Event.id) < event_id)))
+    return (await session.exec(query)).all()
 
 
 async def event_timeline(session: AsyncSession, event_id: str) -> list[tuple[EventReport, Article]]:
     query = (
         select(EventReport, Article)
-        .join(Article, Article.id == EventReport.article_id)  # type: ignore[arg-type]
-        .where(EventReport.event_id == event_id)  # type: ignore[arg-type]
-        .order_by(EventReport.created_at, EventReport.id)  # type: ignore[arg-type]
+        .join(Article, col(Article.id) == col(EventReport.article_id))
+        .where(col(EventReport.event_id) == event_id)
+        .order_by(col(EventReport.created_at), col(EventReport.id))
     )
-    return [(row[0], row[1]) for row in (await session.exec(query)).all()]  # type: ignore[call-overload]
+    return [(report, article) for report, article in (await session.exec(query)).all()]
 
 
 async def event_alerts(session: AsyncSession, event_id: str) -> Sequence[Alert]:
-    query = select(Alert).where(Alert.event_id == event_id).order_by(Alert.id)  # type: ignore[arg-type]
-    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+    query = select(Alert).where(col(Alert.event_id) == event_id).order_by(col(Alert.id))
+    return (await session.exec(query)).all()

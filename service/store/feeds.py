@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, or_, update
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from scrapers.kinds import detect_kind
@@ -26,10 +27,10 @@ class FeedSpec:
 
 
 async def list_feeds(session: AsyncSession, *, enabled: bool | None = None) -> Sequence[Feed]:
-    query = select(Feed).order_by(Feed.id)  # type: ignore[arg-type]
+    query = select(Feed).order_by(col(Feed.id))
     if enabled is not None:
-        query = query.where(Feed.enabled == enabled)  # type: ignore[arg-type]
-    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+        query = query.where(col(Feed.enabled) == enabled)
+    return (await session.exec(query)).all()
 
 
 async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
@@ -37,8 +38,8 @@ async def get_feed(session: AsyncSession, feed_id: int) -> Feed | None:
 
 
 async def get_feeds(session: AsyncSession, ids: Sequence[int]) -> Sequence[Feed]:
-    query = select(Feed).where(Feed.id.in_(list(ids)))  # type: ignore[union-attr]
-    return (await session.exec(query)).scalars().all()  # type: ignore[call-overload]
+    query = select(Feed).where(col(Feed.id).in_(list(ids)))
+    return (await session.exec(query)).all()
 
 
 async def feed_urls(session: AsyncSession, ids: Iterable[int]) -> dict[int, str]:
@@ -46,8 +47,8 @@ async def feed_urls(session: AsyncSession, ids: Iterable[int]) -> dict[int, str]
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    query = select(Feed.id, Feed.url).where(Feed.id.in_(wanted))  # type: ignore[union-attr]
-    return {feed_id: url for feed_id, url in (await session.exec(query)).all()}  # type: ignore[call-overload]
+    query = select(col(Feed.id), col(Feed.url)).where(col(Feed.id).in_(wanted))
+    return {feed_id: url for feed_id, url in (await session.exec(query)).all() if feed_id is not None}
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class QuietPoll:
 
 async def mark_not_modified(session: AsyncSession, polls: Sequence[QuietPoll]) -> None:
     """Record quiet polls and release their leases, all in one executemany."""
-    table = Feed.__table__  # type: ignore[attr-defined]
+    table = Feed.metadata.tables[str(Feed.__tablename__)]
     # A Core UPDATE with per-row parameters (executemany), not the ORM's bulk update by primary key.
     statement = (
         update(table)
@@ -83,12 +84,11 @@ async def mark_not_modified(session: AsyncSession, polls: Sequence[QuietPoll]) -
         )
     )
     params = [{"fid": p.feed_id, "status": p.status, "at": p.at, "next": p.next_check_at} for p in polls]
-    await session.exec(statement, params=params)  # type: ignore[call-overload]
+    await session.exec(statement, params=params)
 
 
 async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
-    result = await session.exec(select(Feed).where(Feed.url == url))  # type: ignore[call-overload,arg-type]
-    return result.scalars().first()
+    return (await session.exec(select(Feed).where(col(Feed.url) == url))).first()
 
 
 async def add_feed(session: AsyncSession, spec: FeedSpec, now: datetime) -> tuple[Feed, bool]:
@@ -129,25 +129,25 @@ async def claim_due_feeds(
 ) -> list[int]:
     """Lease up to `limit` feeds due by `due_by` (default: now); an expired lease (dead worker) is taken over."""
     due = (
-        select(Feed.id)
+        select(col(Feed.id))
         .where(
-            Feed.enabled == True,  # noqa: E712
-            Feed.next_check_at <= (due_by or now),  # type: ignore[operator]
-            or_(Feed.lease_until == None, Feed.lease_until < now),  # type: ignore[operator]  # noqa: E711
+            col(Feed.enabled) == True,  # noqa: E712
+            col(Feed.next_check_at) <= (due_by or now),
+            or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now),
         )
-        .order_by(Feed.next_check_at)  # type: ignore[arg-type]
+        .order_by(col(Feed.next_check_at))
         .limit(limit)
     )
     if postgres:
         due = due.with_for_update(skip_locked=True)
-    ids = list((await session.exec(due)).scalars().all())  # type: ignore[call-overload]
+    ids = list((await session.exec(due)).all())
     if not ids:
         return []
-    claimed = await session.exec(  # type: ignore[call-overload]
+    claimed = await session.exec(
         update(Feed)
-        .where(and_(Feed.id.in_(ids), or_(Feed.lease_until == None, Feed.lease_until < now)))  # type: ignore[union-attr,operator]  # noqa: E711
+        .where(and_(col(Feed.id).in_(ids), or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now)))
         .values(lease_owner=worker_id, lease_until=now + lease)
-        .returning(Feed.id)
+        .returning(col(Feed.id))
     )
     return list(claimed.scalars().all())
 

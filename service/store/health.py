@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, or_
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from service.models import Alert, Feed
 from service.models.webhooks import WebhookEndpoint, WebhookMessage
@@ -25,22 +28,22 @@ class HealthFigures:
 
 
 async def ping(session: AsyncSession) -> None:
-    await session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    await session.exec(select(1))
 
 
-async def _count(session: AsyncSession, query: object) -> int:
-    return int((await session.exec(query)).scalar_one())  # type: ignore[call-overload]
+async def _count(session: AsyncSession, query: SelectOfScalar[Any]) -> int:
+    return int((await session.exec(query)).one())
 
 
 async def health_figures(session: AsyncSession, *, now: datetime, stale_after: timedelta) -> HealthFigures:
     """Feeds failing (an error since the last success) or stale (no success within `stale_after`)."""
-    enabled = Feed.enabled == True  # noqa: E712
+    enabled = col(Feed.enabled) == True  # noqa: E712
     stale_cutoff = now - stale_after
     return HealthFigures(
         feeds_enabled=await _count(session, select(func.count()).select_from(Feed).where(enabled)),
         feeds_failing=await _count(
             session,
-            select(func.count()).select_from(Feed).where(enabled, Feed.error_count > 0),  # type: ignore[arg-type,operator]
+            select(func.count()).select_from(Feed).where(enabled, col(Feed.error_count) > 0),
         ),
         feeds_stale=await _count(
             session,
@@ -48,27 +51,27 @@ async def health_figures(session: AsyncSession, *, now: datetime, stale_after: t
             .select_from(Feed)
             .where(
                 enabled,
-                Feed.created_at < stale_cutoff,  # type: ignore[operator]
-                or_(Feed.last_success_at == None, Feed.last_success_at < stale_cutoff),  # type: ignore[operator]  # noqa: E711
+                col(Feed.created_at) < stale_cutoff,
+                or_(col(Feed.last_success_at).is_(None), col(Feed.last_success_at) < stale_cutoff),
             ),
         ),
-        last_alert_at=(await session.exec(select(func.max(Alert.created_at)))).scalar_one(),  # type: ignore[call-overload]
+        last_alert_at=(await session.exec(select(func.max(col(Alert.created_at))))).one(),
         deliveries_pending=await _count(
             session,
             select(func.count())
             .select_from(WebhookMessage)
-            .where(WebhookMessage.status.in_(["pending", "delivering", "failed"])),  # type: ignore[attr-defined]
+            .where(col(WebhookMessage.status).in_(["pending", "delivering", "failed"])),
         ),
         deliveries_failing=await _count(
             session,
-            select(func.count()).select_from(WebhookMessage).where(WebhookMessage.status == "failed"),  # type: ignore[arg-type]
+            select(func.count()).select_from(WebhookMessage).where(col(WebhookMessage.status) == "failed"),
         ),
         deliveries_dead=await _count(
             session,
-            select(func.count()).select_from(WebhookMessage).where(WebhookMessage.status == "dead"),  # type: ignore[arg-type]
+            select(func.count()).select_from(WebhookMessage).where(col(WebhookMessage.status) == "dead"),
         ),
         endpoints_disabled=await _count(
             session,
-            select(func.count()).select_from(WebhookEndpoint).where(WebhookEndpoint.enabled == False),  # type: ignore[arg-type]  # noqa: E712
+            select(func.count()).select_from(WebhookEndpoint).where(col(WebhookEndpoint.enabled) == False),  # noqa: E712
         ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.models import Article
@@ -22,21 +23,21 @@ async def apply_retention(
     cleared = 0
     if article_text_days:
         cutoff = now - timedelta(days=article_text_days)
-        result = await session.exec(  # type: ignore[call-overload]
+        result = await session.exec(
             update(Article)
-            .where(Article.discovered_at < cutoff, Article.text != "", Article.state == "done")  # type: ignore[arg-type,operator]
+            .where(col(Article.discovered_at) < cutoff, col(Article.text) != "", col(Article.state) == "done")
             .values(text="", text_source="purged")
         )
         cleared += result.rowcount or 0
     if delivery_log_days:
         cutoff = now - timedelta(days=delivery_log_days)
         # Finished messages go with their attempts (cascade); pending and failing ones are never pruned.
-        finished = await session.exec(  # type: ignore[call-overload]
+        finished = await session.exec(
             delete(WebhookMessage).where(
-                WebhookMessage.status.in_(("delivered", "dead")),  # type: ignore[attr-defined]
-                WebhookMessage.created_at < cutoff,  # type: ignore[operator]
+                col(WebhookMessage.status).in_(("delivered", "dead")),
+                col(WebhookMessage.created_at) < cutoff,
             )
         )
-        result = await session.exec(delete(WebhookAttempt).where(WebhookAttempt.attempted_at < cutoff))  # type: ignore[call-overload,arg-type,operator]
+        result = await session.exec(delete(WebhookAttempt).where(col(WebhookAttempt.attempted_at) < cutoff))
         cleared += (finished.rowcount or 0) + (result.rowcount or 0)
     return cleared

@@ -141,7 +141,7 @@ async def enqueue_for_alert(session: AsyncSession, alert: Alert) -> int:
     if not rows:
         return 0
     statement = _insert(session)(WebhookMessage).values(rows).on_conflict_do_nothing()
-    result = await session.exec(statement.returning(WebhookMessage.id))  # type: ignore[call-overload]
+    result = await session.exec(statement.returning(WebhookMessage.id))
     return len(result.all())
 
 
@@ -217,13 +217,13 @@ async def claim_due(
         .order_by(ranked.c.next_attempt_at, ranked.c.id)
         .limit(limit)
     )
-    ids = list((await session.exec(picked)).all())  # type: ignore[call-overload]
+    ids = list((await session.exec(picked)).all())
     if not ids:
         return []
     if session.get_bind().dialect.name == "postgresql":
         locked = select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
         ids = list((await session.exec(locked)).all())
-    claimed: Any = await session.exec(  # type: ignore[call-overload]
+    claimed: Any = await session.exec(
         update(WebhookMessage)
         .where(col(WebhookMessage.id).in_(ids), _due(now))
         .values(status=DELIVERING, lease_owner=worker_id, lease_until=now + lease)
@@ -244,13 +244,13 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
     )
     return [
         Job(
-            m.id,
+            _id(m.id),
             m.msg_id,
             e.id,
             e.url,
             live_secrets(e, now),
             m.payload,
-            m.attempts,  # type: ignore[arg-type]
+            m.attempts,
             m.created_at,
             m.first_delivered_at is not None,
         )
@@ -306,7 +306,7 @@ async def record_attempt(
     where: list[Any] = [col(WebhookMessage.id) == job.message_id]
     if worker_id is not None and trigger != "test":
         where.append(col(WebhookMessage.lease_owner) == worker_id)  # another worker took over: it decides
-    await session.exec(update(WebhookMessage).where(*where).values(**values))  # type: ignore[call-overload]
+    await session.exec(update(WebhookMessage).where(*where).values(**values))
     if trigger != "test":
         await _endpoint_health(session, job.endpoint_id, result, now=now, disable_after=disable_after)
     await session.flush()
@@ -336,12 +336,12 @@ async def _endpoint_health(
     table = WebhookEndpoint
     this = col(table.id) == endpoint_id
     if result.ok:
-        await session.exec(update(table).where(this).values(last_success_at=now, failing_since=None))  # type: ignore[call-overload]
+        await session.exec(update(table).where(this).values(last_success_at=now, failing_since=None))
         return
     if result.gone:
         await _disable(session, endpoint_id, "the endpoint answered 410 Gone", now=now)
         return
-    await session.exec(  # type: ignore[call-overload]
+    await session.exec(
         update(table).where(this).values(failing_since=func.coalesce(table.failing_since, now))
     )
     streak_start = (await session.exec(select(table.failing_since).where(this))).first()
@@ -352,7 +352,7 @@ async def _endpoint_health(
 
 
 async def _disable(session: AsyncSession, endpoint_id: str, reason: str, *, now: datetime) -> None:
-    await session.exec(  # type: ignore[call-overload]
+    await session.exec(
         update(WebhookEndpoint)
         .where(col(WebhookEndpoint.id) == endpoint_id, col(WebhookEndpoint.enabled))
         .values(enabled=False, disabled_reason=reason, disabled_at=now, updated_at=now)
@@ -405,7 +405,7 @@ async def resend(session: AsyncSession, message: WebhookMessage, *, now: datetim
 
 async def recover(session: AsyncSession, endpoint_id: str, *, since: datetime, now: datetime) -> int:
     """Queue again every failed or dead message of the endpoint created since `since`."""
-    result = await session.exec(  # type: ignore[call-overload]
+    result = await session.exec(
         update(WebhookMessage)
         .where(
             col(WebhookMessage.endpoint_id) == endpoint_id,
@@ -427,7 +427,13 @@ async def start_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: d
     )
     session.add(message)
     await session.flush()
-    return Job(message.id, message.msg_id, endpoint.id, endpoint.url, live_secrets(endpoint, now), message.payload, 0)  # type: ignore[arg-type]
+    secrets = live_secrets(endpoint, now)
+    return Job(_id(message.id), message.msg_id, endpoint.id, endpoint.url, secrets, message.payload, 0)
+
+
+def _id(value: int | None) -> int:
+    assert value is not None, "flush the row first"
+    return value
 
 
 STATUSES = (PENDING, DELIVERING, DELIVERED, FAILED, DEAD)
