@@ -144,7 +144,7 @@ def replay(
     """Group and alert the given rows in publication order: events per row (primary first) and alerts."""
     docs, reports = prepared.docs, prepared.reports
     places = {i: _placement(docs[i], prepared.spans[i], reports[i]) for i in indices}
-    dated = sorted((i for i in indices if places[i] is not None), key=lambda i: (places[i], i))  # type: ignore[arg-type,return-value]
+    dated = sorted((i for i in indices if places[i] is not None), key=lambda i: (places[i], i))
     undated = [i for i in indices if places[i] is None]
     store = MemoryStore(params)
     clock = datetime(2000, 1, 1, tzinfo=UTC)
