@@ -11,6 +11,8 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from service.store import clean
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -20,12 +22,14 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False, pool_size: int = 10) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo}
+        # hide_parameters: a statement's values (a webhook secret) never reach a log line or an error text.
+        kwargs: dict[str, Any] = {"echo": echo, "json_serializer": clean.dumps_clean, "hide_parameters": True}
         if not self.is_sqlite:
             kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
         else:
             kwargs.update(connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
+        clean.install(self.engine.sync_engine)  # no control character reaches a row (PostgreSQL refuses NUL)
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._writer = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)

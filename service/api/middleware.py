@@ -7,6 +7,7 @@ extra task and memory streams: on a page of alerts that overhead was larger than
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import OrderedDict
 from typing import Any
@@ -21,6 +22,8 @@ from service.settings import Settings
 
 EXEMPT = ("/livez", "/readyz", "/health", "/healthz", "/metrics")
 WITH_BODY = ("POST", "PUT", "PATCH")
+# A JSON-escaped NUL that is not itself escaped (an odd number of backslashes before "u0000").
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 
 
 class TokenBuckets:
@@ -87,17 +90,33 @@ class Guard:
                 )
                 await response(scope, receive, send)
                 return
-        if scope["method"] in WITH_BODY and length is None:
-            # A chunked upload: read it (up to the cap) before the app sees it, then replay it.
-            body = await _read_capped(receive, self.max_bytes)
-            if body is None:
+        body = b""
+        if scope["method"] in WITH_BODY:
+            # Read the body (up to the cap; chunked too) before the app sees it, then replay it.
+            read = await _read_capped(receive, self.max_bytes)
+            if read is None:
                 await self._too_large(scope, receive, send)
                 return
-            receive = _replay(body)
+            body, receive = read, _replay(read)
+        where = _nul_in(scope, body)
+        if where is not None:  # no database takes NUL in text; PostgreSQL answered 500
+            await problem(422, f"the {where} contains a NUL character")(scope, receive, send)
+            return
         await self.app(scope, receive, send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         await problem(413, f"request body larger than {self.max_bytes} bytes")(scope, receive, send)
+
+
+def _nul_in(scope: Scope, body: bytes) -> str | None:
+    """Which part of the request carries a NUL: the query string, the path or the body; None if none."""
+    if b"%00" in scope.get("query_string", b""):
+        return "query string"
+    if "\x00" in scope["path"]:
+        return "path"
+    if b"\x00" in body or _JSON_NUL.search(body):
+        return "body"
+    return None
 
 
 async def _read_capped(receive: Receive, limit: int) -> bytes | None:

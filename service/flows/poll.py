@@ -19,6 +19,7 @@ from service.metrics import ARTICLES_INGESTED, FEED_POLLS, POLL_DURATION
 from service.models import Feed
 from service.store import articles as article_store
 from service.store import feeds as feed_store
+from service.store.errors import is_store_error, is_unavailable
 from service.store.feeds import QuietPoll
 from service.worker.context import WorkerContext
 
@@ -50,6 +51,14 @@ async def refresh_feed(
             return RefreshOutcome(feed_id, "missing")
         feed = found
     feed_id = feed.id  # type: ignore[assignment]
+    try:
+        return await _refresh(ctx, feed, process, quiet)
+    except Exception as exc:  # ours, not the feed's: a refused row, a bug; on the feed's row, not only a log
+        return await _record_crash(ctx, feed_id, exc)
+
+
+async def _refresh(ctx: WorkerContext, feed: Feed, process: bool, quiet: list[QuietPoll] | None) -> RefreshOutcome:
+    feed_id: int = feed.id  # type: ignore[assignment]
     started = time.perf_counter()
     try:
         result = await ctx.http.fetch(
@@ -76,6 +85,35 @@ async def refresh_feed(
     if process and outcome.new_articles + outcome.changed_articles:
         await process_articles(ctx, outcome.new_articles + outcome.changed_articles)
     return outcome
+
+
+class PollCrash(ScrapeError):
+    """A poll that failed on our side (kind ``store`` or ``internal``), recorded like a fetch failure."""
+
+    transient = True
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+async def _record_crash(ctx: WorkerContext, feed_id: int, exc: Exception) -> RefreshOutcome:
+    kind = "store" if is_store_error(exc) else "internal"
+    if is_unavailable(exc):
+        log.warning("poll of feed_id=%s failed: database unavailable (%s)", feed_id, type(exc).__name__)
+        return RefreshOutcome(feed_id, kind)  # nothing to record it in; the lease expires
+    log.error("poll crashed feed_id=%s kind=%s", feed_id, kind, exc_info=exc, extra={"feed_id": feed_id})
+    try:
+        return await _record_failure(ctx, feed_id, PollCrash(kind, _describe(exc)))
+    except Exception as again:
+        log.warning("could not record the failure of feed_id=%s: %s", feed_id, type(again).__name__)
+        return RefreshOutcome(feed_id, kind)
+
+
+def _describe(exc: Exception) -> str:
+    """The driver's own message (a SQLAlchemy error's text would carry the whole statement)."""
+    cause = getattr(exc, "orig", None) or exc
+    return f"{type(cause).__name__}: {cause}".strip()
 
 
 async def _record_failure(ctx: WorkerContext, feed_id: int, exc: ScrapeError) -> RefreshOutcome:
