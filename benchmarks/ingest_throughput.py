@@ -60,7 +60,7 @@ def baseline(base: str, corpus: sup.Corpus) -> dict[str, Any]:
 
 
 async def exchangewatch(
-    base: str, corpus: sup.Corpus, url: str, processes: int, extract_all_pages: bool = True
+    base: str, corpus: sup.Corpus, url: str, processes: int, page_policy: str = "candidates"
 ) -> dict[str, Any]:
     from sqlalchemy import func, select
 
@@ -74,7 +74,7 @@ async def exchangewatch(
         per_host_concurrency=16,
         extract_processes=processes,
         poll_interval_seconds=600,
-        extract_all_pages=extract_all_pages,
+        page_policy=page_policy,
     )
     db = Database(url)
     await sup.add_feeds(db, [base + sup.feed_path(f) for f in range(corpus.spec.feeds)])
@@ -114,9 +114,10 @@ async def exchangewatch(
 def main() -> None:
     parser = sup.cli(__doc__.splitlines()[0], postgres=True)
     parser.add_argument(
-        "--candidates-only",
-        action="store_true",
-        help="EXCHANGEWATCH_EXTRACT_ALL_PAGES=false: extract only pages the prefilter keeps",
+        "--policy",
+        choices=["all", "candidates", "none"],
+        default="candidates",
+        help="EXCHANGEWATCH_PAGE_POLICY (default candidates, the service default)",
     )
     args = parser.parse_args()
     sup.quiet_logs()
@@ -133,9 +134,7 @@ def main() -> None:
     with sup.site_server(corpus=spec) as site:
         with sup.scratch_database(args.db, "ingest") as url:
             sup.migrate(url)
-            ours = asyncio.run(
-                exchangewatch(site.base, corpus, url, cpu_count(), extract_all_pages=not args.candidates_only)
-            )
+            ours = asyncio.run(exchangewatch(site.base, corpus, url, cpu_count(), page_policy=args.policy))
         print("exchangewatch:", {k: round(v, 3) if isinstance(v, float) else v for k, v in ours.items()})
         base = baseline(site.base, corpus)
         print("baseline:", {k: round(v, 3) if isinstance(v, float) else v for k, v in base.items()})
@@ -146,7 +145,7 @@ def main() -> None:
         sup.row("false positives", ours["false_positives"], base["false_positives"], "–", None),
         sup.row("seconds for all", ours["seconds"], base["seconds"], "–", None),
     ]
-    name = "ingest_throughput_candidates" if args.candidates_only else "ingest_throughput"
+    name = "ingest_throughput" if args.policy == "candidates" else f"ingest_throughput_{args.policy}"
     sup.write_results(name, args.db, rows, {"exchangewatch": ours, "baseline": base, "corpus": spec})
 
 

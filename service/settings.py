@@ -53,9 +53,11 @@ class Settings(BaseSettings):
     # origin (scheme, host, port) unless this is true.
     page_allow_private: bool = False
     extract_processes: int = Field(default=0, ge=0)  # 0: one per CPU core; 1: in-process
-    # False: pages that cannot be about an exchange (prefilter) keep the feed summary as their text,
-    # and only candidates are extracted; several times the ingest throughput, less text in /v1/articles.
-    extract_all_pages: bool = True
+    # Which article pages are fetched and extracted. candidates: every page is fetched, but only those
+    # whose feed title+summary or visible page text pass the prefilter are extracted; the rest keep the
+    # feed summary as their text. all: every page extracted. none: no page fetched (summary only; the
+    # prefilter keeps only ~90 % of relevant items on title + first paragraph, see README).
+    page_policy: Literal["all", "candidates", "none"] = "candidates"
 
     # Events and alerts
     alert_max_age_days: int = Field(default=7, ge=0)

@@ -123,6 +123,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "webhook_allow_private": True,
         "webhook_allow_http": True,
         "extract_processes": 1,
+        # Tests check extracted text of ordinary pages; the `candidates` default has its own tests.
+        "page_policy": "all",
         "respect_robots": True,
         "scheduler_tick_seconds": 0.2,
         "delivery_tick_seconds": 0.2,

@@ -5,24 +5,22 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from typing import Literal
 
 from scrapers.extract import Extracted, extract_article
-from scrapers.text import decode_body
-from service.core.detection.detect import prefilter
-
-Skipped = Literal["skipped"]
-SKIPPED: Skipped = "skipped"
 
 
-def _extract(body: bytes, url: str, encoding: str | None, candidates_only: bool) -> Extracted | Skipped | None:
-    # Runs in the pool, off the event loop. Only pages that could be about an exchange get trafilatura's
-    # slower fallback extractors; the rest get the fast path, or no extraction at all in candidates_only.
-    if candidates_only:
-        text, _ = decode_body(body, f"text/html; charset={encoding}" if encoding else None)
-        if not prefilter(text):
-            return SKIPPED
-    return extract_article(body, url=url, encoding=encoding, thorough=prefilter)
+def _always(_text: str) -> bool:
+    return True
+
+
+def _never(_text: str) -> bool:
+    return False
+
+
+def _extract(body: bytes, url: str, encoding: str | None, thorough: bool) -> Extracted | None:
+    # Runs in the pool, off the event loop. Only pages that could be about an exchange (the caller's
+    # prefilter) get trafilatura's slower fallback extractors; the rest get the fast path.
+    return extract_article(body, url=url, encoding=encoding, thorough=_always if thorough else _never)
 
 
 class Extractor:
@@ -38,12 +36,10 @@ class Extractor:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
 
-    async def extract(
-        self, body: bytes, *, url: str, encoding: str | None, candidates_only: bool = False
-    ) -> Extracted | Skipped | None:
-        """The page's text and metadata; SKIPPED when `candidates_only` and the page cannot be relevant."""
+    async def extract(self, body: bytes, *, url: str, encoding: str | None, thorough: bool = True) -> Extracted | None:
+        """The page's text and metadata (None: no main text); `thorough` adds the fallback extractors."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, _extract, body, url, encoding, candidates_only)
+        return await loop.run_in_executor(self._pool, _extract, body, url, encoding, thorough)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

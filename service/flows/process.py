@@ -9,12 +9,14 @@ from datetime import timedelta
 from typing import Any
 
 from scrapers.errors import ScrapeError
-from scrapers.http import HTML_ACCEPT
+from scrapers.http import HTML_ACCEPT, FetchResult
+from scrapers.text import decode_body
 from scrapers.urls import content_fingerprint
+from scrapers.visible import visible_text
 from service.core.detection.detect import detect
 from service.core.domain import Document, Report
 from service.core.events.cluster import GroupParams
-from service.flows.extractor import SKIPPED
+from service.flows import pages
 from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
 from service.models import Article
 from service.store import articles as article_store
@@ -99,9 +101,19 @@ async def process_article(ctx: WorkerContext, article: Article | int, *, feed_ur
     await _store(ctx, article_id, page, doc, report)
 
 
+def _page_candidate(result: FetchResult) -> bool:
+    """The prefilter on the page's visible text (never the raw HTML: most of it is inline script)."""
+    text, _ = decode_body(result.body, f"text/html; charset={result.encoding}" if result.encoding else None)
+    return pages.candidate(visible_text(text))
+
+
 async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None) -> PageText:
     if not article.fetch_page:
         return PageText(article.text or article.summary, article.text_source or "feed")
+    policy = ctx.settings.page_policy
+    if policy == "none":
+        return PageText(article.summary, "summary")
+    thorough = pages.candidate(pages.item_text(article.title, article.summary))
     try:
         result = await ctx.http.fetch(
             article.url,
@@ -110,15 +122,16 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
             check_robots=ctx.settings.respect_robots,
             private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
         )
+        thorough = thorough or _page_candidate(result)
+        if policy == "candidates" and not thorough:
+            return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
         extracted = await ctx.extractor.extract(
-            result.body, url=result.url, encoding=result.encoding, candidates_only=not ctx.settings.extract_all_pages
+            result.body, url=result.url, encoding=result.encoding, thorough=thorough
         )
     except ScrapeError as exc:
         EXTRACTION_FAILURES.labels(exc.kind).inc()
         retry = exc.transient and article.attempts < MAX_TRANSIENT_ATTEMPTS
         return PageText(article.summary, "feed", error=f"{exc.kind}: {exc}"[:500], retry=retry)
-    if extracted == SKIPPED:
-        return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
     if extracted is None or not extracted.text.strip():
         EXTRACTION_FAILURES.labels("no_text").inc()
         return PageText(article.summary, "feed", error="no main text found on the page")

@@ -247,7 +247,7 @@ async def test_candidates_only_mode_extracts_only_pages_that_could_be_relevant(
             ]
         ),
     )
-    ctx = build_context(settings.model_copy(update={"extract_all_pages": False}), database)
+    ctx = build_context(settings.model_copy(update={"page_policy": "candidates"}), database)
     try:
         await refresh_feed(ctx, await add_feed(database, server.url("/feed")))
     finally:
