@@ -167,7 +167,9 @@ async def system_resolver(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-async def resolve_checked(host: str, port: int, *, allow_private: bool, resolver: Resolver | None = None) -> list[str]:
+async def resolve_checked(
+    host: str, port: int, *, allow_private: bool, resolver: Resolver | None = None
+) -> list[str]:
     """Resolve ``host`` and return its addresses, refusing it if any address is not public."""
     literal = parse_ip_literal(host)
     if literal is not None:
@@ -196,7 +198,9 @@ async def resolve_checked(host: str, port: int, *, allow_private: bool, resolver
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     """Network backend that resolves and checks once, then dials the checked IP (never the name)."""
 
-    def __init__(self, *, allow_private: bool, resolver: Resolver | None, inner: httpcore.AsyncNetworkBackend) -> None:
+    def __init__(
+        self, *, allow_private: bool, resolver: Resolver | None, inner: httpcore.AsyncNetworkBackend
+    ) -> None:
         self._allow_private = allow_private
         self._resolver = resolver
         self._inner = inner
