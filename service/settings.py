@@ -62,6 +62,7 @@ class Settings(BaseSettings):
     # Events and alerts
     alert_max_age_days: int = Field(default=7, ge=0)
     confidence_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
+    max_candidates: int = Field(default=500, ge=1)  # events a report is compared with, most recently seen first
 
     # Webhooks
     webhook_allow_private: bool = False

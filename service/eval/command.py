@@ -9,6 +9,7 @@ from typing import Any
 
 from service.eval.folds import FIGURES, figures
 from service.eval.replay import CorpusError, evaluate, read_corpus
+from service.settings import Settings
 
 _SHORT = {
     "relevance_precision": "rel P",
@@ -72,15 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds == 1 or args.folds < 0:
         parser.error("--folds needs at least 2 folds")
     try:
+        settings = Settings()  # the service's own settings: same grouping parameters and thresholds
+    except ValueError as exc:  # pydantic's message names the variable that is wrong
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    try:
         rows = read_corpus(args.corpus)
     except (OSError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.details:
         with open(args.details, "w", encoding="utf-8") as out:
-            metrics = evaluate(rows, details=out, folds=args.folds)
+            metrics = evaluate(rows, details=out, settings=settings, folds=args.folds)
     else:
-        metrics = evaluate(rows, folds=args.folds)
+        metrics = evaluate(rows, settings=settings, folds=args.folds)
     for warning in metrics["warnings"]:
         print(f"warning: {warning}", file=sys.stderr)
     print(json.dumps(metrics, ensure_ascii=False) if args.json else format_text(metrics))

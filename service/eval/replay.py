@@ -5,7 +5,8 @@ each article's publication time, so an event is "old" exactly when it would have
 service. An article whose `published` is unknown or only a month or year is placed at the date of the
 event it reports (as detected, kept inside its publication span); one with nothing to place it is
 processed last, at the latest clock, matching events by its figures alone. The "store" is an in-memory
-list of EventState queried with the same candidate_window the database store uses.
+list of EventState loaded with the database store's candidate rule (core/events/candidates.py), and
+grouping parameters and the alert threshold come from the service's Settings (flows/grouping.py).
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from datetime import time as dtime
 from typing import IO, Any
 
 from service.core.domain import Document, EventState, Report
-from service.core.events.alert import DEFAULT_CONFIDENCE_THRESHOLD, decide_alert
-from service.core.events.cluster import GroupOutcome, GroupParams, candidate_window, group
+from service.core.events import candidates
+from service.core.events.alert import decide_alert
+from service.core.events.cluster import GroupOutcome, GroupParams, group
 from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
+from service.flows.grouping import alert_threshold, group_params
+from service.settings import Settings
 
 Detector = Callable[[Document], Report]
 __all__ = ["bcubed", "eval_main", "evaluate", "fact_matches", "parse_published", "prf", "read_corpus"]
@@ -87,7 +91,7 @@ def row_document(row: dict[str, Any], span: pub.Published | None = None) -> Docu
 
 
 class MemoryStore:
-    """Events in memory, loaded by kind and date window exactly as the database store loads them."""
+    """Events in memory, loaded with the store's own candidate rule (candidates.select)."""
 
     def __init__(self, params: GroupParams) -> None:
         self.params = params
@@ -98,19 +102,9 @@ class MemoryStore:
         self._count += 1
         return f"e{self._count:05d}"
 
-    def candidates(self, report: Report, doc: Document) -> list[EventState]:
-        found: dict[str, EventState] = {}
-        for mention in report.mentions:
-            kind, lo, hi = candidate_window(mention, doc.published, params=self.params)
-            for event in self.events.values():
-                if event.kind != kind or event.key in found:
-                    continue
-                if event.event_date is not None and (
-                    (lo is not None and event.event_date < lo) or (hi is not None and event.event_date > hi)
-                ):
-                    continue
-                found[event.key] = event
-        return list(found.values())
+    def candidates(self, report: Report, doc: Document, discovered: datetime | None) -> list[EventState]:
+        rules = candidates.windows(report, doc.published, self.params, discovered)
+        return candidates.select(self.events.values(), rules, self.params)
 
     def save(self, outcomes: Iterable[GroupOutcome]) -> None:
         for outcome in outcomes:
@@ -155,7 +149,11 @@ def replay(
         report, doc = reports[i], docs[i]
         if not report.relevant or not report.mentions:
             continue
-        outcomes = group(store.candidates(report, doc), report, doc, clock, new_key=store.new_key, params=params)
+        # The clock is when the service would have discovered the article; a row with nothing to place it
+        # (no publication date, no dated event) lost that moment, so it is matched unplaced.
+        placed = places[i] is not None
+        found = store.candidates(report, doc, clock if placed else None)
+        outcomes = group(found, report, doc, clock, new_key=store.new_key, params=params, placed=placed)
         store.save(outcomes)
         ordered = sorted(outcomes, key=lambda o: not o.primary)
         events[i] = [o.after.key for o in ordered]
@@ -236,15 +234,23 @@ def evaluate(
     *,
     details: IO[str] | None = None,
     detector: Detector | None = None,
+    settings: Settings | None = None,
     params: GroupParams | None = None,
-    confidence_threshold: float = DEFAULT_CONFIDENCE_THRESHOLD,
+    confidence_threshold: float | None = None,
     folds: int = 0,
 ) -> dict[str, Any]:
-    """Replay the labelled rows and return the metrics (with ``folds`` ≥ 2, cross-validated figures too)."""
+    """Replay the labelled rows and return the metrics (with ``folds`` ≥ 2, cross-validated figures too).
+
+    Grouping parameters and the alert threshold come from ``settings`` exactly as the service builds them
+    (default: the environment's, like the service); ``params``/``confidence_threshold`` override them.
+    """
     from service.eval.folds import cross_validate
 
+    settings = settings or Settings()
+    params = params or group_params(settings)
+    if confidence_threshold is None:
+        confidence_threshold = alert_threshold(settings)
     prepared = prepare(rows, detector or default_detector())
-    params = params or GroupParams()
     metrics = score(rows, prepared, range(len(rows)), params, confidence_threshold, details)
     elapsed = prepared.seconds + metrics.pop("replay_seconds")
     metrics["seconds"] = round(elapsed, 4)

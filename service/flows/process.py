@@ -15,8 +15,8 @@ from scrapers.urls import content_fingerprint
 from scrapers.visible import visible_text
 from service.core.detection.detect import detect
 from service.core.domain import Document, Report
-from service.core.events.cluster import GroupParams
 from service.flows import pages
+from service.flows.grouping import alert_threshold, group_params
 from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
 from service.models import Article
 from service.store import articles as article_store
@@ -159,15 +159,14 @@ async def _store(ctx: WorkerContext, article_id: int, page: PageText, doc: Docum
         article.processed_at = now
         recorded = None
         if report.relevant:
-            params = GroupParams(max_age_days=ctx.settings.alert_max_age_days)
             recorded = await record_report(
                 session,
                 article,
                 report,
                 doc,
                 now,
-                params=params,
-                confidence_threshold=ctx.settings.confidence_threshold,
+                params=group_params(ctx.settings),
+                confidence_threshold=alert_threshold(ctx.settings),
             )
         session.add(article)
     if recorded is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, true
 from sqlmodel import col, select
@@ -13,15 +13,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.core.domain import AlertDecision, Document, EventState, Mention, Report
 from service.core.events.alert import decide_alert
-from service.core.events.cluster import GroupOutcome, GroupParams, candidate_window, group
+from service.core.events.candidates import Window, windows
+from service.core.events.cluster import GroupOutcome, GroupParams, group
 from service.core.events.codec import state_from_json, state_to_json
 from service.delivery.payload import alert_data, dumps
 from service.models import Alert, Article, Event, EventReport
 from service.store.payloads import alert_payload, mention_json
 
 GROUPING_LOCK_ID = 0x6577_6772  # one advisory lock per topic would hash the topic; there is one topic
-UNDATED_LOOKBACK = timedelta(days=30)
-MAX_CANDIDATES = 500
 
 
 @dataclass(frozen=True)
@@ -37,25 +36,27 @@ async def lock_grouping(session: AsyncSession) -> None:
         await session.exec(select(func.pg_advisory_xact_lock(GROUPING_LOCK_ID)))
 
 
-def _window_clause(kind: str, low: date | None, high: date | None, now: datetime) -> ColumnElement[bool]:
-    event_date, last_seen = col(Event.event_date), col(Event.last_seen)
-    dated = true() if low is None or high is None else and_(event_date >= low, event_date <= high)
-    undated = and_(event_date.is_(None), last_seen >= now - UNDATED_LOOKBACK)
-    recent = last_seen >= now - UNDATED_LOOKBACK if low is None else dated
-    return and_(col(Event.kind).in_([kind, "agreement"]), or_(recent, undated))
+def _window_clause(rule: Window) -> ColumnElement[bool]:
+    """SQL for :func:`candidates.admits` (the one candidate rule)."""
+    event_date, kind = col(Event.event_date), col(Event.kind)
+    if rule.low is not None and rule.high is not None:
+        return and_(kind == rule.kind, event_date >= rule.low, event_date <= rule.high)
+    return and_(kind == rule.kind, true())  # unbounded: only in a replay of a row that lost its dates
 
 
 async def load_candidates(
     session: AsyncSession, report: Report, published: datetime | None, now: datetime, params: GroupParams
 ) -> list[EventState]:
-    """Events the report's mentions could match (same kind or an agreement, inside the date window)."""
-    clauses = []
-    for mention in report.mentions:
-        kind, low, high = candidate_window(mention, published, params=params)
-        clauses.append(_window_clause(kind, low, high, now))
-    if not clauses:
+    """Events the report's mentions could match, as :func:`candidates.select` chooses them in memory."""
+    rules = windows(report, published, params, discovered=now)
+    if not rules:
         return []
-    query = select(Event).where(or_(*clauses)).order_by(col(Event.last_seen).desc()).limit(MAX_CANDIDATES)
+    query = (
+        select(Event)
+        .where(or_(*(_window_clause(rule) for rule in rules)))
+        .order_by(col(Event.last_seen).desc(), col(Event.id).desc())
+        .limit(params.max_candidates)
+    )
     rows = (await session.exec(query)).all()
     return [state_from_json(row.state) for row in rows]
 

@@ -20,6 +20,7 @@ from service.core.domain import (
     Provenance,
     Report,
 )
+from service.core.events import candidates
 from service.core.events.cluster import (
     GroupOutcome,
     GroupParams,
@@ -31,6 +32,7 @@ from service.core.events.cluster import (
 from service.core.events.merge import merged_value
 
 NOW = datetime(2031, 5, 20, 12, tzinfo=UTC)
+PARAMS = GroupParams()
 
 
 def doc(
@@ -78,20 +80,20 @@ def keys() -> Callable[[], str]:
 
 
 class Store:
-    """A list of events queried the way the database store does."""
+    """A list of events queried the way the database store does (the one candidate rule)."""
 
     def __init__(self) -> None:
         self.events: dict[str, EventState] = {}
         self.new_key = keys()
 
-    def feed(self, report: Report, document: Document, now: datetime = NOW) -> list[GroupOutcome]:
-        found: dict[str, EventState] = {}
-        for m in report.mentions:
-            kind, lo, hi = candidate_window(m, document.published)
-            for e in self.events.values():
-                if e.kind == kind and (lo is None or e.event_date >= lo) and (hi is None or e.event_date <= hi):
-                    found[e.key] = e
-        outcomes = group(list(found.values()), report, document, now, new_key=self.new_key)
+    def feed(
+        self, report: Report, document: Document, now: datetime = NOW, *, placed: bool | None = None
+    ) -> list[GroupOutcome]:
+        """Group the report; an unpublished document is unplaced (a replayed row) unless ``placed``."""
+        placed = document.published is not None if placed is None else placed
+        rules = candidates.windows(report, document.published, PARAMS, now if placed else None)
+        found = candidates.select(self.events.values(), rules, PARAMS)
+        outcomes = group(found, report, document, now, new_key=self.new_key, placed=placed)
         for o in outcomes:
             self.events[o.after.key] = o.after
         return outcomes
@@ -313,9 +315,7 @@ def test_candidate_window_is_unbounded_without_any_date() -> None:
 
 
 def _span(m: Mention, published: datetime, params: GroupParams) -> Any:
-    from service.core.events.cluster import _mention_interval
-
-    return _mention_interval(m, published, params)
+    return candidates.mention_interval(m, published, params)
 
 
 def test_signatures_are_stable_and_similar_for_rewrites() -> None:

@@ -26,40 +26,11 @@ from typing import Any
 
 from service.core.domain import Document, EventKind, EventState, Mention, Report
 from service.core.events import merge, similarity
+from service.core.events.candidates import Interval, event_interval, mention_interval, window
 from service.core.events.merge import NUMBER_KEYS
+from service.core.events.params import DEFAULT_PARAMS, GroupParams
 
-
-@dataclass(frozen=True)
-class GroupParams:
-    """Thresholds for matching and for the event's derived fields."""
-
-    max_age_days: int = 7  # an event first seen older than this is historical (never alerted)
-    day_slack_days: int = 2  # day dates this far apart can match, but only with other evidence
-    unknown_window_days: int = 7  # how long before its first report an undated event may have happened
-    match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
-    # With no date and no publication time nothing places the mention in time, so a weaker resemblance
-    # is the best evidence there will ever be; below it, an unplaceable event of its own.
-    unplaced_threshold: float = 1.0
-    similarity_threshold: float = 0.2  # sketch similarity that counts as evidence (double counts twice)
-    # For an unplaced mention, the same stage number and shared categories (under_25, seriously_ill…) are
-    # each weak evidence: many exchanges have a "stage 1" or an under-25 group, but an event with both is
-    # a specific operation. Each alone stays below ``unplaced_threshold``; together they reach it.
-    unplaced_stage_weight: float = 0.5
-    unplaced_category_weight: float = 0.5
-    # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
-    # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
-    # figure known under another side. Only for agreements, which are identified by their agreed figures;
-    # a handover report routinely recalls earlier swaps' counts and totals, so a bare number says little.
-    # Only head counts of at least ``text_figure_min`` count (not days of the month, stages).
-    text_figure_weight: float = 1.0
-    text_figure_min: int = 10
-    text_figure_kinds: tuple[EventKind, ...] = ("agreement",)
-    signature_size: int = similarity.DEFAULT_SIZE
-    side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
-    stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
-    max_evidence: int = 6
-    source_weight: float = 0.3  # confidence each independent outlet adds
-    official_weight: float = 0.6  # confidence an official source adds
+__all__ = ["GroupOutcome", "GroupParams", "candidate_window", "group", "match_score", "text_figures"]
 
 
 @dataclass(frozen=True)
@@ -71,8 +42,6 @@ class GroupOutcome:
     mention: Mention
     primary: bool
 
-
-Interval = tuple[date, date] | None  # plausible event dates; None when nothing is known
 
 # A written number: digits with optional thousands separators (1,000 / 1 000 / 1.000 / 1000).
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d]|[.,]\d)|(?<![\d.,])\d+(?![\d]|[.,]\d)")
@@ -89,37 +58,16 @@ def text_figures(texts: Sequence[str], minimum: int) -> frozenset[int]:
     return frozenset(found)
 
 
-def _mention_interval(mention: Mention, published: datetime | None, params: GroupParams) -> Interval:
-    day = mention.event_date
-    if day is not None and mention.date_precision == "day":
-        return day, day
-    if day is not None and mention.date_precision == "month":
-        return day.replace(day=1), merge.month_end(day)
-    if published is None:
-        return None
-    anchor = published.date()
-    return anchor - timedelta(days=params.unknown_window_days), anchor + timedelta(days=1)
-
-
-def _event_interval(event: EventState, params: GroupParams) -> Interval:
-    if event.event_date is None:
-        return None
-    stub = Mention(event.kind, event.status, event.event_date, event.date_precision)
-    return _mention_interval(stub, datetime.combine(event.event_date, datetime.min.time()), params)
-
-
 def candidate_window(
-    mention: Mention, published: datetime | None, *, params: GroupParams = GroupParams()
+    mention: Mention,
+    published: datetime | None,
+    *,
+    params: GroupParams = DEFAULT_PARAMS,
+    discovered: datetime | None = None,
 ) -> tuple[EventKind, date | None, date | None]:
-    """Kind and inclusive ``event_date`` bounds of every event :func:`group` could match (None: unbounded)."""
-    span = _mention_interval(mention, published, params)
-    if span is None:
-        return mention.kind, None, None
-    slack = timedelta(days=params.day_slack_days)
-    low, high = span[0] - slack, span[1] + slack
-    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later.
-    lo = min(low.replace(day=1), low - timedelta(days=1))
-    return mention.kind, lo, high + timedelta(days=params.unknown_window_days)
+    """Kind and inclusive date bounds of :func:`candidates.window` (None: unbounded)."""
+    rule = window(mention, published, params, discovered)
+    return rule.kind, rule.low, rule.high
 
 
 def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) -> float | None:
@@ -168,7 +116,7 @@ def match_score(
     if event.kind != mention.kind:
         return None
     precise = mention.date_precision == "day" and event.date_precision == "day"
-    score = _date_score(span, _event_interval(event, params), precise, params)
+    score = _date_score(span, event_interval(event, params), precise, params)
     if score is None:
         return None
     said = mention.fact_values()
@@ -323,9 +271,16 @@ def group(
     now: datetime,
     *,
     new_key: Callable[[], str],
-    params: GroupParams = GroupParams(),
+    params: GroupParams = DEFAULT_PARAMS,
+    placed: bool = True,
 ) -> list[GroupOutcome]:
-    """Attach each mention of the report to an event or create one; one outcome per touched event."""
+    """Attach each mention of the report to an event or create one; one outcome per touched event.
+
+    An undated mention happened shortly before the article was published or, unpublished, before ``now``
+    when the service discovered it. ``placed=False`` (the eval replay of a corpus row that lost both
+    dates) leaves it unplaced: matched by figures and resemblance alone.
+    """
+    discovered = now if placed else None
     # "Now" is when the service first sees the report (the replay's virtual clock is the publication time):
     # an event that is already old at that moment is historical, however recent the article claims to be.
     ref = now
@@ -337,7 +292,7 @@ def group(
         mention = replace(said, recalled=True) if background else said
         texts = _texts(mention, doc, primary)
         sig = similarity.signature(texts, size=params.signature_size)
-        span = _mention_interval(mention, doc.published, params)
+        span = mention_interval(mention, doc.published, params, discovered)
         numbers: frozenset[int] = frozenset()
         if span is None and mention.kind in params.text_figure_kinds:
             numbers = text_figures(texts, params.text_figure_min)

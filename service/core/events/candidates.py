@@ -1,0 +1,100 @@
+"""Time windows: when a mention's event can have happened, and the one rule for loading candidates.
+
+Every mention has a span of plausible event days: its date (a day, or a whole month), else the week
+before it was published or, unpublished, before it was discovered. Only a mention with neither (the
+replay of a corpus row whose discovery time was lost) has no span. The database store and the eval
+replay both load candidates with :func:`windows` and :func:`admits`, most recently seen first, capped
+at ``max_candidates``; :func:`select` is the in-memory form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from service.core.domain import EventKind, EventState, Mention, Report
+from service.core.events.merge import month_end
+from service.core.events.params import GroupParams
+
+Interval = tuple[date, date] | None  # plausible event dates; None when nothing is known
+
+
+def mention_interval(
+    mention: Mention, published: datetime | None, params: GroupParams, discovered: datetime | None = None
+) -> Interval:
+    """The days the mention's event can have happened on (None: nothing places it in time)."""
+    day = mention.event_date
+    if day is not None and mention.date_precision == "day":
+        return day, day
+    if day is not None and mention.date_precision == "month":
+        return day.replace(day=1), month_end(day)
+    anchor = published or discovered
+    if anchor is None:
+        return None
+    return anchor.date() - timedelta(days=params.unknown_window_days), anchor.date() + timedelta(days=1)
+
+
+def event_interval(event: EventState, params: GroupParams) -> Interval:
+    """The days a stored event can have happened on (an undated one: the week before its first report)."""
+    if event.event_date is None:
+        return None
+    stub = Mention(event.kind, event.status, event.event_date, event.date_precision)
+    return mention_interval(stub, datetime.combine(event.event_date, datetime.min.time()), params)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Events of ``kind`` dated within [low, high]; unbounded (None) only for a mention with no span.
+
+    The service always knows when it discovered an article, so its windows are always bounded (this
+    replaces the former 30-day look-back for undated reports, which let a 2026 report join a 2022 event).
+    """
+
+    kind: EventKind
+    low: date | None
+    high: date | None
+
+
+def window(
+    mention: Mention,
+    published: datetime | None,
+    params: GroupParams,
+    discovered: datetime | None = None,
+) -> Window:
+    """Kind and inclusive ``event_date`` bounds of every event :func:`cluster.group` could match."""
+    span = mention_interval(mention, published, params, discovered)
+    if span is None:
+        return Window(mention.kind, None, None)
+    slack = timedelta(days=params.day_slack_days)
+    low, high = span[0] - slack, span[1] + slack
+    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later.
+    lo = min(low.replace(day=1), low - timedelta(days=1))
+    return Window(mention.kind, lo, high + timedelta(days=params.unknown_window_days))
+
+
+def windows(
+    report: Report, published: datetime | None, params: GroupParams, discovered: datetime | None = None
+) -> list[Window]:
+    """One window per mention, duplicates dropped (the store ORs them into one query)."""
+    return list(dict.fromkeys(window(m, published, params, discovered) for m in report.mentions))
+
+
+def admits(rule: Window, event: EventState) -> bool:
+    if event.kind != rule.kind:
+        return False
+    if rule.low is None or rule.high is None:
+        return True
+    return event.event_date is not None and rule.low <= event.event_date <= rule.high
+
+
+def order_key(event: EventState) -> tuple[float, str]:
+    """Most recently seen first, then by key: the store's ORDER BY last_seen DESC, id DESC."""
+    return (event.last_seen.timestamp() if event.last_seen else float("-inf"), event.key)
+
+
+def select(events: Iterable[EventState], rules: Sequence[Window], params: GroupParams) -> list[EventState]:
+    """The candidates among ``events`` exactly as the store loads them (filter, order, cap)."""
+    found = [e for e in events if any(admits(rule, e) for rule in rules)]
+    found.sort(key=order_key, reverse=True)
+    return found[: params.max_candidates]

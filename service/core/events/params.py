@@ -1,0 +1,46 @@
+"""The tunable numbers of event grouping, in one frozen object (built from Settings by the flows and eval)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.core.domain import EventKind
+from service.core.events import similarity
+
+
+@dataclass(frozen=True)
+class GroupParams:
+    """Thresholds for matching and for the event's derived fields."""
+
+    max_age_days: int = 7  # an event first seen older than this is historical (never alerted)
+    day_slack_days: int = 2  # day dates this far apart can match, but only with other evidence
+    unknown_window_days: int = 7  # how long before its first report an undated event may have happened
+    match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
+    # With no date and no publication time nothing places the mention in time, so a weaker resemblance
+    # is the best evidence there will ever be; below it, an unplaceable event of its own.
+    unplaced_threshold: float = 1.0
+    similarity_threshold: float = 0.2  # sketch similarity that counts as evidence (double counts twice)
+    # For an unplaced mention, the same stage number and shared categories (under_25, seriously_ill…) are
+    # each weak evidence: many exchanges have a "stage 1" or an under-25 group, but an event with both is
+    # a specific operation. Each alone stays below ``unplaced_threshold``; together they reach it.
+    unplaced_stage_weight: float = 0.5
+    unplaced_category_weight: float = 0.5
+    # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
+    # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
+    # figure known under another side. Only for agreements, which are identified by their agreed figures;
+    # a handover report routinely recalls earlier swaps' counts and totals, so a bare number says little.
+    # Only head counts of at least ``text_figure_min`` count (not days of the month, stages).
+    text_figure_weight: float = 1.0
+    text_figure_min: int = 10
+    text_figure_kinds: tuple[EventKind, ...] = ("agreement",)
+    signature_size: int = similarity.DEFAULT_SIZE
+    side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
+    stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
+    max_evidence: int = 6
+    # Candidate loading (the one window rule in candidates.py, used by the store and the replay).
+    max_candidates: int = 500  # most recently seen first
+    source_weight: float = 0.3  # confidence each independent outlet adds
+    official_weight: float = 0.6  # confidence an official source adds
+
+
+DEFAULT_PARAMS = GroupParams()
