@@ -14,6 +14,7 @@ from scrapers.feeds import ParsedFeed
 from scrapers.http import FEED_ACCEPT, FetchResult
 from scrapers.kinds import SourceKind, parse_source
 from service.flows import schedule
+from service.flows.context import WorkerContext
 from service.flows.process import process_articles
 from service.metrics import ARTICLES_INGESTED, FEED_POLLS, POLL_DURATION
 from service.models import Feed
@@ -21,7 +22,6 @@ from service.store import articles as article_store
 from service.store import feeds as feed_store
 from service.store.errors import is_store_error, is_unavailable
 from service.store.feeds import QuietPoll
-from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
 REDIRECTS_BEFORE_MOVE = 2  # a permanent redirect seen this many polls in a row moves the feed

@@ -16,6 +16,7 @@ from scrapers.visible import visible_text
 from service.core.detection.detect import detect
 from service.core.domain import Document, Report
 from service.flows import pages
+from service.flows.context import WorkerContext
 from service.flows.grouping import alert_threshold, group_params
 from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
 from service.models import Article
@@ -23,7 +24,6 @@ from service.store import articles as article_store
 from service.store import feeds as feed_store
 from service.store.events import record_report
 from service.store.payloads import mention_json
-from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
 MAX_TRANSIENT_ATTEMPTS = 3

@@ -1,42 +1,5 @@
-"""Resources a worker builds once and shares between ticks (arq-style context)."""
+"""The worker's context is the flows' context: a flow runs with it, a worker builds it once and shares it."""
 
-from __future__ import annotations
+from service.flows.context import WorkerContext, new_worker_id
 
-import os
-import socket
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING
-
-from service.db import Database
-from service.models.types import utcnow
-from service.settings import Settings
-
-if TYPE_CHECKING:
-    from scrapers.http import PoliteClient
-    from service.delivery.sender import WebhookSender
-    from service.flows.extractor import Extractor
-
-
-def new_worker_id() -> str:
-    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-@dataclass
-class WorkerContext:
-    """Settings, database, HTTP clients and the extraction pool of one worker process."""
-
-    settings: Settings
-    db: Database
-    http: PoliteClient
-    extractor: Extractor
-    webhook_sender: WebhookSender
-    worker_id: str = field(default_factory=new_worker_id)
-    clock: Callable[[], datetime] = utcnow
-
-    async def aclose(self) -> None:
-        await self.http.aclose()
-        await self.webhook_sender.aclose()
-        self.extractor.close()
+__all__ = ["WorkerContext", "new_worker_id"]

@@ -10,10 +10,10 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.delivery.sender import SendResult
+from service.flows.context import WorkerContext
 from service.metrics import DELIVERY_LAG, WEBHOOK_ATTEMPTS
 from service.models import utcnow
 from service.store import webhooks as store
-from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from scrapers.http import HttpConfig, PoliteClient
 from service.db import Database
 from service.delivery.sender import create_sender
+from service.flows.context import WorkerContext
 from service.flows.extractor import Extractor
 from service.settings import Settings, cpu_count
-from service.worker.context import WorkerContext
 from service.worker.ticks import poll_tick, process_tick, retention_tick
 
 log = logging.getLogger(__name__)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_many
 from service.flows.process import process_articles
 from service.store import feeds as feed_store
 from service.store.retention import apply_retention
-from service.worker.context import WorkerContext
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ import pytest
 from sqlalchemy import select
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.metrics import REGISTRY
 from service.models import Article, Feed, utcnow
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from service.worker.ticks import poll_tick
 from tests.conftest import make_settings

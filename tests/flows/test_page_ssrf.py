@@ -10,10 +10,10 @@ import pytest
 
 from scrapers.http import HttpConfig, PoliteClient
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.models import Article
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.conftest import make_settings
 from tests.support.db import add_feed, rows

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.models import Alert, Article, Event
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.db import add_feed
 from tests.support.feeds import Item, article_page, dw_rdf, rss2

@@ -13,11 +13,11 @@ import pytest
 
 from service.bootstrap import sync_feed_list
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.models import Alert, Article, Event, Feed
 from service.opml import default_opml, parse_opml
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.db import add_feed, rows
 from tests.support.feeds import Item, article_page, rss2

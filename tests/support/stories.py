@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
-from service.worker.context import WorkerContext
 from tests.support.db import add_feed
 from tests.support.feeds import Item, article_page, rss2
 from tests.support.server import LocalServer

@@ -15,10 +15,10 @@ import uvicorn
 
 from service.db import Database
 from service.delivery.sender import WebhookSender
+from service.flows.context import WorkerContext
 from service.models import Alert, Event
 from service.settings import Settings
 from service.store.webhooks import enqueue_for_alert
-from service.worker.context import WorkerContext
 
 T0 = datetime(2026, 6, 9, 12, 0, tzinfo=UTC)
 
