@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import text
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.models import Article, ArticleKey
 from service.settings import Settings
 from service.store.clean import clean_text, clean_value
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.db import add_feed, load_feed, rows
 from tests.support.server import LocalServer

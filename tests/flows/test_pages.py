@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from service.core.detection.detect import prefilter
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.pages import candidate
 from service.flows.poll import refresh_feed
 from service.models import Article
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.db import add_feed, rows
 from tests.support.feeds import Item, article_page, rss2
