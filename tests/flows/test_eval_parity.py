@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from service.db import Database
 from service.eval.replay import evaluate
+from service.flows.context import WorkerContext
 from service.flows.process import process_articles
 from service.models import Alert, Article, EventReport
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.conftest import make_settings
 
