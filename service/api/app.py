@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import alerts, articles, atom, events, feeds, health, webhooks
+from service.api import alerts, articles, atom, events, feeds, health, pages, webhooks
 from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
@@ -75,13 +75,14 @@ def create_app(
             {"name": "articles", "description": "Articles ingested from the feeds."},
             {"name": "webhooks", "description": "Signed webhook subscriptions (Standard Webhooks)."},
             {"name": "health", "description": "Liveness, readiness, health and metrics for operators."},
+            {"name": "pages", "description": "The timeline for browsers (HTML), content-negotiated at `/`."},
         ],
     )
     app.state.settings = settings
     app.state.runtime = None
     install_error_handlers(app)
     install_middleware(app, settings)
-    routers = (feeds, articles, events, atom, alerts, webhooks, health) if api_routes else (health,)
+    routers = (feeds, articles, events, atom, alerts, webhooks, health, pages) if api_routes else (health,)
     for module in routers:
         app.include_router(module.router)
     return app
