@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.history import HISTORY, seed_history
 

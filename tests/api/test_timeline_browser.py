@@ -13,8 +13,8 @@ import pytest
 
 from service.api.app import create_app
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.browser import Browser, chromium_path
 from tests.support.server import LocalServer

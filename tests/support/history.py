@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.process import process_articles
 from service.models import Article
-from service.worker.context import WorkerContext
 
 MEDIATOR = {"UAE": "the United Arab Emirates", "TR": "Türkiye", "SA": "Saudi Arabia", "QA": "Qatar"}
 
