@@ -1,4 +1,4 @@
-"""Replay a labelled corpus through detect → group → decide_alert, as the service would have seen it.
+"""Replay a labelled corpus through detect → group → decide_outcome, as the service would have seen it.
 
 The replay simulates real time: articles are processed in publication order and the virtual clock is
 each article's publication time, so an event is "old" exactly when it would have been old for a live
@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from service.core.domain import Document, EventState, Report
 from service.core.events import candidates
-from service.core.events.alert import decide_alert
+from service.core.events.alert import decide_outcome
 from service.core.events.cluster import GroupOutcome, GroupParams, group
 from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
@@ -158,7 +158,7 @@ def replay(
         ordered = sorted(outcomes, key=lambda o: not o.primary)
         events[i] = [o.after.key for o in ordered]
         for o in ordered:
-            decision = decide_alert(o.before, o.after, confidence_threshold=threshold)
+            decision = decide_outcome(o, confidence_threshold=threshold)
             if decision is None:
                 continue
             changes = [

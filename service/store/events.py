@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.core.domain import AlertDecision, Document, EventState, Mention, Report
-from service.core.events.alert import decide_alert
+from service.core.events.alert import decide_outcome
 from service.core.events.candidates import Window, windows
 from service.core.events.cluster import GroupOutcome, GroupParams, group
 from service.core.events.codec import state_from_json, state_to_json
@@ -82,7 +82,7 @@ async def record_report(
         event = await _save_event(session, outcome.after)
         assert article.id is not None, "a stored article has an id"
         await _link(session, event.id, article.id, outcome.mention, outcome.primary)
-        decision = decide_alert(outcome.before, outcome.after, confidence_threshold=confidence_threshold)
+        decision = decide_outcome(outcome, confidence_threshold=confidence_threshold)
         if decision is None:
             continue
         alert = await _emit(session, event, outcome.after, decision, article, now)

@@ -433,3 +433,51 @@ def test_old_story_first_seen_today_is_history() -> None:
     weeks_ago = NOW - timedelta(days=70)
     [out] = group([], report(mention(day=weeks_ago.date())), doc(published=weeks_ago), NOW, new_key=keys())
     assert out.after.historical
+
+
+def test_a_conflicting_figure_is_evidence_against_not_a_veto() -> None:
+    # Two days apart, one side's figure agrees and the other's was misread: still the same exchange.
+    store = Store()
+    first = store.feed(report(mention(returned_to_ukraine=195, returned_to_russia=195, mediators=("UAE",))), doc())
+    later = mention(day=date(2031, 5, 21), returned_to_ukraine=207, returned_to_russia=195, mediators=("UAE",))
+    [out] = store.feed(report(later), doc("b.example"))
+    assert out.before is not None and out.after.key == first[0].after.key
+    # Conflicts on both sides and nothing else in common: a different exchange.
+    other = mention(day=date(2031, 5, 21), returned_to_ukraine=50, returned_to_russia=50)
+    [apart] = store.feed(report(other), doc("c.example"))
+    assert apart.before is None
+
+
+def test_a_different_stage_counts_against_but_can_be_outweighed() -> None:
+    event = group([], report(mention(stage=1, returned_to_ukraine=84)), doc(), NOW, new_key=keys())[0].after
+    day = (date(2031, 5, 20), date(2031, 5, 20))
+    same = match_score(event, mention(stage=1, returned_to_ukraine=84), day, (), PARAMS)
+    misread = match_score(event, mention(stage=2, returned_to_ukraine=84), day, (), PARAMS)
+    next_day = match_score(event, mention(day=date(2031, 5, 21), stage=2), (date(2031, 5, 21),) * 2, (), PARAMS)
+    assert same is not None and misread is not None and next_day is not None
+    assert same > misread >= PARAMS.match_threshold > next_day  # same day and figures outweigh a stage misread
+
+
+def test_mediators_are_evidence_across_languages() -> None:
+    event = group([], report(mention(mediators=("UAE", "USA"))), doc(), NOW, new_key=keys())[0].after
+    said, plain = mention(day=None, mediators=("UAE",)), mention(day=None)
+    assert match_score(event, said, None, (), PARAMS) == match_score(event, plain, None, (), PARAMS) + 0.5  # type: ignore[operator]
+
+
+def test_a_recalled_mention_is_stored_linked_and_never_alerted() -> None:
+    from service.core.events.alert import decide_outcome
+
+    store = Store()
+    [live] = store.feed(report(mention(returned_to_ukraine=84)), doc())
+    assert decide_outcome(live, confidence_threshold=0.6) is not None
+    # A week later a report recalls that swap with a figure the event did not have: linked, no alert.
+    later = NOW + timedelta(days=6)
+    stage = mention(day=later.date(), returned_to_ukraine=10)
+    recalled = mention(returned_to_russia=84, recalled=True)
+    outcomes = store.feed(report(stage, recalled), doc("b.example", published=later), later)
+    old = next(o for o in outcomes if o.after.key == live.after.key)
+    assert old.after.facts["returned_to_russia"] == 84 and old.mention.recalled
+    assert decide_outcome(old, confidence_threshold=0.6) is None
+    # A recalled event the store has never seen is stored as historical: no alert either.
+    [first_recall] = group([], report(mention(day=date(2031, 5, 1), recalled=True)), doc(), NOW, new_key=keys())
+    assert first_recall.after.historical and decide_outcome(first_recall, confidence_threshold=0.6) is None

@@ -1,8 +1,8 @@
 """Decide whether an event revision deserves an alert (pure).
 
 One alert per material revision: a new event, a figure that appears or changes, a stage or status
-change, or confidence crossing the threshold. A corroborating report that only adds a source, and any
-event first seen when already old (historical), raise nothing.
+change, or confidence crossing the threshold. A corroborating report that only adds a source, any
+event first seen when already old (historical), and anything a report merely recalls, raise nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from service.core.domain import FACT_KEYS, AlertDecision, EventState, FieldChange
+from service.core.events.cluster import GroupOutcome
 from service.core.events.merge import is_number
 
 DEFAULT_CONFIDENCE_THRESHOLD = 0.5
@@ -63,3 +64,10 @@ def decide_alert(
         return None
     minor += _field_changes(before, after, ("event_date", "date_precision", "parent_key"))
     return AlertDecision("event.updated", tuple(material + minor))
+
+
+def decide_outcome(outcome: GroupOutcome, *, confidence_threshold: float) -> AlertDecision | None:
+    """The alert one grouping outcome deserves: none when the report only recalls the event."""
+    if outcome.mention.recalled:
+        return None  # background in this report ("after the swap of 23 May"): stored and linked, not news
+    return decide_alert(outcome.before, outcome.after, confidence_threshold=confidence_threshold)

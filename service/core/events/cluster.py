@@ -81,8 +81,9 @@ def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) ->
     return 0.5 if gap == 0 else 0.0
 
 
-def _figure_score(event: EventState, said: dict[str, Any]) -> float:
-    """Equal figures are strong evidence; a figure the event knows under another side or source, weak."""
+def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) -> float:
+    """Equal figures are strong evidence; a figure the event knows under another side or source, weak;
+    a different figure is evidence against (misreadings and early counts are common), never a veto."""
     known = _known_figures(event)
     score = 0.0
     for key in merge.figure_keys(said):
@@ -92,7 +93,7 @@ def _figure_score(event: EventState, said: dict[str, Any]) -> float:
         elif theirs in known:
             score += 1.0  # another outlet's figure, or the sides swapped by one of the extractions
         elif ours is not None:
-            score -= 2.0
+            score -= params.figure_conflict_weight
     return score
 
 
@@ -120,7 +121,7 @@ def match_score(
     if score is None:
         return None
     said = mention.fact_values()
-    figures = _figure_score(event, said)
+    figures = _figure_score(event, said, params)
     if precise and score >= 2.0:
         # Same kind on the same day is one event in practice; differing figures are misreports or
         # misreadings and stay in provenance, so they may not veto it (a different stage still does).
@@ -130,10 +131,11 @@ def match_score(
         score += params.text_figure_weight
     if "stage" in said and "stage" in event.facts:
         if said["stage"] != event.facts["stage"]:
-            return None
-        score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
-    if span is not None and set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
-        score += 0.5
+            score -= params.stage_conflict_weight  # strong evidence against, but stage numbers get misread
+        else:
+            score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
+    if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
+        score += params.mediator_weight  # names travel across languages, unlike words
     if span is None and set(said.get("categories", ())) & set(event.facts.get("categories", ())):
         score += params.unplaced_category_weight  # once, however many: the categories travel together
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)

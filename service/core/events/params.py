@@ -37,6 +37,11 @@ class GroupParams:
     side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
     stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
     max_evidence: int = 6
+    # Evidence against: a figure the event knows otherwise, and a different stage number. Neither vetoes:
+    # figures are misread and revised, and a wrong stage must still be outweighed by date and figures.
+    figure_conflict_weight: float = 1.0
+    stage_conflict_weight: float = 2.0
+    mediator_weight: float = 0.5  # shared mediators (UAE, ICRC…): evidence in any language
     # Candidate loading (the one window rule in candidates.py, used by the store and the replay).
     max_candidates: int = 500  # most recently seen first
     source_weight: float = 0.3  # confidence each independent outlet adds
