@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from service.core.detection.dates import DateMention, find_dates
+from service.core.detection.language import document_language, sentence_language
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.topics import Span, Topic, normalize, tokenize
 
@@ -34,6 +35,7 @@ class Sentence:
     topic: Topic
     weight: float
     title: bool = False
+    language: str | None = None
     kinds: tuple[EventKind, ...] = ()
     status: EventStatus | None = None
     recalled: bool = False
@@ -97,6 +99,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     """The headline and the text as analysed sentences, in order."""
     sentences: list[Sentence] = []
     body_index = 0
+    language = document_language(doc.title, doc.text, doc.language)
     for index, (text, is_title) in enumerate(split_sentences(doc)):
         tokens, clauses = _tokens_and_clauses(normalize(text))
         if is_title:
@@ -104,6 +107,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         else:
             weight = LEAD_WEIGHT if body_index < _LEAD_SENTENCES else BODY_WEIGHT
             body_index += 1
-        hits = topic.lexicon.match(tokens)
-        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, clauses=clauses))
+        own = sentence_language(text, language)
+        hits = topic.lexicon_for(own).match(tokens)
+        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))
     return sentences

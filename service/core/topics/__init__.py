@@ -254,6 +254,23 @@ class Topic:
     prefilter: tuple[PrefilterPart, ...]
     non_subject_prepositions: frozenset[str] = frozenset()
     category_labels: Mapping[str, str] = field(default_factory=dict)
+    by_language: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
+    masks: Mapping[str, list[str]] = field(default_factory=dict)
+    _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self.by_language)
+
+    def lexicon_for(self, language: str | None) -> Lexicon:
+        """The lexicon of one language's section (compiled on first use): cues fire only in their own
+        language. A language the topic has no section for gets every language's patterns."""
+        if language is None or language not in self.by_language:
+            return self.lexicon
+        found = self._lexicons.get(language)
+        if found is None:
+            found = self._lexicons[language] = Lexicon(self.by_language[language], self.masks)
+        return found
 
 
 def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:
@@ -315,6 +332,18 @@ def _prefilter_parts(concepts: Mapping[str, list[str]], masks: Mapping[str, list
     return tuple(parts)
 
 
+def _per_language(data: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """language → concept → patterns, over concepts, categories, groups and mediators."""
+    sections: list[tuple[str, Mapping[str, Mapping[str, list[str]]]]] = [("", data["concepts"])]
+    sections += [(p, data.get(s, {})) for s, p in (("categories", "cat:"), ("groups", "grp:"), ("mediators", "med:"))]
+    out: dict[str, dict[str, list[str]]] = {}
+    for prefix, table in sections:
+        for name, langs in table.items():
+            for language, patterns in langs.items():
+                out.setdefault(language, {})[prefix + name] = list(patterns)
+    return out
+
+
 def build_topic(data: Mapping[str, Any]) -> Topic:
     """Compile parsed topic data (the TOML document) into a Topic."""
     concepts = {name: _merge_languages(langs) for name, langs in data["concepts"].items()}
@@ -343,6 +372,8 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         prefilter=_prefilter_parts(concepts, masks),
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
         category_labels=dict(data.get("category_labels", {})),
+        by_language=_per_language(data),
+        masks=masks,
     )
 
 

@@ -1,0 +1,236 @@
+"""The language an article (or one sentence of it) is written in.
+
+Function-word cues ("will", "us", "nicht", "по") fire only in their own language, so detection needs
+the language. A declared language is trusted when its script matches the text (Latin for en/de/pl…,
+Cyrillic for uk/ru, with the letters that only Ukrainian or only Russian has deciding between them);
+otherwise — declared missing, wrong script, or "ru" written with Ukrainian letters — the text is
+classified with lingua (statistical models shipped in its wheel, built once and lazily, limited to the
+languages news about this war is published in).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from service.core.topics import normalize
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+_MARGIN = 2.0  # the best language must be this many times likelier than the next
+_SAMPLE = 400  # characters: enough for a reliable guess, cheap enough for ≥ 500 articles/s
+_CYRILLIC = re.compile(r"[а-яёіїєґўђјљњћџ]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-zà-ÿąćęłńóśźżőűăâîșțşç]", re.IGNORECASE)
+_LATIN_RUN = re.compile(r"(?:[a-z]{2,}[^\w]+){4}", re.IGNORECASE)  # four Latin words in a row
+_ONLY_UK = re.compile(r"[іїєґ]", re.IGNORECASE)
+_ONLY_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
+CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "mk", "sr", "kk"})
+# Languages DW and the outlets in the corpora publish in (lingua's ISO 639-1 names).
+_DETECTABLE = [
+    "ENGLISH",
+    "UKRAINIAN",
+    "RUSSIAN",
+    "GERMAN",
+    "POLISH",
+    "FRENCH",
+    "SPANISH",
+    "PORTUGUESE",
+    "ITALIAN",
+    "ROMANIAN",
+    "HUNGARIAN",
+    "DUTCH",
+    "ESTONIAN",
+    "LATVIAN",
+    "LITHUANIAN",
+    "CZECH",
+    "SLOVAK",
+    "CROATIAN",
+    "SERBIAN",
+    "BOSNIAN",
+    "SLOVENE",
+    "BULGARIAN",
+    "MACEDONIAN",
+    "BELARUSIAN",
+    "ALBANIAN",
+    "GREEK",
+    "TURKISH",
+    "ARABIC",
+    "PERSIAN",
+    "HINDI",
+    "URDU",
+    "BENGALI",
+    "INDONESIAN",
+    "SWAHILI",
+    "CHINESE",
+    "KAZAKH",
+]
+
+
+@cache
+def _detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    # Low-accuracy mode uses the trigram models only: a fraction of the memory and load time, and as
+    # good as the full models on a paragraph (it errs on single short phrases, which never get here).
+    builder = LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in _DETECTABLE))
+    return builder.with_low_accuracy_mode().build()
+
+
+KNOWN = frozenset(
+    [
+        "en",
+        "uk",
+        "ru",
+        "de",
+        "pl",
+        "fr",
+        "es",
+        "pt",
+        "it",
+        "ro",
+        "hu",
+        "nl",
+        "et",
+        "lv",
+        "lt",
+        "cs",
+        "sk",
+        "hr",
+        "sr",
+        "bs",
+        "sl",
+        "bg",
+        "mk",
+        "be",
+        "sq",
+        "el",
+        "tr",
+        "ar",
+        "fa",
+        "hi",
+        "ur",
+        "bn",
+        "id",
+        "sw",
+        "zh",
+        "kk",
+        "ps",
+        "am",
+        "ha",
+    ]
+)
+
+
+def _declared(code: str | None) -> str | None:
+    """ "de-DE" → "de"; an unknown or malformed code counts as none."""
+    if not code:
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in KNOWN else None
+
+
+def script(text: str) -> str:
+    """ "cyrillic", "latin" or "other": the script most letters of the text are written in."""
+    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if cyrillic == latin == 0:
+        return "other"
+    return "cyrillic" if cyrillic > latin else "latin"
+
+
+def _uk_or_ru(sample: str) -> str | None:
+    uk, ru = len(_ONLY_UK.findall(sample)), len(_ONLY_RU.findall(sample))
+    if uk > 2 * ru and uk >= 2:
+        return "uk"
+    if ru > 2 * uk and ru >= 2:
+        return "ru"
+    return None
+
+
+def classify(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when the text does not tell clearly (a short
+    phrase where two languages score alike: detection then uses every language's cues)."""
+    values = _detector().compute_language_confidence_values(text[:_SAMPLE])
+    if not values or values[0].value <= 0 or (len(values) > 1 and values[0].value < _MARGIN * values[1].value):
+        return None
+    return values[0].language.iso_code_639_1.name.lower()
+
+
+# The commonest words of the Latin-script languages with topic data: a text declared English whose
+# commonest words are German is German (feeds often declare the site's default language).
+_COMMON = {
+    "en": "the and of to in is was that with for on said has have",
+    "de": "der die das und ist mit den dem von zu nicht sich auf ein eine wurde",
+    "fr": "le la les et des du un une est dans pour que qui sur au",
+    "es": "el la los las y del en que por con una para es se al",
+    "pt": "o os as e do da dos das em que para com uma foi ao",
+    "it": "il lo gli le e di del della che per con una sono è nel",
+    "pl": "i w na się że z do nie jest to przez od po za",
+    "ro": "și în la cu de pe din că care a fost au un o",
+    "hu": "a az és hogy nem egy is van volt meg ki be de",
+}
+_COMMON_SETS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
+_COMMON_BY_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _COMMON_SETS.items():
+    for _w in _words:
+        _COMMON_BY_WORD[_w] = (*_COMMON_BY_WORD.get(_w, ()), _lang)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _common_word_leader(sample: str) -> str | None:
+    """The language whose commonest words are clearly the most frequent in the sample, if any."""
+    counts: dict[str, int] = dict.fromkeys(_COMMON_SETS, 0)
+    get = _COMMON_BY_WORD.get
+    for word in _WORD.findall(sample):
+        for lang in get(word, ()):
+            counts[lang] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    return best if ranked[0] >= 2 and ranked[0] >= 2 * ranked[1] else None
+
+
+def plausible(code: str, sample: str) -> bool:
+    """Does the declared language fit the text's script (and, for uk/ru, its letters; for Latin-script
+    text, its commonest words)?"""
+    kind = script(sample)
+    if kind == "latin" and code not in CYRILLIC_LANGUAGES:
+        leader = _common_word_leader(sample)
+        return leader is None or leader == code or code not in _COMMON_SETS
+    if kind == "other":
+        return code not in CYRILLIC_LANGUAGES
+    if (kind == "cyrillic") != (code in CYRILLIC_LANGUAGES):
+        return False
+    if code in ("uk", "ru"):
+        letters = _uk_or_ru(sample)
+        return letters is None or letters == code
+    return True
+
+
+def document_language(title: str, text: str, declared: str | None) -> str | None:
+    """The article's language: the declared one when plausible, else what the text looks like."""
+    sample = normalize(f"{title}\n{text[:_SAMPLE]}")  # Latin look-alikes in Cyrillic words mapped back
+    code = _declared(declared)
+    if code is not None and plausible(code, sample):
+        return code
+    if script(sample) == "cyrillic":
+        letters = _uk_or_ru(sample)
+        if letters is not None:
+            return letters
+    return classify(sample) or code
+
+
+def sentence_language(text: str, document: str | None) -> str | None:
+    """A sentence in another script than its article (an English tweet quoted in a Ukrainian report)
+    is classified on its own; otherwise it shares the article's language."""
+    if document is None or len(text) < 25:
+        return document
+    doc_cyrillic = document in CYRILLIC_LANGUAGES
+    if not (_LATIN_RUN if doc_cyrillic else _CYRILLIC).search(text):
+        return document  # the common case, decided without counting letters
+    kind = script(text)
+    if kind == "other" or (kind == "cyrillic") == doc_cyrillic:
+        return document
+    if kind == "cyrillic":
+        return _uk_or_ru(text) or classify(text) or document
+    return classify(text) or document
