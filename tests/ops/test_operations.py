@@ -132,5 +132,5 @@ def test_feeds_cli_add_list_export_import_remove(
     assert "imported 1 new feeds" in capsys.readouterr().out
     bad = tmp_path / "bad.opml"
     bad.write_text("<opml><body><outline xmlUrl='file:///etc/passwd'/></body></opml>")
-    assert main(["feeds", "import", str(bad)]) == 2
+    assert main(["feeds", "import", str(bad)]) == 4  # unusable input file
     assert "xmlUrl must be http(s)" in capsys.readouterr().err

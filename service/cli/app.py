@@ -1,0 +1,196 @@
+"""The root command: serve, api, worker, poll, db, settings; feeds and eval live in their own modules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from service.cli import evaluate, feeds
+from service.cli.common import ExitCode, env_name, load_settings, option_help, run_async, settings_epilog
+from service.cli.feeds import check_feeds_file
+from service.settings import Settings
+
+app = typer.Typer(
+    name="exchangewatch",
+    help="Watch news feeds for Russia–Ukraine prisoner exchanges and repatriations; publish deduplicated alerts."
+    " Run any command with --help for its options.",
+    epilog=settings_epilog(),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: nothing cut or eaten as markup, greppable errors
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(feeds.app, name="feeds")
+app.command("eval", no_args_is_help=True)(evaluate.eval_command)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+Host = Annotated[str | None, typer.Option(help=option_help("host"), show_default=False)]
+Port = Annotated[int | None, typer.Option(help=option_help("port"), show_default=False, min=1, max=65535)]
+DatabaseUrl = Annotated[
+    str | None, typer.Option("--database-url", help=option_help("database_url"), show_default=False)
+]
+FeedsFile = Annotated[
+    Path | None, typer.Option("--feeds-file", help=option_help("feeds_file"), show_default=False, dir_okay=False)
+]
+LogLevel = Annotated[str | None, typer.Option("--log-level", help=option_help("log_level"), show_default=False)]
+AccessLog = Annotated[
+    bool | None, typer.Option("--access-log/--no-access-log", help=option_help("access_log"), show_default=False)
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"exchangewatch {version('exchangewatch')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Watch news feeds for Russia–Ukraine prisoner exchanges and repatriations; publish deduplicated alerts."""
+
+
+def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
+    import uvicorn
+
+    from service.api.app import create_app
+    from service.bootstrap import prepare_database
+    from service.logs import configure_logging
+
+    configure_logging(settings.log_format, settings.log_level)
+    if workers:
+        check_feeds_file(settings)
+    if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5
+        run_async(prepare_database(settings))
+        settings = settings.model_copy(update={"migrate_on_start": False})
+    app_ = create_app(settings, run_workers=workers, api_routes=api)
+    uvicorn.run(
+        app_,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,  # ACCESS_LOG is written by our middleware, with timings and ids
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
+
+
+@app.command()
+def serve(
+    host: Host = None,
+    port: Port = None,
+    database_url: DatabaseUrl = None,
+    feeds_file: FeedsFile = None,
+    log_level: LogLevel = None,
+    access_log: AccessLog = None,
+) -> None:
+    """API and workers in one process: the single-node service. Stop it with Ctrl-C or SIGTERM."""
+    settings = load_settings(
+        host=host,
+        port=port,
+        database_url=database_url,
+        feeds_file=feeds_file,
+        log_level=log_level,
+        access_log=access_log,
+    )
+    _serve(settings, workers=True, api=True)
+
+
+@app.command()
+def api(
+    host: Host = None,
+    port: Port = None,
+    database_url: DatabaseUrl = None,
+    log_level: LogLevel = None,
+    access_log: AccessLog = None,
+) -> None:
+    """The API only (scale out: run several against one PostgreSQL)."""
+    settings = load_settings(
+        host=host, port=port, database_url=database_url, log_level=log_level, access_log=access_log
+    )
+    _serve(settings, workers=False, api=True)
+
+
+@app.command()
+def worker(
+    host: Host = None,
+    port: Port = None,
+    database_url: DatabaseUrl = None,
+    feeds_file: FeedsFile = None,
+    log_level: LogLevel = None,
+) -> None:
+    """Workers only (poll, process, deliver), serving /livez, /readyz, /health and /metrics on HOST:PORT."""
+    settings = load_settings(
+        host=host, port=port, database_url=database_url, feeds_file=feeds_file, log_level=log_level
+    )
+    _serve(settings, workers=True, api=False)
+
+
+@app.command()
+def poll(
+    once: Annotated[bool, typer.Option("--once", help="Poll every due feed once, process, deliver, exit.")] = False,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when any feed failed (default: only when all did).")] = False,
+    database_url: DatabaseUrl = None,
+    feeds_file: FeedsFile = None,
+) -> None:
+    """Poll the due feeds once (for cron or a backfill); `exchangewatch worker` polls continuously.
+
+    Exits 1 when every polled feed failed (or, with --strict, when any did).
+    """
+    if not once:
+        raise typer.BadParameter("only --once is supported; run `exchangewatch worker` to poll continuously")
+    from service.cli.polling import poll_once
+
+    settings = load_settings(database_url=database_url, feeds_file=feeds_file)
+    check_feeds_file(settings)
+    code = run_async(poll_once(settings, strict=strict))
+    if code != ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+@db_app.command("upgrade")
+def db_upgrade(database_url: DatabaseUrl = None) -> None:
+    """Apply the Alembic migrations up to the newest; prints {"migrated_to": REVISION}."""
+    from sqlalchemy.exc import DBAPIError
+
+    from service import migrate
+    from service.cli.common import database_error
+
+    settings = load_settings(database_url=database_url)
+    try:
+        migrate.upgrade(settings.database_url)
+        head = migrate.head_revision(settings.database_url)
+    except DBAPIError as exc:
+        raise database_error(exc) from None
+    typer.echo(json.dumps({"migrated_to": head}))
+
+
+@app.command("settings")
+def show_settings(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: variable → current value.")] = False,
+) -> None:
+    """Every EXCHANGEWATCH_* variable: its current value (secrets hidden), its default and what it means."""
+    settings = load_settings()
+    rows = []
+    for name, info in Settings.model_fields.items():
+        value = getattr(settings, name)
+        if value is not None and "token" in name:
+            value = "********"
+        shown = value if isinstance(value, bool | int | float | list) or value is None else str(value)
+        rows.append((env_name(name), shown, info.get_default(call_default_factory=True), info.description or ""))
+    if as_json:
+        typer.echo(json.dumps({env: value for env, value, _, _ in rows}, indent=2))
+        return
+    for env, value, default, meaning in rows:
+        note = "" if value == default else f"   (default {default})"
+        typer.echo(f"{env}={'' if value is None else value}{note}\n    {meaning}")
