@@ -96,11 +96,15 @@ def run_async(work: Coroutine[Any, Any, T]) -> T:
         raise UserError("interrupted", ExitCode.INTERRUPTED) from None
 
 
+def _ignore(_steps: int = 1) -> None:
+    return None
+
+
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr when it is a terminal; silent otherwise (logs, pipes, cron)."""
     if not sys.stderr.isatty():
-        yield lambda _n=1: None
+        yield _ignore
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -108,4 +112,8 @@ def progress(description: str, total: int | None = None) -> Iterator[Callable[[i
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda n=1: bar.advance(task, n)
+
+        def advance(steps: int = 1) -> None:
+            bar.advance(task, steps)
+
+        yield advance

@@ -12,20 +12,14 @@ from service.cli.common import ExitCode, UserError, progress
 
 
 def read_corpus(path: Path) -> list[dict[str, Any]]:
-    """One JSON object per line; a line that is not one is a clear error naming the line."""
-    rows: list[dict[str, Any]] = []
+    """The corpus rows; unreadable (usage), not JSON lines or empty (bad input) are clear errors."""
+    from service.eval.replay import CorpusError
+    from service.eval.replay import read_corpus as read
+
     try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UserError(f"{path}:{number}: not JSON ({exc.msg})", ExitCode.DATA) from None
-                if not isinstance(row, dict):
-                    raise UserError(f"{path}:{number}: not a JSON object", ExitCode.DATA)
-                rows.append(row)
+        rows = read(str(path))
+    except CorpusError as exc:
+        raise UserError(str(exc), ExitCode.DATA) from None
     except UnicodeDecodeError:
         raise UserError(f"{path}: not UTF-8 text", ExitCode.DATA) from None
     except OSError as exc:
@@ -51,12 +45,18 @@ def eval_command(
         Path | None,
         typer.Option(help="Write per-article and per-alert JSON lines to this file.", dir_okay=False),
     ] = None,
+    folds: Annotated[
+        int, typer.Option(metavar="K", min=0, help="Also cross-validate by event over K folds (K ≥ 2; 0: off).")
+    ] = 0,
 ) -> None:
     """Replay a labelled corpus through detection, grouping and alerts (no network) and print the metrics."""
-    from service.eval import replay
+    from service.eval.command import format_text
+    from service.eval.replay import default_detector, evaluate
 
+    if folds == 1:
+        raise typer.BadParameter("needs at least 2 folds (or 0 for none)", param_hint="--folds")
     rows = read_corpus(corpus)
-    detect = replay._default_detector()
+    detect = default_detector()
     with progress("replaying articles", total=len(rows)) as advance:
 
         def counted(doc: Any) -> Any:
@@ -69,8 +69,10 @@ def eval_command(
         except OSError as exc:
             raise UserError(f"cannot write {details}: {exc.strerror}", ExitCode.USAGE) from None
         try:
-            metrics = replay.evaluate(rows, details=out, detector=counted)
+            metrics = evaluate(rows, details=out, detector=counted, folds=folds)
         finally:
             if out is not None:
                 out.close()
-    typer.echo(json.dumps(metrics, ensure_ascii=False) if as_json else replay.format_text(metrics))
+    for warning in metrics.get("warnings", []):
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(json.dumps(metrics, ensure_ascii=False) if as_json else format_text(metrics))

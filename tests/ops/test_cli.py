@@ -107,6 +107,8 @@ def test_usage_errors_exit_2_without_a_traceback(tmp_path: Path) -> None:
     assert_user_error(run(tmp_path, "feeds", "import", "missing.opml"), ExitCode.USAGE, "missing.opml")
     assert_user_error(run(tmp_path, "eval", "missing.jsonl"), ExitCode.USAGE, "missing.jsonl")
     assert_user_error(run(tmp_path, "poll"), ExitCode.USAGE, "--once")
+    (tmp_path / "c.jsonl").write_text(json.dumps(ARTICLE) + "\n")
+    assert_user_error(run(tmp_path, "eval", "c.jsonl", "--folds", "1"), ExitCode.USAGE, "--folds")
 
 
 def test_unusable_input_files_exit_4(tmp_path: Path) -> None:
@@ -115,7 +117,7 @@ def test_unusable_input_files_exit_4(tmp_path: Path) -> None:
     (tmp_path / "notxml.opml").write_text("feeds, one per line")
     assert_user_error(run(tmp_path, "feeds", "import", "notxml.opml"), ExitCode.DATA, "not valid XML")
     (tmp_path / "corpus.jsonl").write_text(json.dumps(ARTICLE) + "\n{oops\n")
-    assert_user_error(run(tmp_path, "eval", "corpus.jsonl"), ExitCode.DATA, "corpus.jsonl:2: not JSON")
+    assert_user_error(run(tmp_path, "eval", "corpus.jsonl"), ExitCode.DATA, "corpus.jsonl line 2: not JSON")
     result = run(tmp_path, "serve", "--feeds-file", "empty.opml")  # would remove every feed: refused
     assert_user_error(result, ExitCode.DATA, "EXCHANGEWATCH_FEEDS_FILE", "no feeds in it")
     result = run(tmp_path, "worker", env={"EXCHANGEWATCH_FEEDS_FILE": str(tmp_path / "notxml.opml")})
