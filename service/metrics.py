@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily, Metric
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -54,3 +55,64 @@ API_REQUESTS = Counter(
     ["route", "method", "status"],
     registry=REGISTRY,
 )
+FEEDS_FAILING = Gauge(
+    "exchangewatch_feeds_failing",
+    "Enabled feeds whose last poll failed (an error since their last success).",
+    registry=REGISTRY,
+)
+FEEDS_ENABLED = Gauge("exchangewatch_feeds_enabled", "Feeds being polled.", registry=REGISTRY)
+PENDING_ARTICLES = Gauge(
+    "exchangewatch_pending_articles", "Articles waiting to be fetched, extracted or processed.", registry=REGISTRY
+)
+OLDEST_PENDING_ARTICLE = Gauge(
+    "exchangewatch_oldest_pending_article_age_seconds",
+    "Age of the oldest article still waiting to be processed (0 when none waits).",
+    registry=REGISTRY,
+)
+OLDEST_UNDELIVERED = Gauge(
+    "exchangewatch_oldest_undelivered_message_age_seconds",
+    "Age of the oldest webhook message still owed to an enabled endpoint (0 when none).",
+    registry=REGISTRY,
+)
+
+
+class FeedStateCollector:
+    """Per-feed gauges from the latest snapshot, so a removed feed's series disappears with it.
+
+    One series per feed id (bounded by the operator's feed list), never per URL.
+    """
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[str, str, bool, int, float]] = []  # id, kind, enabled, error streak, last success
+
+    def update(self, rows: list[tuple[str, str, bool, int, float]]) -> None:
+        self._rows = rows
+
+    def describe(self) -> list[Metric]:
+        return []  # no fixed families: the registry must not call collect() at registration
+
+    def collect(self) -> list[Metric]:
+        up = GaugeMetricFamily(
+            "exchangewatch_feed_up",
+            "1 when the feed's last poll succeeded, 0 when it failed; disabled feeds are left out.",
+            labels=["feed_id", "kind"],
+        )
+        errors = GaugeMetricFamily(
+            "exchangewatch_feed_consecutive_errors", "Failed polls since the feed's last success.", labels=["feed_id"]
+        )
+        success = GaugeMetricFamily(
+            "exchangewatch_feed_last_success_timestamp_seconds",
+            "Unix time of the feed's last successful poll (0: never).",
+            labels=["feed_id"],
+        )
+        for feed_id, kind, enabled, error_count, last_success in self._rows:
+            if not enabled:
+                continue
+            up.add_metric([feed_id, kind], 0.0 if error_count else 1.0)
+            errors.add_metric([feed_id], float(error_count))
+            success.add_metric([feed_id], last_success)
+        return [up, errors, success]
+
+
+FEED_STATES = FeedStateCollector()
+REGISTRY.register(FEED_STATES)

@@ -13,7 +13,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from service import migrate
 from service.api.deps import get_database, get_settings
-from service.metrics import PENDING_DELIVERIES, REGISTRY
+from service.api.health_checks import threshold_checks, update_gauges
+from service.metrics import REGISTRY
 from service.models import utcnow
 from service.store import health as health_store
 
@@ -90,11 +91,10 @@ async def health(request: Request) -> JSONResponse:
         lag = runtime.lag_seconds(now)
         lag_status = "fail" if not runtime.running else "warn" if lag is not None and lag > 60 else "pass"
         checks["scheduler:lag"] = _check(lag_status, None if lag is None else round(lag, 3), "s")
-    feeds_status = "warn" if figures.feeds_enabled and figures.feeds_failing >= figures.feeds_enabled else "pass"
-    checks["feeds:failing"] = _check(feeds_status, figures.feeds_failing, output=f"{figures.feeds_enabled} enabled")
+    checks.update(threshold_checks(figures, settings, now))
     checks["feeds:stale"] = _check("warn" if figures.feeds_stale else "pass", figures.feeds_stale)
     checks["alerts:last"] = _check("pass", figures.last_alert_at.isoformat() if figures.last_alert_at else None)
-    PENDING_DELIVERIES.set(figures.deliveries_pending)
+    update_gauges(figures, None, now)
     checks["webhooks:pending"] = _check("pass", figures.deliveries_pending)
     checks["webhooks:failing"] = _check("warn" if figures.deliveries_failing else "pass", figures.deliveries_failing)
     checks["webhooks:dead"] = _check("warn" if figures.deliveries_dead else "pass", figures.deliveries_dead)
@@ -114,9 +114,11 @@ def _health_response(checks: dict[str, list[dict[str, Any]]]) -> JSONResponse:
 @router.get("/metrics", summary="Prometheus metrics (exchangewatch_ prefix)")
 async def metrics(request: Request) -> Response:
     try:
+        now = utcnow()
         async with get_database(request).reader() as session:
-            figures = await health_store.health_figures(session, now=utcnow(), stale_after=timedelta(days=1))
-        PENDING_DELIVERIES.set(figures.deliveries_pending)
+            figures = await health_store.health_figures(session, now=now, stale_after=timedelta(days=1))
+            feeds = await health_store.feed_states(session)
+        update_gauges(figures, feeds, now)
     except Exception:  # metrics must answer even when the database does not
         pass
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)

@@ -6,6 +6,7 @@ extra task and memory streams: on a page of alerts that overhead was larger than
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import time
@@ -14,12 +15,14 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import problem
 from service.metrics import API_REQUESTS
 from service.settings import Settings
 
+access_log = logging.getLogger("exchangewatch.access")
 EXEMPT = ("/livez", "/readyz", "/health", "/healthz", "/metrics")
 WITH_BODY = ("POST", "PUT", "PATCH")
 # A JSON-escaped NUL that is not itself escaped (an odd number of backslashes before "u0000").
@@ -57,6 +60,7 @@ class Guard:
         self.app = app
         self.buckets = TokenBuckets(settings.rate_limit_per_minute)
         self.max_bytes = settings.max_request_bytes
+        self.access_log = settings.access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -70,11 +74,14 @@ class Guard:
                 status = message["status"]
             await send(message)
 
+        started = time.perf_counter()
         try:
             await self._guarded(scope, receive, counting_send)
         finally:
             route = scope.get("route")
             API_REQUESTS.labels(getattr(route, "path", "unmatched"), scope["method"], str(status)).inc()
+            if self.access_log:
+                _log_access(scope, status, (time.perf_counter() - started) * 1000)
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = Headers(scope=scope).get("content-length")
@@ -119,6 +126,22 @@ def _nul_in(scope: Scope, body: bytes) -> str | None:
     return None
 
 
+def _log_access(scope: Scope, status: int, ms: float) -> None:
+    """One line per request (ACCESS_LOG=true); with LOG_FORMAT=json the fields are keys of their own."""
+    query = scope.get("query_string", b"").decode("latin-1")[:200]
+    path = scope["path"] + (f"?{query}" if query else "")
+    client = scope["client"][0] if scope.get("client") else "-"
+    access_log.info(
+        "%s %s %d %.1fms client=%s",
+        scope["method"],
+        path,
+        status,
+        ms,
+        client,
+        extra={"method": scope["method"], "path": path, "status": status, "ms": round(ms, 1), "client": client},
+    )
+
+
 async def _read_capped(receive: Receive, limit: int) -> bytes | None:
     chunks: list[bytes] = []
     size = 0
@@ -151,3 +174,12 @@ def _replay(body: bytes) -> Receive:
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(Guard, settings=settings)
+    if settings.cors_origins:  # outermost: preflights are answered before rate limits, errors carry CORS headers
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "Last-Event-ID"],
+            expose_headers=["ETag", "Location", "Retry-After", "Link", "Last-Modified"],
+            max_age=600,
+        )

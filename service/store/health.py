@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from service.models import Alert, Feed
+from service.models import Alert, Article, Feed
 from service.models.webhooks import WebhookEndpoint, WebhookMessage
 
 
@@ -25,6 +25,20 @@ class HealthFigures:
     deliveries_failing: int
     deliveries_dead: int
     endpoints_disabled: int
+    articles_pending: int = 0
+    oldest_pending_article_at: datetime | None = None
+    oldest_undelivered_at: datetime | None = None  # of messages to endpoints that are enabled
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """One feed's state for the per-feed gauges."""
+
+    id: int
+    kind: str
+    enabled: bool
+    error_count: int
+    last_success_at: datetime | None
 
 
 async def ping(session: AsyncSession) -> None:
@@ -74,4 +88,35 @@ async def health_figures(session: AsyncSession, *, now: datetime, stale_after: t
             session,
             select(func.count()).select_from(WebhookEndpoint).where(col(WebhookEndpoint.enabled) == False),  # noqa: E712
         ),
+        **await _waiting(session),
     )
+
+
+async def _waiting(session: AsyncSession) -> dict[str, Any]:
+    """Articles waiting to be processed, and the oldest message still owed to an enabled endpoint."""
+    pending = (
+        await session.exec(
+            select(func.count(), func.min(col(Article.discovered_at))).where(col(Article.state) == "pending")
+        )
+    ).one()
+    undelivered = (
+        await session.exec(
+            select(func.min(col(WebhookMessage.created_at)))
+            .join(WebhookEndpoint, col(WebhookEndpoint.id) == col(WebhookMessage.endpoint_id))
+            .where(
+                col(WebhookMessage.status).in_(["pending", "delivering", "failed"]),
+                col(WebhookEndpoint.enabled) == True,  # noqa: E712
+            )
+        )
+    ).one()
+    return {
+        "articles_pending": int(pending[0]),
+        "oldest_pending_article_at": pending[1],
+        "oldest_undelivered_at": undelivered,
+    }
+
+
+async def feed_states(session: AsyncSession) -> list[FeedState]:
+    """Every feed's id, kind, enabled flag, error streak and last success, for /metrics."""
+    feeds = (await session.exec(select(Feed).order_by(col(Feed.id)))).all()
+    return [FeedState(f.id or 0, f.kind, f.enabled, f.error_count, f.last_success_at) for f in feeds]
