@@ -39,4 +39,4 @@ class WorkerContext:
     async def aclose(self) -> None:
         await self.http.aclose()
         await self.webhook_sender.aclose()
-        self.extractor.close()
+        await self.extractor.aclose()

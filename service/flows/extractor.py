@@ -1,12 +1,31 @@
-"""Article text extraction off the event loop: a process pool, since trafilatura is CPU-bound."""
+"""Article text extraction off the event loop: a process pool, since trafilatura is CPU-bound.
+
+The pool starts when the first page needs extracting and shuts down after `idle_seconds` without work, so
+an idle worker does not hold two ~60 MB interpreters. Its processes die with their parent: on Linux the
+kernel sends them SIGKILL when the parent dies (PR_SET_PDEATHSIG), elsewhere a watcher thread notices the
+parent is gone; shutdown waits for them.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-from scrapers.extract import Extracted, extract_article
+if TYPE_CHECKING:
+    from scrapers.extract import Extracted
+
+PR_SET_PDEATHSIG = 1
+IDLE_SECONDS = 60.0
 
 
 def _always(_text: str) -> bool:
@@ -20,26 +39,99 @@ def _never(_text: str) -> bool:
 def _extract(body: bytes, url: str, encoding: str | None, thorough: bool) -> Extracted | None:
     # Runs in the pool, off the event loop. Only pages that could be about an exchange (the caller's
     # prefilter) get trafilatura's slower fallback extractors; the rest get the fast path.
+    from scrapers.extract import extract_article
+
     return extract_article(body, url=url, encoding=encoding, thorough=_always if thorough else _never)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: end this process when `parent` ends, however it ends (SIGKILL included)."""
+    # Ctrl-C reaches the whole process group; the parent decides when its pool stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    armed = False
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(0)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    import scrapers.extract  # noqa: F401  # pay the import once, not inside the first page's time
 
 
 class Extractor:
     """`processes` workers (1: a single thread in this process, handy for tests and small machines)."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, *, idle_seconds: float = IDLE_SECONDS) -> None:
         self.processes = max(1, processes)
-        self._pool: Executor
+        self.idle_seconds = idle_seconds
+        self._pool: Executor | None = None
+        self._busy = 0
+        self._idle_timer: asyncio.TimerHandle | None = None
+        self._retiring: set[asyncio.Future[None]] = set()
+
+    def _start(self) -> Executor:
         if self.processes == 1:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
-        else:
-            # spawn: forking a process that runs an event loop and threads is unsafe.
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
+            return ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+        # spawn: forking a process that runs an event loop and threads is unsafe.
+        return ProcessPoolExecutor(
+            max_workers=self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
 
     async def extract(self, body: bytes, *, url: str, encoding: str | None, thorough: bool = True) -> Extracted | None:
         """The page's text and metadata (None: no main text); `thorough` adds the fallback extractors."""
+        if self._pool is None:
+            self._pool = self._start()
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, _extract, body, url, encoding, thorough)
+        self._busy += 1
+        try:
+            return await loop.run_in_executor(self._pool, _extract, body, url, encoding, thorough)
+        finally:
+            self._busy -= 1
+            if not self._busy:
+                self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
+
+    def _shrink(self) -> None:
+        """Idle for `idle_seconds`: let the processes go (the next page starts a new pool)."""
+        self._idle_timer = None
+        if self._busy or self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        # Joined in a thread so the loop keeps going; aclose() still waits for it.
+        retiring = asyncio.ensure_future(asyncio.to_thread(pool.shutdown, wait=True))
+        self._retiring.add(retiring)
+        retiring.add_done_callback(self._retiring.discard)
+
+    async def aclose(self) -> None:
+        """Stop the pool and wait for its processes to exit (off the event loop)."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+        if self._retiring:
+            await asyncio.gather(*self._retiring, return_exceptions=True)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Synchronous stop for callers without a running loop; waits for the processes too."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            with contextlib.suppress(Exception):
+                pool.shutdown(wait=True, cancel_futures=True)

@@ -67,6 +67,7 @@ def worker_env(database_url: str, feeds_file: Path) -> dict[str, str]:
         EXCHANGEWATCH_SCHEDULER_TICK_SECONDS="0.2",
         EXCHANGEWATCH_LEASE_SECONDS="5",
         EXCHANGEWATCH_EXTRACT_PROCESSES="1",
+        EXCHANGEWATCH_PAGE_POLICY="all",  # library stories: extracted only because the test asks for every page
         EXCHANGEWATCH_RESPECT_ROBOTS="false",
         EXCHANGEWATCH_LOG_LEVEL="WARNING",
     )

@@ -64,6 +64,7 @@ def _service(command: str, database_url: str, opml: Path, port: int, tmp_path: P
         "EXCHANGEWATCH_POLL_INTERVAL_SECONDS": "1",
         "EXCHANGEWATCH_PORT": str(port),
         "EXCHANGEWATCH_EXTRACT_PROCESSES": "1",
+        "EXCHANGEWATCH_PAGE_POLICY": "all",  # the test page is ordinary news: extract it anyway
         "EXCHANGEWATCH_LOG_FORMAT": "json",
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }

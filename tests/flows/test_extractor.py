@@ -1,0 +1,31 @@
+"""The extraction pool starts when first needed, shrinks when idle, and starts again on demand."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from service.flows.extractor import Extractor
+from tests.support.feeds import article_page
+
+PAGE = article_page("Libraries", ["The city council approved a new budget for public libraries after a debate."] * 3)
+
+
+@pytest.mark.slow
+async def test_pool_starts_on_first_page_shrinks_when_idle_and_restarts() -> None:
+    extractor = Extractor(2, idle_seconds=0.3)
+    try:
+        assert not extractor.running
+        first = await extractor.extract(PAGE, url="http://127.0.0.1/a", encoding="utf-8", thorough=False)
+        assert extractor.running and first is not None and "public libraries" in first.text
+        for _ in range(100):  # idle for longer than idle_seconds: the processes are let go
+            await asyncio.sleep(0.05)
+            if not extractor.running:
+                break
+        assert not extractor.running
+        again = await extractor.extract(PAGE, url="http://127.0.0.1/a", encoding="utf-8", thorough=True)
+        assert again is not None and again.text == first.text
+    finally:
+        await extractor.aclose()
+    assert not extractor.running
