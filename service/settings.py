@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     # origin (scheme, host, port) unless this is true.
     page_allow_private: bool = False
     """Allow article pages on private addresses other than the feed's own origin."""
+    page_retry_seconds: float = Field(default=120.0, ge=0.0)
+    """A page that failed transiently is retried after this many seconds times the attempts so far; its
+    article is detected on the feed summary at once and upgraded when the page text arrives."""
     extract_processes: int = Field(default=0, ge=0)  # 0: one per CPU core; 1: in-process
     """Text-extraction processes (0: one per core; 1: in-process)."""
     # Which article pages are fetched and extracted. candidates: every page is fetched, but only those

@@ -32,7 +32,7 @@ MAX_TRANSIENT_ATTEMPTS = 3
 @dataclass(frozen=True)
 class PageText:
     text: str
-    source: str  # page | feed | post
+    source: str  # page | feed | post | summary (the feed summary stands in for a page we did not get)
     error: str | None = None
     title: str | None = None
     language: str | None = None
@@ -87,7 +87,10 @@ async def process_article(ctx: WorkerContext, article: Article | int, *, feed_ur
     page = await _page_text(ctx, article, feed_url)
     if page.retry:
         log.info("page fetch will be retried article_id=%s: %s", article_id, page.error)
-        return  # the lease expires and a later tick tries again
+    if page.error and _detected_on_summary(article):
+        await _note_failure(ctx, article_id, page)  # a retry failed again: the summary's result stands
+        return
+    # A failed page falls back to the feed summary at once: detect on it now, upgrade if the page comes later.
     doc = Document(
         title=article.title or page.title or "",
         text=page.text,
@@ -131,10 +134,10 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
     except ScrapeError as exc:
         EXTRACTION_FAILURES.labels(exc.kind).inc()
         retry = exc.transient and article.attempts < MAX_TRANSIENT_ATTEMPTS
-        return PageText(article.summary, "feed", error=f"{exc.kind}: {exc}"[:500], retry=retry)
+        return PageText(article.summary, "summary", error=f"{exc.kind}: {exc}"[:500], retry=retry)
     if extracted is None or not extracted.text.strip():
         EXTRACTION_FAILURES.labels("no_text").inc()
-        return PageText(article.summary, "feed", error="no main text found on the page")
+        return PageText(article.summary, "summary", error="no main text found on the page")
     return PageText(
         extracted.text,
         "page",
@@ -150,7 +153,7 @@ async def _store(ctx: WorkerContext, article_id: int, page: PageText, doc: Docum
         article = await session.get(Article, article_id)
         if article is None or article.state != "pending" or article.lease_owner != ctx.worker_id:
             return  # our lease expired and another worker took the article over
-        _apply(article, page, doc, report)
+        _apply(article, page, doc, report, now, _retry_delay(ctx, article) if page.retry else None)
         if page.source == "page":
             original = await article_store.find_same_content(session, article)
             if original is not None:
@@ -182,7 +185,38 @@ async def _store(ctx: WorkerContext, article_id: int, page: PageText, doc: Docum
             )
 
 
-def _apply(article: Article, page: PageText, doc: Document, report: Report) -> None:
+def _detected_on_summary(article: Article) -> bool:
+    """Already processed on its summary after a failed page, and not edited since (an edit needs detection)."""
+    processed = article.processed_at
+    return article.text_source == "summary" and processed is not None and article.updated_at <= processed
+
+
+def _retry_delay(ctx: WorkerContext, article: Article) -> timedelta:
+    return timedelta(seconds=ctx.settings.page_retry_seconds * max(1, article.attempts))
+
+
+async def _note_failure(ctx: WorkerContext, article_id: int, page: PageText) -> None:
+    """Record why the page is still missing; schedule the next try or settle on the summary."""
+    now = ctx.clock()
+    async with ctx.db.session() as session:
+        article = await session.get(Article, article_id)
+        if article is None or article.state != "pending" or article.lease_owner != ctx.worker_id:
+            return
+        article.fetch_error = page.error
+        _release(article, now, _retry_delay(ctx, article) if page.retry else None)
+        session.add(article)
+
+
+def _release(article: Article, now: Any, retry_in: timedelta | None) -> None:
+    """Done, or (a transient page failure) still pending: unleased until the page's next try is due."""
+    article.state = "pending" if retry_in is not None else "done"
+    article.lease_owner = None
+    article.lease_until = now + retry_in if retry_in is not None else None
+
+
+def _apply(
+    article: Article, page: PageText, doc: Document, report: Report, now: Any, retry_in: timedelta | None
+) -> None:
     article.text = page.text
     article.text_source = page.source
     article.fetch_error = page.error
@@ -198,9 +232,7 @@ def _apply(article: Article, page: PageText, doc: Document, report: Report) -> N
         "reasons": list(report.reasons),
         "mentions": [mention_json(m) for m in report.mentions],
     }
-    article.state = "done"
-    article.lease_owner = None
-    article.lease_until = None
+    _release(article, now, retry_in)
 
 
 def _count(report: Report, recorded: Any) -> None:

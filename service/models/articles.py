@@ -30,9 +30,10 @@ class Article(SQLModel, table=True):
     discovered_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
-    # pending → done; text_source says where the text came from.
+    # pending → done; text_source says where the text came from. A transient page failure leaves the article
+    # pending, detected on its summary, unleased until its next page try (lease_until).
     state: str = Field(default="pending", max_length=16, index=True)
-    text_source: str | None = Field(default=None, max_length=16)  # page | feed | post
+    text_source: str | None = Field(default=None, max_length=16)  # page | feed | post | summary
     fetch_page: bool = True
     fetch_error: str | None = Field(default=None, max_length=500)
     attempts: int = 0

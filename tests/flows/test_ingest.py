@@ -147,7 +147,7 @@ async def test_unreachable_page_keeps_feed_text_and_says_so(
     )
     await refresh_feed(ctx, await add_feed(database, server.url("/feed")))
     (article,) = await rows(database, Article)
-    assert article.state == "done" and article.text_source == "feed"
+    assert article.state == "done" and article.text_source == "summary"
     assert article.text == "The council approved a library budget on Tuesday."
     assert article.fetch_error and article.fetch_error.startswith("blocked")
 
