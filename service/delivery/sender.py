@@ -85,7 +85,7 @@ class WebhookSender:
         except httpx.TimeoutException as exc:
             return _failure(started, "timeout", f"{type(exc).__name__}: {exc}")
         except UnsafeAddress as exc:
-            return _failure(started, "unsafe_url", exc.message)
+            return _failure(started, "unsafe_url", f"refused by the SSRF guard, not retried: {exc.message}")
         except ScrapeError as exc:
             return _failure(started, exc.kind, exc.message)
         except httpx.HTTPError as exc:

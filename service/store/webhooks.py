@@ -323,8 +323,8 @@ def _next_state(
 ) -> tuple[str, datetime | None]:
     if result.ok:
         return DELIVERED, None
-    if result.gone or not retry:
-        return DEAD, None
+    if result.gone or result.error_class == "unsafe_url" or not retry:
+        return DEAD, None  # a refused address does not become safe by waiting
     kwargs = {"rand": rand} if rand is not None else {}
     next_at = schedule.next_attempt_at(now, attempts, retry_after=result.retry_after, **kwargs)
     return (DEAD, None) if next_at is None else (FAILED, next_at)

@@ -310,3 +310,24 @@ async def test_concurrency_per_endpoint_is_bounded(settings: Settings, database:
     assert len(server.hits("/hook")) == 10
     bodies = [json.loads(h.body)["data"]["cursor"] for h in server.hits("/hook")]
     assert len(set(bodies)) == 10
+
+
+async def test_an_unsafe_url_is_dead_lettered_at_once_with_the_reason(
+    settings: Settings, database: Database, server: LocalServer
+) -> None:
+    """Registered while private addresses were allowed; the sender now refuses them: no retry schedule."""
+    await add_endpoint(database, server.url("/hook"))
+    server.serve("/hook", "ok")
+    await make_alert(database)
+    strict = local_sender(allow_private=False)
+    try:
+        assert await deliver_tick(make_context(settings, database, Clock(), strict)) == 1
+    finally:
+        await strict.aclose()
+
+    [message] = await messages(database)
+    assert (message.status, message.attempts, message.next_attempt_at) == ("dead", 1, None)
+    assert "SSRF guard" in (message.last_error or "") and "127.0.0.1" in (message.last_error or "")
+    [attempt] = await attempts(database)
+    assert attempt.error_class == "unsafe_url"
+    assert server.hits("/hook") == []
