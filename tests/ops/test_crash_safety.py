@@ -69,7 +69,6 @@ def worker_env(database_url: str, feeds_file: Path) -> dict[str, str]:
         EXCHANGEWATCH_EXTRACT_PROCESSES="1",
         EXCHANGEWATCH_PAGE_POLICY="all",  # library stories: extracted only because the test asks for every page
         EXCHANGEWATCH_RESPECT_ROBOTS="false",
-        EXCHANGEWATCH_PAGE_POLICY="all",  # every page extracted: the assertions below expect page text
         EXCHANGEWATCH_LOG_LEVEL="WARNING",
     )
     return env
