@@ -50,6 +50,7 @@ class ParsedFeed:
     ttl_minutes: int | None
     entries: tuple[FeedEntry, ...]
     warning: str | None
+    format: str | None = None  # feedparser's version: rss20, rss10 (RDF), atom10, …; None for other sources
 
 
 def sane_date(value: datetime | None, now: datetime | None = None) -> datetime | None:
@@ -187,4 +188,5 @@ def parse_feed(
         ttl_minutes=ttl,
         entries=cap_entries(entries, max_entries),
         warning=str(parsed.get("bozo_exception")) if parsed.get("bozo") else None,
+        format=parsed.version or None,
     )

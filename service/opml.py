@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from scrapers.feedurl import InvalidFeedUrl, normalise_feed_url
 from service.models import Feed
 from service.store.feeds import FeedSpec
 
@@ -23,33 +25,60 @@ def default_opml() -> bytes:
     return resources.files("service.data").joinpath("default-feeds.opml").read_bytes()
 
 
-def parse_opml(data: bytes) -> list[FeedSpec]:
-    """Every outline with an xmlUrl (nested folders flattened); `type` overrides the kind detected from the URL."""
+@dataclass(frozen=True)
+class Outline:
+    """One outline with an xmlUrl: its spec when usable, else the reason it is not."""
+
+    position: int  # 1-based, counting only outlines that carry an xmlUrl
+    url: str  # as written in the file
+    title: str | None
+    spec: FeedSpec | None
+    error: str | None
+
+
+def read_outlines(data: bytes) -> list[Outline]:
+    """Every outline with an xmlUrl (nested folders flattened), each validated on its own."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise OpmlError(f"not valid XML: {exc}") from exc
     if root is None or root.tag != "opml":
         raise OpmlError("not an OPML document (root element is not <opml>)")
-    specs: list[FeedSpec] = []
+    found: list[Outline] = []
     for outline in root.iter("outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         if not url:
             continue
-        if not url.lower().startswith(("http://", "https://")):
-            raise OpmlError(f"outline {outline.get('text')!r}: xmlUrl must be http(s): {url}")
-        kind = (outline.get("type") or "").strip().lower()
-        interval = outline.get("interval")
-        specs.append(
-            FeedSpec(
-                url=url,
-                kind=kind if kind in KINDS else None,
-                title=outline.get("title") or outline.get("text"),
-                language=(outline.get("language") or "").lower() or None,
-                official=(outline.get("official") or "").lower() in ("true", "1", "yes"),
-                poll_interval_seconds=float(interval) if interval and interval.replace(".", "", 1).isdigit() else None,
-            )
-        )
+        title = outline.get("title") or outline.get("text")
+        try:
+            spec: FeedSpec | None = _spec(outline, normalise_feed_url(url), title)
+            error = None
+        except InvalidFeedUrl as exc:
+            spec, error = None, str(exc)
+        found.append(Outline(len(found) + 1, url, title, spec, error))
+    return found
+
+
+def _spec(outline: etree._Element, url: str, title: str | None) -> FeedSpec:
+    kind = (outline.get("type") or "").strip().lower()
+    interval = outline.get("interval")
+    return FeedSpec(
+        url=url,
+        kind=kind if kind in KINDS else None,
+        title=title,
+        language=(outline.get("language") or "").lower() or None,
+        official=(outline.get("official") or "").lower() in ("true", "1", "yes"),
+        poll_interval_seconds=float(interval) if interval and interval.replace(".", "", 1).isdigit() else None,
+    )
+
+
+def parse_opml(data: bytes) -> list[FeedSpec]:
+    """Every usable outline; the first unusable one raises OpmlError (FEEDS_FILE is the source of truth)."""
+    specs: list[FeedSpec] = []
+    for outline in read_outlines(data):
+        if outline.spec is None:
+            raise OpmlError(f"outline {outline.title!r}: xmlUrl {outline.url!r}: {outline.error}")
+        specs.append(outline.spec)
     return specs
 
 

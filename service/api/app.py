@@ -13,6 +13,7 @@ from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
 from service.db import Database
+from service.flows.feeds import feed_client
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def create_app(
         await prepare_database(settings)
         db = database or Database(settings.database_url)
         app.state.db = db
+        app.state.feed_http = feed_client(settings)  # first fetches when feeds are added
         runtime = None
         if run_workers:
             from service.worker.runner import WorkerRuntime
@@ -59,6 +61,7 @@ def create_app(
         finally:
             if runtime is not None:
                 await runtime.stop()
+            await app.state.feed_http.aclose()
             if database is None:
                 await db.dispose()
 

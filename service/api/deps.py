@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from scrapers.http import PoliteClient
 from service.db import Database
 from service.settings import Settings
 
@@ -24,6 +25,11 @@ def get_settings(request: Request) -> Settings:
 def get_database(request: Request) -> Database:
     database: Database = request.app.state.db
     return database
+
+
+def get_feed_http(request: Request) -> PoliteClient:
+    client: PoliteClient = request.app.state.feed_http
+    return client
 
 
 async def get_reader(request: Request) -> AsyncIterator[AsyncSession]:
@@ -57,6 +63,7 @@ def require_admin(
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
+FeedHttpDep = Annotated[PoliteClient, Depends(get_feed_http)]
 # scope="function": the unit of work ends (commits) before the response is sent, so a failed commit is the
 # client's error response, never a 2xx for data that was not stored.
 ReaderDep = Annotated[AsyncSession, Depends(get_reader, scope="function")]

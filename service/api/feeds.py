@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Response, status
+from fastapi import APIRouter, HTTPException, Path, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from scrapers.errors import UnsafeAddress
-from scrapers.netguard import check_url
-from service.api.deps import AdminDep, ReaderDep, SettingsDep, WriterDep
+from scrapers.feedurl import InvalidFeedUrl, normalise_feed_url
+from service.api.deps import AdminDep, DatabaseDep, FeedHttpDep, ReaderDep, SettingsDep, WriterDep
+from service.api.errors import ApiError
+from service.api.feed_schemas import CheckQuery, FeedCheck, FeedCreated, FeedPublic, ImportReport, rejected
+from service.flows import feeds as feed_flow
 from service.models import Feed, utcnow
+from service.opml import OpmlError
 from service.store import feeds as feed_store
 
 router = APIRouter(prefix="/v1/feeds", tags=["feeds"])
@@ -27,7 +29,12 @@ class FeedCreate(BaseModel):
         json_schema_extra={"examples": [{"url": "https://rss.dw.com/rdf/rss-en-all", "title": "DW English"}]},
     )
 
-    url: str = Field(min_length=8, max_length=2048, description="http(s) URL of the feed or channel preview")
+    url: str = Field(
+        min_length=1,
+        max_length=2048,
+        description="http(s) URL of the feed, of a page that announces one (autodiscovery), or of a channel "
+        "preview; stored normalised (lower-case scheme and host, no fragment, no default port)",
+    )
     kind: SourceKind | None = Field(default=None, description="detected from the URL when omitted")
     title: str | None = Field(default=None, max_length=500)
     language: str | None = Field(default=None, max_length=16)
@@ -37,10 +44,10 @@ class FeedCreate(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        value = value.strip()
-        if not value.lower().startswith(("http://", "https://")):
-            raise ValueError("must be an http:// or https:// URL")
-        return value
+        try:
+            return normalise_feed_url(value)
+        except InvalidFeedUrl as exc:
+            raise ValueError(str(exc)) from None
 
 
 class FeedUpdate(BaseModel):
@@ -61,29 +68,6 @@ class FeedUpdate(BaseModel):
         return value
 
 
-class FeedPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    url: str
-    kind: str
-    title: str | None
-    language: str | None
-    official: bool
-    enabled: bool
-    disabled_reason: str | None
-    poll_interval_seconds: float | None
-    next_check_at: datetime
-    last_checked_at: datetime | None
-    last_success_at: datetime | None
-    last_error: str | None
-    last_error_kind: str | None
-    error_count: int
-    last_status: int | None
-    articles_seen: int
-    created_at: datetime
-
-
 class FeedList(BaseModel):
     data: list[FeedPublic]
 
@@ -101,12 +85,26 @@ async def list_feeds(session: ReaderDep, enabled: bool | None = None) -> FeedLis
     return FeedList(data=[FeedPublic.model_validate(f) for f in feeds])
 
 
-@router.post("", response_model=FeedPublic, status_code=201, dependencies=[AdminDep], summary="Add a feed")
-async def create_feed(body: FeedCreate, session: WriterDep, settings: SettingsDep, response: Response) -> FeedPublic:
-    try:
-        check_url(body.url, allow_private=settings.fetch_allow_private)
-    except UnsafeAddress as exc:
-        raise HTTPException(422, f"url refused: {exc}") from exc
+@router.post(
+    "",
+    response_model=FeedCreated,
+    status_code=201,
+    dependencies=[AdminDep],
+    summary="Add a feed (fetched once first)",
+    responses={409: {"description": "A feed with this URL exists (`code: feed_exists`, `feed_id`)"}},
+)
+async def create_feed(
+    body: FeedCreate,
+    db: DatabaseDep,
+    http: FeedHttpDep,
+    settings: SettingsDep,
+    response: Response,
+    check: CheckQuery = True,
+) -> FeedCreated:
+    """Adds a source. Unless `check=false`, the source is fetched once first: the answer says what was found
+    (`check.format`, `check.title`, `check.items`), a page that announces a feed with `<link rel="alternate">`
+    adds that feed (`check.discovered_from`), and a source that cannot be fetched or parsed is a 422 whose
+    `reason` is the fetch error kind (`not_found`, `connect`, `timeout`, `not_a_feed`, `parse`, …)."""
     spec = feed_store.FeedSpec(
         url=body.url,
         kind=body.kind,
@@ -115,11 +113,46 @@ async def create_feed(body: FeedCreate, session: WriterDep, settings: SettingsDe
         official=body.official,
         poll_interval_seconds=body.poll_interval_seconds,
     )
-    feed, created = await feed_store.add_feed(session, spec, utcnow())
-    if not created:
-        raise HTTPException(status.HTTP_409_CONFLICT, f"feed already exists with id {feed.id}")
-    response.headers["Location"] = f"/v1/feeds/{feed.id}"
-    return FeedPublic.model_validate(feed)
+    try:
+        added = await feed_flow.add_feed(db, http, spec, settings, check=check)
+    except feed_flow.FeedRejected as exc:
+        raise rejected(exc) from None
+    if not added.created:
+        raise ApiError(409, "feed_exists", f"feed already exists with id {added.feed.id}", feed_id=added.feed.id)
+    response.headers["Location"] = f"/v1/feeds/{added.feed.id}"
+    return FeedCreated.model_validate(added.feed).model_copy(update={"check": FeedCheck.of(added.probe)})
+
+
+OPML_TYPES = ("text/x-opml", "application/xml", "text/xml", "application/octet-stream")
+
+
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    dependencies=[AdminDep],
+    summary="Import the feeds of an OPML document",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "an OPML 1.0/2.0 document; every <outline xmlUrl=…> is a feed (folders are flattened)",
+            "content": {media: {"schema": {"type": "string"}} for media in OPML_TYPES},
+        }
+    },
+)
+async def import_feeds(
+    request: Request, db: DatabaseDep, http: FeedHttpDep, settings: SettingsDep, check: CheckQuery = True
+) -> ImportReport:
+    """Adds every outline through the same flow as `POST /v1/feeds` (normalised, fetched once unless
+    `check=false`). A bad outline is reported in `outlines` with its `code` and the others are imported;
+    a document that is not OPML, or has no outline with an xmlUrl, is a 422 `invalid_opml`."""
+    media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media not in OPML_TYPES:
+        raise ApiError(415, "unsupported_media_type", f"send the OPML document as one of: {', '.join(OPML_TYPES)}")
+    try:
+        outcomes = await feed_flow.import_opml(db, http, await request.body(), settings, check=check)
+    except OpmlError as exc:
+        raise ApiError(422, "invalid_opml", str(exc)) from None
+    return ImportReport.of(outcomes)
 
 
 @router.get("/{feed_id}", response_model=FeedPublic, summary="One feed with its health")

@@ -43,6 +43,20 @@ async def _session(settings: Settings) -> AsyncIterator[Any]:
         await db.dispose()
 
 
+@asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[Any]:
+    """The migrated database, for flows that open their own units of work."""
+    from service.bootstrap import prepare_database
+    from service.db import Database
+
+    await prepare_database(settings)
+    db = Database(settings.database_url)
+    try:
+        yield db
+    finally:
+        await db.dispose()
+
+
 def _feed_json(feed: Any) -> dict[str, Any]:
     return {
         "id": feed.id,
@@ -78,31 +92,46 @@ def list_feeds(
     run_async(run())
 
 
+NoCheck = Annotated[bool, typer.Option("--no-check", help="Do not fetch the source once before adding it.")]
+
+
 @app.command("add")
 def add(
     url: Annotated[
-        str, typer.Argument(metavar="URL", help="Feed URL (RSS/RDF/Atom, t.me/s/CHANNEL, Google News, GDELT).")
+        str,
+        typer.Argument(
+            metavar="URL", help="Feed URL (RSS/RDF/Atom, a page announcing one, t.me/s/CHANNEL, Google News, GDELT)."
+        ),
     ],
     kind: Annotated[Kind | None, typer.Option(help="Source kind (default: detected from the URL).")] = None,
-    title: Annotated[str | None, typer.Option(help="Display title.")] = None,
+    title: Annotated[str | None, typer.Option(help="Display title (default: the feed's own).")] = None,
     language: Annotated[str | None, typer.Option(help="Language code of its articles, e.g. uk.")] = None,
     official: Annotated[bool, typer.Option(help="An official channel (its reports weigh more).")] = False,
+    no_check: NoCheck = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Add one source; prints `added: ID URL` or `exists: ID URL`."""
-    from service.models import utcnow
-    from service.store import feeds as feed_store
+    """Add one source through the API's flow: the URL is normalised, fetched once (what was found is printed;
+    a page that announces a feed adds that feed), then stored; prints `added: ID URL` or `exists: ID URL`.
+    Exits 2 for a URL that is not http(s), 1 when the first fetch fails."""
+    from service.flows import feeds as feed_flow
+    from service.store.feeds import FeedSpec
 
-    spec = feed_store.FeedSpec(
-        url=url, kind=kind.value if kind else None, title=title, language=language, official=official
-    )
+    spec = FeedSpec(url=url, kind=kind.value if kind else None, title=title, language=language, official=official)
+    settings = load_settings(database_url=database_url)
 
-    async def run() -> None:
-        async with _session(load_settings(database_url=database_url)) as session:
-            feed, created = await feed_store.add_feed(session, spec, utcnow())
-        typer.echo(f"{'added' if created else 'exists'}: {feed.id} {feed.url}")
+    async def run() -> feed_flow.AddOutcome:
+        async with _database(settings) as db, feed_flow.feed_client(settings) as http:
+            try:
+                return await feed_flow.add_feed(db, http, spec, settings, check=not no_check)
+            except feed_flow.FeedRejected as exc:
+                usage = exc.code in ("invalid_url", "unsafe_url")
+                raise UserError(f"{exc.message} ({exc.code})", ExitCode.USAGE if usage else ExitCode.FAILED) from None
 
-    run_async(run())
+    added = run_async(run())
+    if (found := added.probe) is not None:
+        via = f" (discovered on {found.discovered_from})" if found.discovered_from else ""
+        typer.echo(f"found: {found.format or found.kind} {found.title or '(untitled)'!r}, {found.items} items{via}")
+    typer.echo(f"{'added' if added.created else 'exists'}: {added.feed.id} {added.feed.url}")
 
 
 @app.command("remove")
@@ -143,6 +172,23 @@ def read_opml(path: Path) -> list[Any]:
     return specs
 
 
+def _outlines(path: Path) -> tuple[bytes, int]:
+    """The file's bytes and its number of feed outlines (each is validated on its own by the import)."""
+    from service import opml
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}", ExitCode.USAGE) from None
+    try:
+        count = len(opml.read_outlines(data))
+    except opml.OpmlError as exc:
+        raise UserError(f"{path}: {exc}", ExitCode.DATA) from None
+    if not count:
+        raise UserError(f"{path}: no feeds in it (no <outline> with an xmlUrl)", ExitCode.DATA)
+    return data, count
+
+
 def check_feeds_file(settings: Settings) -> None:
     """FEEDS_FILE replaces the feed list at start: a bad or empty one is refused before anything is removed."""
     if settings.feeds_file is not None:
@@ -157,25 +203,32 @@ def import_opml(
     file: Annotated[
         Path, typer.Argument(metavar="FILE.opml", help="OPML file.", exists=True, dir_okay=False, readable=True)
     ],
+    no_check: NoCheck = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Add every source of an OPML file (folders flattened); known URLs are kept as they are."""
-    from service.models import utcnow
-    from service.store import feeds as feed_store
+    """Add every source of an OPML file (folders flattened) through the same flow as `feeds add`; known URLs
+    are kept as they are. A bad outline is reported on stderr and the others are imported (exit 1)."""
+    from service.flows import feeds as feed_flow
 
-    specs = read_opml(file)
+    data, outlines = _outlines(file)  # an unreadable, non-OPML or empty file is refused before any fetch
+    settings = load_settings(database_url=database_url)
 
-    async def run() -> int:
-        added = 0
-        async with _session(load_settings(database_url=database_url)) as session:
-            with progress("importing feeds", total=len(specs)) as advance:
-                for spec in specs:
-                    added += (await feed_store.add_feed(session, spec, utcnow()))[1]
-                    advance(1)
-        return added
+    async def run() -> list[feed_flow.OutlineOutcome]:
+        async with _database(settings) as db, feed_flow.feed_client(settings) as http:
+            with progress("importing feeds", total=outlines) as advance:
+                return await feed_flow.import_opml(
+                    db, http, data, settings, check=not no_check, on_outline=lambda _o: advance(1)
+                )
 
-    added = run_async(run())
-    typer.echo(f"imported {added} new feeds ({len(specs) - added} already known)")
+    outcomes = run_async(run())
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            typer.echo(f"outline {outcome.position} {outcome.url}: {outcome.detail} ({outcome.code})", err=True)
+    created = sum(o.status == "created" for o in outcomes)
+    failed = sum(o.status == "failed" for o in outcomes)
+    typer.echo(f"imported {created} new feeds ({len(outcomes) - created - failed} already known, {failed} failed)")
+    if failed:
+        raise typer.Exit(ExitCode.FAILED)
 
 
 @app.command("export")

@@ -60,9 +60,13 @@ async def test_every_write_route_needs_the_admin_token(client: httpx.AsyncClient
 async def test_write_routes_are_off_when_no_admin_token_is_configured(database_url: str, database: Database) -> None:
     app = create_app(make_settings(database_url, admin_token=None), database=database)
     async with app.router.lifespan_context(app), _client(app) as http:
-        response = await http.post("/v1/feeds", json={"url": "https://example.org/rss"}, headers=_bearer(""))
+        response = await http.post(
+            "/v1/feeds?check=false", json={"url": "https://example.org/rss"}, headers=_bearer("")
+        )
         assert problem(response, 401, 403)
-        response = await http.post("/v1/feeds", json={"url": "https://example.org/rss"}, headers=_bearer("x"))
+        response = await http.post(
+            "/v1/feeds?check=false", json={"url": "https://example.org/rss"}, headers=_bearer("x")
+        )
         assert "disabled" in str(problem(response, 403)["detail"])
 
 
@@ -172,7 +176,9 @@ async def test_sql_and_script_strings_are_data_not_code(client: httpx.AsyncClien
 async def _hostile_string(client: httpx.AsyncClient, admin: dict[str, str], hostile: str, n: int) -> None:
     """Stored verbatim, returned as JSON data, and no query or lookup built from it fails."""
     created = await client.post(
-        "/v1/feeds", json={"url": f"https://example.org/rss?q={n}", "title": hostile, "language": "en"}, headers=admin
+        "/v1/feeds?check=false",
+        json={"url": f"https://example.org/rss?q={n}", "title": hostile, "language": "en"},
+        headers=admin,
     )
     assert created.status_code == 201, created.text
     feed = created.json()
@@ -184,7 +190,7 @@ async def _hostile_string(client: httpx.AsyncClient, admin: dict[str, str], host
     for url in (f"/v1/articles?language={hostile[:16]}", f"/v1/events/{hostile}", f"/v1/feeds/{hostile}"):
         response = await client.get(url, params=None)
         assert response.status_code < 500, (url, response.text)
-    as_url = await client.post("/v1/feeds", json={"url": f"https://example.org/{hostile}"}, headers=admin)
+    as_url = await client.post("/v1/feeds?check=false", json={"url": f"https://example.org/{hostile}"}, headers=admin)
     assert as_url.status_code in (201, 422), as_url.text
     hook = await client.post("/v1/webhooks", json={"url": HOOK_URL, "description": hostile}, headers=admin)
     assert hook.status_code == 201 and hook.json()["description"] == hostile
@@ -199,7 +205,12 @@ async def test_rate_limit_answers_429_with_retry_after(database_url: str, databa
         problem(limited, 429)
         assert limited.headers["retry-after"].isdigit() and 1 <= int(limited.headers["retry-after"]) <= 60
         # Writes count too, and a token does not buy an exemption.
-        problem(await http.post("/v1/feeds", json={"url": "https://example.org/x"}, headers=_bearer(ADMIN_TOKEN)), 429)
+        problem(
+            await http.post(
+                "/v1/feeds?check=false", json={"url": "https://example.org/x"}, headers=_bearer(ADMIN_TOKEN)
+            ),
+            429,
+        )
         # Probes stay exempt so an abusive client cannot make the service look dead.
         assert (await http.get("/livez")).status_code == 200
 
@@ -226,7 +237,9 @@ async def test_secrets_never_come_back_after_creation(
     secret = hook["secret"]
     assert secret.startswith("whsec_")
     hook_path = f"/v1/webhooks/{hook['id']}"
-    await client.post("/v1/feeds", json={"url": "https://example.org/rss"}, headers={"Authorization": "Bearer guess"})
+    await client.post(
+        "/v1/feeds?check=false", json={"url": "https://example.org/rss"}, headers={"Authorization": "Bearer guess"}
+    )
     responses = [
         await client.get("/v1/webhooks", headers=admin),
         await client.get(hook_path, headers=admin),

@@ -10,20 +10,22 @@ from service.models import Article, utcnow
 
 async def test_write_endpoints_need_the_admin_token(client: httpx.AsyncClient) -> None:
     body = {"url": "https://rss.dw.com/rdf/rss-en-all"}
-    missing = await client.post("/v1/feeds", json=body)
+    missing = await client.post("/v1/feeds?check=false", json=body)
     assert missing.status_code == 401 and missing.headers["content-type"] == "application/problem+json"
-    wrong = await client.post("/v1/feeds", json=body, headers={"Authorization": "Bearer nope"})
+    wrong = await client.post("/v1/feeds?check=false", json=body, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 403
 
 
 async def test_create_list_patch_delete_feed(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
-    created = await client.post("/v1/feeds", json={"url": "https://t.me/s/Koordshtab", "official": True}, headers=admin)
+    created = await client.post(
+        "/v1/feeds?check=false", json={"url": "https://t.me/s/Koordshtab", "official": True}, headers=admin
+    )
     assert created.status_code == 201, created.text
     feed = created.json()
     assert feed["kind"] == "telegram" and feed["official"] is True
     assert feed["error_count"] == 0 and feed["last_success_at"] is None and feed["next_check_at"]
     assert created.headers["location"] == f"/v1/feeds/{feed['id']}"
-    duplicate = await client.post("/v1/feeds", json={"url": "https://t.me/s/Koordshtab"}, headers=admin)
+    duplicate = await client.post("/v1/feeds?check=false", json={"url": "https://t.me/s/Koordshtab"}, headers=admin)
     assert duplicate.status_code == 409
     listed = (await client.get("/v1/feeds")).json()["data"]
     assert [f["id"] for f in listed] == [feed["id"]]
@@ -41,7 +43,7 @@ async def test_invalid_input_is_422_with_a_message(client: httpx.AsyncClient, ad
         {"nope": True},
         [1, 2],
     ):
-        response = await client.post("/v1/feeds", json=body, headers=admin)
+        response = await client.post("/v1/feeds?check=false", json=body, headers=admin)
         assert response.status_code == 422, body
         assert response.json()["detail"].startswith("invalid request")
     assert (await client.get("/v1/feeds/not-a-number")).status_code == 422
@@ -121,7 +123,9 @@ async def test_a_write_is_committed_before_the_response(
 
     from service.models import Feed
 
-    created = await client.post("/v1/feeds", json={"url": "https://rss.dw.com/rdf/rss-en-all"}, headers=admin)
+    created = await client.post(
+        "/v1/feeds?check=false", json={"url": "https://rss.dw.com/rdf/rss-en-all"}, headers=admin
+    )
     assert created.status_code == 201
     async with database.reader() as session:  # another connection sees it as soon as the client has the 201
         urls = (await session.exec(select(Feed.url))).scalars().all()  # type: ignore[call-overload]
@@ -136,6 +140,8 @@ async def test_concurrent_duplicate_creates_give_one_201_and_409s(
     body = {"url": "https://kyivindependent.com/rss/"}
     statuses = sorted(
         r.status_code
-        for r in await asyncio.gather(*(client.post("/v1/feeds", json=body, headers=admin) for _ in range(5)))
+        for r in await asyncio.gather(
+            *(client.post("/v1/feeds?check=false", json=body, headers=admin) for _ in range(5))
+        )
     )
     assert statuses[0] == 201 and statuses.count(201) == 1 and set(statuses[1:]) == {409}
