@@ -42,7 +42,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "service.render": ("service.core", "service.models"),
     "service.store": ("service.core", "service.models"),  # SQL only: rows in, rows out
     "service.delivery": ("service.models", "service.render", "service.settings", "scrapers"),
-    "service.flows": BELOW_FLOWS,
+    "service.flows": (*BELOW_FLOWS, "service.opml"),  # flows/feeds imports OPML documents (a parser, no I/O)
     "service.opml": BELOW_FLOWS,
     "service.eval": (*BELOW_FLOWS, "service.flows"),
     **{entry: (*BELOW_FLOWS, "service.flows", "service.eval", "service.opml", *ENTRY_POINTS) for entry in ENTRY_POINTS},
