@@ -24,7 +24,7 @@ def test_an_undated_report_is_bounded_by_its_discovery_time() -> None:
     old = event("old", date(2022, 4, 1), datetime(2022, 4, 2, tzinfo=UTC))
     recent = event("recent", date(2026, 2, 27), datetime(2026, 2, 28, tzinfo=UTC))
     rules = candidates.windows(undated(), None, PARAMS, DISCOVERED)
-    assert [rule.low is not None and rule.high is not None for rule in rules] == [True]
+    assert all(rule.low is not None and rule.high is not None for rule in rules)
     assert candidates.select([old, recent], rules, PARAMS) == [recent]
 
 
@@ -61,3 +61,10 @@ def test_candidates_are_most_recently_seen_first_and_capped() -> None:
 def test_kinds_are_separate_windows() -> None:
     bodies = event("b", date(2026, 3, 1), DISCOVERED, kind="body_repatriation")
     assert candidates.select([bodies], candidates.windows(undated(), None, PARAMS, DISCOVERED), PARAMS) == []
+
+
+def test_a_handover_also_loads_the_agreements_it_may_carry_out() -> None:
+    deal = event("deal", date(2026, 2, 10), datetime(2026, 2, 10, tzinfo=UTC), kind="agreement")
+    stale = event("stale", date(2025, 12, 1), datetime(2025, 12, 1, tzinfo=UTC), kind="agreement")
+    rules = candidates.windows(undated(), None, PARAMS, DISCOVERED)
+    assert candidates.select([deal, stale], rules, PARAMS) == [deal]

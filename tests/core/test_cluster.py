@@ -481,3 +481,20 @@ def test_a_recalled_mention_is_stored_linked_and_never_alerted() -> None:
     # A recalled event the store has never seen is stored as historical: no alert either.
     [first_recall] = group([], report(mention(day=date(2031, 5, 1), recalled=True)), doc(), NOW, new_key=keys())
     assert first_recall.after.historical and decide_outcome(first_recall, confidence_threshold=0.6) is None
+
+
+def test_a_stage_links_to_the_stored_agreement_it_carries_out_without_merging() -> None:
+    store = Store()
+    deal_day = NOW - timedelta(days=7)
+    [deal] = store.feed(
+        report(mention("agreement", day=deal_day.date(), status="agreed", venue="istanbul")),
+        doc(published=deal_day),
+        deal_day,
+    )
+    # A week later a report of stage 1 that does not name the deal: its own event, linked to it.
+    [stage] = store.feed(report(mention(stage=1, categories=("under_25",))), doc("b.example"))
+    assert stage.before is None and stage.after.kind == "pow_exchange"
+    assert stage.after.parent_key == deal.after.key
+    # An unnumbered handover is not assumed to carry out a deal it does not mention.
+    [loose] = store.feed(report(mention("body_repatriation", bodies_to_ukraine=900)), doc("c.example"))
+    assert loose.after.parent_key is None

@@ -76,8 +76,18 @@ def window(
 def windows(
     report: Report, published: datetime | None, params: GroupParams, discovered: datetime | None = None
 ) -> list[Window]:
-    """One window per mention, duplicates dropped (the store ORs them into one query)."""
-    return list(dict.fromkeys(window(m, published, params, discovered) for m in report.mentions))
+    """One window per mention, and for a handover the agreements it may carry out (parents.py); no repeats.
+
+    The store ORs them into one query.
+    """
+    found: list[Window] = []
+    for mention in report.mentions:
+        rule = window(mention, published, params, discovered)
+        found.append(rule)
+        if mention.kind != "agreement" and rule.low is not None and rule.high is not None:
+            reach = timedelta(days=params.agreement_link_days)
+            found.append(Window("agreement", rule.low - reach, rule.high))
+    return list(dict.fromkeys(found))
 
 
 def admits(rule: Window, event: EventState) -> bool:

@@ -25,9 +25,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from service.core.domain import Document, EventKind, EventState, Mention, Report
-from service.core.events import merge, similarity
+from service.core.events import merge, parents, similarity
 from service.core.events.candidates import Interval, event_interval, mention_interval, window
-from service.core.events.merge import NUMBER_KEYS
 from service.core.events.params import DEFAULT_PARAMS, GroupParams
 
 __all__ = ["GroupOutcome", "GroupParams", "candidate_window", "group", "match_score", "text_figures"]
@@ -310,53 +309,17 @@ def group(
     return _link_parents(list(touched.values()), pool, params)
 
 
-def _concerns(agreement: EventState, kind: EventKind) -> bool:
-    """Whether an agreement's figures (if any) are about this kind of handover."""
-    pows = any(k in agreement.facts for k in NUMBER_KEYS[:2])
-    bodies = any(k in agreement.facts for k in NUMBER_KEYS[2:])
-    if pows != bodies:
-        return (kind == "pow_exchange") == pows
-    return True
-
-
-def _belongs(event: EventState, agreement: EventState) -> bool:
-    if not _concerns(agreement, event.kind):
-        return False
-    staged = "stage" in event.facts
-    dated = "unknown" not in (event.date_precision, agreement.date_precision)
-    if not dated or event.event_date is None or agreement.event_date is None:
-        return staged
-    # A handover before the deal cannot carry it out; one on the same day only if it is a numbered stage.
-    return event.event_date > agreement.event_date or (staged and event.event_date == agreement.event_date)
-
-
-def _parent_for(
-    event: EventState, agreements: list[EventState], pool: list[EventState], params: GroupParams
-) -> str | None:
-    for agreement in agreements:
-        if _belongs(event, agreement):
-            return agreement.key
-    if "stage" not in event.facts or event.event_date is None:
-        return None
-    for sibling in pool:
-        if (
-            sibling.kind == event.kind
-            and sibling.key != event.key
-            and sibling.parent_key
-            and "stage" in sibling.facts
-            and sibling.event_date is not None
-            and abs((sibling.event_date - event.event_date).days) <= params.stage_sibling_days
-        ):
-            return sibling.parent_key
-    return None
-
-
 def _link_parents(outcomes: list[GroupOutcome], pool: list[EventState], params: GroupParams) -> list[GroupOutcome]:
-    """Link stages to the agreement reported alongside them, or to the operation of a nearby stage."""
+    """Link handovers to the agreement they carry out (see parents.py); never merge them into it."""
     agreements = [o.after for o in outcomes if o.after.kind == "agreement"]
+    touched = {o.after.key for o in outcomes}
+    stored = [e for e in pool if e.kind == "agreement" and e.key not in touched]
     linked: list[GroupOutcome] = []
     for outcome in outcomes:
         event = outcome.after
-        parent = None if event.kind == "agreement" or event.parent_key else _parent_for(event, agreements, pool, params)
+        if event.kind == "agreement" or event.parent_key:
+            linked.append(outcome)
+            continue
+        parent = parents.parent_for(event, agreements, stored, pool, params)
         linked.append(replace(outcome, after=replace(event, parent_key=parent)) if parent else outcome)
     return linked

@@ -36,6 +36,7 @@ class GroupParams:
     signature_size: int = similarity.DEFAULT_SIZE
     side_mentions_are_context: bool = True  # undated side mentions and deals behind a handover: as recalled
     stage_sibling_days: int = 7  # a stage this close to a linked stage joins the same operation
+    agreement_link_days: int = 30  # a numbered stage carries out a stored agreement at most this much older
     max_evidence: int = 6
     # Evidence against: a figure the event knows otherwise, and a different stage number. Neither vetoes:
     # figures are misread and revised, and a wrong stage must still be outweighed by date and figures.
