@@ -341,9 +341,7 @@ async def _endpoint_health(
     if result.gone:
         await _disable(session, endpoint_id, "the endpoint answered 410 Gone", now=now)
         return
-    await session.exec(
-        update(table).where(this).values(failing_since=func.coalesce(table.failing_since, now))
-    )
+    await session.exec(update(table).where(this).values(failing_since=func.coalesce(table.failing_since, now)))
     streak_start = (await session.exec(select(table.failing_since).where(this))).first()
     if streak_start is not None and now - streak_start >= disable_after:
         days = disable_after.total_seconds() / 86400

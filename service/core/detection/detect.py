@@ -7,8 +7,11 @@ How it decides, sentence by sentence (headline and lead weigh most):
 - evidence = a return/exchange/handover predicate + an object (POWs, captives, defenders; bodies, the
   fallen) + a Russia/Ukraine party, with no other-conflict party, off-topic cue (torture, rubble,
   exhumation, deportation…) or negation in the same sentence;
-- status from modality: postponement cues → postponed/disrupted; agreement or plan cues without a
-  completion word → agreement; wishes and offers alone → no evidence; otherwise completed;
+- status per clause (service.core.detection.clauses): cues count in the part of the sentence that holds
+  the predicate (side units such as "after their last swap" apart); postponement → postponed; agreement
+  or plan cues (a participle under "will be" too) → agreement; wishes and offers → no evidence; a
+  completion needs a positive cue (past/perfective predicate, "are home", a German separable verb, a
+  present-tense headline, an official source) — nothing defaults to completed;
 - background: recall cues ("earlier", "напомним"), running totals, or an explicit date well before
   publication make a sentence a recalled mention, which never makes an article relevant by itself.
 Facts come from `service.core.detection.facts`. Keys of `Mention.facts`:
@@ -28,6 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from service.core.detection.clauses import clause_status, recall_cue
 from service.core.detection.dates import resolve, url_date
 from service.core.detection.facts import extract_facts
 from service.core.detection.numbers import find_numbers, n_for_n
@@ -53,8 +57,10 @@ class _Group:
         return sum(s.weight for s in self.sentences)
 
 
-def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
+def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
     ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
+    if official and not s.has("foreign"):
+        return True  # a Ukrainian or Russian official source's post is about its own side
     if s.has("foreign"):
         # Another country is named: only a swap of Ukrainian/Russian soldiers between the two counts
         # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one); a foreign
@@ -65,9 +71,9 @@ def _party_ok(s: Sentence, doc_has_ua: bool) -> bool:
     return ua or (ru and doc_has_ua)
 
 
-def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
+def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = False) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
-    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua):
+    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official):
         return
     if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened", "postpone")):
         return
@@ -81,7 +87,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic) -> None:
         kinds.append("pow_exchange")
     if not kinds:
         return
-    s.status = _status(s)
+    s.status = clause_status(s, official)
     if s.status is not None:
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
@@ -105,27 +111,8 @@ def _specific_without_topic_words(s: Sentence, kind: EventKind) -> bool:
     return False
 
 
-def _status(s: Sentence) -> EventStatus | None:
-    """Modality: carried out, agreed/planned, postponed — or only wished for (None)."""
-    if s.has("not_happened"):
-        return "postponed"
-    if s.has("done"):
-        return "completed"
-    if s.has("postpone"):
-        return "postponed"
-    if s.has("conditional"):
-        return None  # "ready to swap all POWs if Kyiv agreed": an offer
-    if s.has("agree"):
-        return "agreed"
-    if s.has("modal"):
-        return None
-    return "agreed" if s.has("plan") else "completed"
-
-
 def _is_recall_cue(s: Sentence) -> bool:
-    if s.has("recall") and not s.has("recall_exception"):
-        return True
-    return s.statistic or s.has("cumulative")
+    return recall_cue(s)
 
 
 def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[date | None, bool]:
@@ -336,14 +323,22 @@ def _foreign_story(sentences: list[Sentence]) -> bool:
     return foreign >= 2 and foreign >= fresh
 
 
+def _off_topic_story(sentences: list[Sentence]) -> bool:
+    """Most sentences with a return verb are about rubble, rescuers, exhumations or trials ("the body
+    of a woman was recovered from the rubble"): the rest of the story is not a repatriation either."""
+    off = sum(1 for s in sentences if s.has("exchange", "return") and s.has("off_topic"))
+    evidence = sum(1 for s in sentences if s.kinds)
+    return off >= 2 and off > evidence
+
+
 def detect(doc: Document, topic: Topic | None = None) -> Report:
     """Decide whether a document reports an exchange/repatriation/agreement and extract its mentions."""
     topic = topic or load_topic()
     sentences = analyse(doc, topic)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     for s in sentences:
-        _classify(s, doc_has_ua, topic)
-    if not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
+        _classify(s, doc_has_ua, topic, doc.official)
+    if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
         for s in sentences:
             s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))
     anchor, published = _anchor(doc, sentences, topic)
@@ -354,6 +349,8 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     reasons: list[str] = []
     if _foreign_story(sentences):
         return Report(False, score, (), ("another conflict's swap or hostages",))
+    if _off_topic_story(sentences):
+        return Report(False, score, (), ("returns told in a story about strikes, crimes or exhumations",))
     if not fresh or score < topic.relevance_threshold:
         why = "only recalled events" if groups else "no exchange/repatriation evidence"
         return Report(False, score, (), (why,))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from service.core.detection.clauses import running_total
 from service.core.detection.numbers import NumberSpan, find_numbers, n_for_n
 from service.core.domain import EventKind, Fact
 from service.core.topics import Span, Topic
@@ -94,7 +95,7 @@ def _skip(s: Sentence, n: NumberSpan) -> bool:
         return True
     if _near(s.hits, "breakdown", max(n.start - 4, s.clause_span(n.start)[0]), n.start):
         return True
-    return s.has("cumulative")
+    return running_total(s)
 
 
 def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:

@@ -3,6 +3,7 @@ position weight (headline and lead weigh most) and, on demand, date expressions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from datetime import date
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
-from service.core.topics import Span, Topic, normalize, tokenize
+from service.core.topics import SeparableVerb, Span, Topic, normalize, tokenize
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
 # Clause breaks: a count, its verb and its party are looked for within one clause first.
@@ -95,6 +96,21 @@ def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
     return tokens, tuple(starts)
 
 
+def _join_separable(
+    tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], verbs: tuple[SeparableVerb, ...]
+) -> None:
+    """ "fand … statt", "kehrten … zurück": the verb's token gets the concepts of the whole verb."""
+    if not verbs:
+        return
+    bounds = [*clauses, len(tokens)]
+    for lo, hi in itertools.pairwise(bounds):
+        for verb in verbs:
+            i = verb.verb_at(tokens, lo, hi)
+            if i is not None:
+                for concept in verb.concepts:
+                    hits.setdefault(concept, []).append((i, i + 1))
+
+
 def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     """The headline and the text as analysed sentences, in order."""
     sentences: list[Sentence] = []
@@ -109,5 +125,6 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             body_index += 1
         own = sentence_language(text, language)
         hits = topic.lexicon_for(own).match(tokens)
+        _join_separable(tokens, clauses, hits, topic.separable.get(own or "", ()))
         sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))
     return sentences

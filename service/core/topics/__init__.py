@@ -231,6 +231,33 @@ class PrefixTable:
 
 
 @dataclass(frozen=True)
+class SeparableVerb:
+    """A finite verb (stem) and the particle that ends its clause, and the concepts the pair means."""
+
+    stem: str
+    particle: str
+    concepts: tuple[str, ...]
+
+    def verb_at(self, tokens: list[str], lo: int, hi: int) -> int | None:
+        """Index of the verb when the particle stands later in the clause tokens[lo:hi]."""
+        for i in range(lo, hi):
+            if tokens[i].startswith(self.stem) and self.particle in tokens[i + 1 : hi]:
+                return i
+        return None
+
+
+def _separable(data: Mapping[str, Mapping[str, list[str]]]) -> dict[str, tuple[SeparableVerb, ...]]:
+    out: dict[str, tuple[SeparableVerb, ...]] = {}
+    for language, table in data.items():
+        verbs = []
+        for pattern, concepts in table.items():
+            stem, particle = normalize(pattern).split()
+            verbs.append(SeparableVerb(stem.rstrip("*"), particle, tuple(concepts)))
+        out[language] = tuple(verbs)
+    return out
+
+
+@dataclass(frozen=True)
 class Topic:
     """One topic's compiled knowledge."""
 
@@ -256,6 +283,7 @@ class Topic:
     category_labels: Mapping[str, str] = field(default_factory=dict)
     by_language: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     masks: Mapping[str, list[str]] = field(default_factory=dict)
+    separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -373,6 +401,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
         category_labels=dict(data.get("category_labels", {})),
         by_language=_per_language(data),
+        separable=_separable(data.get("separable", {})),
         masks=masks,
     )
 

@@ -1,0 +1,129 @@
+"""Clauses of a sentence and the status of the act its predicate reports.
+
+A sentence is cut at punctuation, coordinators and quotes (sentences.py) and here into its main part and
+its side units: a unit starts at a subordinator or a temporal preposition ("after their last swap",
+«після того як», "nachdem", "cuando") and runs to the next clause break. Cues (completion, agreement,
+plan, modality, postponement, recall) count where the predicate is: in the main part when the exchange or
+return predicate is there, else in the side unit holding it. So "after their last swap" neither makes
+the main report a recollection nor lends it a completion.
+
+Nothing defaults to completed: a completion needs a positive cue — a past or perfective return/exchange
+predicate, "are home", a German separable verb put back together ("fand … statt"), a present-tense
+headline (news style), or an official source saying it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from service.core.domain import EventStatus
+from service.core.topics import Span
+
+if TYPE_CHECKING:
+    from service.core.detection.sentences import Sentence
+
+STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan")
+_PREDICATES = ("exchange", "return")
+_AUX_GAP = 2  # tokens between an auxiliary's end and the participle it governs ("will be exchanged")
+
+
+def side_units(s: Sentence) -> list[Span]:
+    """Token ranges of subordinate units: from a subordinator to the next clause break."""
+    units: list[Span] = []
+    for a, _ in sorted(s.hits.get("subordinate", ())):
+        if units and a < units[-1][1]:
+            continue
+        _, hi = s.clause_span(a)
+        units.append((a, hi))
+    return units
+
+
+def _inside(a: int, units: list[Span]) -> Span | None:
+    return next((u for u in units if u[0] <= a < u[1]), None)
+
+
+def predicate_part(s: Sentence) -> list[Span]:
+    """The token ranges whose cues decide the predicate's status: the main part when a predicate is
+    there, else the side units that hold one."""
+    units = side_units(s)
+    if not units:
+        return [(0, len(s.tokens))]
+    starts = [a for c in _PREDICATES for a, _ in s.hits.get(c, ())]
+    if any(_inside(a, units) is None for a in starts):
+        main: list[Span] = []
+        lo = 0
+        for u_lo, u_hi in units:
+            if u_lo > lo:
+                main.append((lo, u_lo))
+            lo = u_hi
+        if lo < len(s.tokens):
+            main.append((lo, len(s.tokens)))
+        return main
+    return sorted({u for a in starts if (u := _inside(a, units)) is not None})
+
+
+def cues_in(s: Sentence, parts: list[Span], concepts: tuple[str, ...]) -> set[str]:
+    return {c for c in concepts for a, _ in s.hits.get(c, ()) if any(lo <= a < hi for lo, hi in parts)}
+
+
+def _future_participles(s: Sentence, parts: list[Span]) -> tuple[bool, bool]:
+    """(a completion cue stands free, one is governed by a future/conditional auxiliary): "will be
+    exchanged", «буде звільнено», "seriam trocados" are plans, not completions."""
+    aux = [b for _, b in s.hits.get("future_aux", ())]
+    free = governed = False
+    for a, _ in s.hits.get("done", ()):
+        if not any(lo <= a < hi for lo, hi in parts):
+            continue
+        if any(0 <= a - b <= _AUX_GAP for b in aux):
+            governed = True
+        else:
+            free = True
+    return free, governed
+
+
+def clause_status(s: Sentence, official: bool) -> EventStatus | None:
+    """Carried out, agreed/planned, postponed — or only wished for / not said (None)."""
+    parts = predicate_part(s)
+    cues = cues_in(s, parts, STATUS_CUES)
+    free, governed = _future_participles(s, parts)
+    if not free:
+        cues.discard("done")
+    if governed:
+        cues.add("plan")
+    if "not_happened" in cues:
+        return "postponed"
+    if "done" in cues:
+        return "completed"
+    if "postpone" in cues:
+        return "postponed"
+    if "conditional" in cues:
+        return None  # "ready to swap all POWs if Kyiv agreed": an offer
+    if "agree" in cues:
+        return "agreed"
+    if "modal" in cues:
+        return None
+    if "plan" in cues:
+        return "agreed"
+    if s.title or official:
+        return "completed"  # a headline's present tense is news style; an official post reports its act
+    return None
+
+
+def recall_cue(s: Sentence) -> bool:
+    """A recall cue ("earlier", «напомним») outside side units, or a running total not praised as a
+    record ("the largest exchange since 2022" is news, not background)."""
+    units = side_units(s)
+    recall = [a for a, _ in s.hits.get("recall", ()) if _inside(a, units) is None]
+    if recall and not s.has("recall_exception"):
+        return True
+    return s.statistic or running_total(s)
+
+
+def running_total(s: Sentence) -> bool:
+    """ "since 2022", "so far", «з початку»: a total so far — unless a superlative before it in the same
+    clause makes it a record ("the largest exchange since the start of the war")."""
+    for a, _ in s.hits.get("cumulative", ()):
+        lo, _ = s.clause_span(a)
+        if not any(lo <= b < a for b, _ in s.hits.get("superlative", ())):
+            return True
+    return False
