@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from typing import IO, Any
 
@@ -102,8 +102,13 @@ class MemoryStore:
         self._count += 1
         return f"e{self._count:05d}"
 
-    def candidates(self, report: Report, doc: Document, discovered: datetime | None) -> list[EventState]:
+    def candidates(
+        self, report: Report, doc: Document, discovered: datetime | None, bound: tuple[date, date] | None = None
+    ) -> list[EventState]:
+        """The store's candidates; ``bound`` narrows an unplaced row's unbounded windows to its span."""
         rules = candidates.windows(report, doc.published, self.params, discovered)
+        if bound is not None:
+            rules = [r if r.low is not None else replace(r, low=bound[0], high=bound[1]) for r in rules]
         return candidates.select(self.events.values(), rules, self.params)
 
     def save(self, outcomes: Iterable[GroupOutcome]) -> None:
@@ -122,6 +127,21 @@ def _placement(doc: Document, span: pub.Published | None, report: Report) -> dat
             day = min(max(day, span.first), span.last)
         return datetime.combine(day, dtime(12), UTC)
     return span.latest if span else None
+
+
+def _partial_only(doc: Document, span: pub.Published | None, report: Report) -> bool:
+    """Whether the row's only time is a month or year of publication (no exact time, no dated event)."""
+    primary = report.primary
+    dated = primary is not None and primary.event_date is not None and primary.date_precision != "unknown"
+    return doc.published is None and span is not None and not dated
+
+
+def _span_bound(span: pub.Published | None, params: GroupParams) -> tuple[date, date] | None:
+    """Event dates a row published within ``span`` can report (as an undated mention's window would)."""
+    if span is None:
+        return None
+    before = timedelta(days=params.unknown_window_days + params.day_slack_days + 31)  # month events sit on the 1st
+    return span.first - before, span.last + timedelta(days=params.day_slack_days + params.unknown_window_days)
 
 
 def _jsonable(value: Any) -> Any:
@@ -151,8 +171,11 @@ def replay(
             continue
         # The clock is when the service would have discovered the article; a row with nothing to place it
         # (no publication date, no dated event) lost that moment, so it is matched unplaced.
-        placed = places[i] is not None
-        found = store.candidates(report, doc, clock if placed else None)
+        # A month or year of publication is only a span: such a row is unplaced too, but its span still
+        # bounds the events it can be about (a "2026" row cannot report a 2022 exchange).
+        placed = places[i] is not None and not _partial_only(docs[i], prepared.spans[i], report)
+        bound = _span_bound(prepared.spans[i], params) if not placed else None
+        found = store.candidates(report, doc, clock if placed else None, bound)
         outcomes = group(found, report, doc, clock, new_key=store.new_key, params=params, placed=placed)
         store.save(outcomes)
         ordered = sorted(outcomes, key=lambda o: not o.primary)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from service.core.domain import Document, Fact, Mention, Report
 from service.eval import published as pub
 from service.eval.replay import CorpusError, eval_main, evaluate, read_corpus
 from tests.eval.test_evaluate import CORPUS, stub
@@ -106,3 +107,34 @@ def test_a_line_that_is_not_json_is_a_clear_error(tmp_path: Path, capsys: pytest
     path.write_text("[1, 2]\n", encoding="utf-8")
     assert eval_main([str(path)]) == 2
     assert "line 1: not a JSON object" in capsys.readouterr().err
+
+
+def test_a_year_or_month_of_publication_bounds_what_an_undated_row_can_join() -> None:
+    figures = (Fact("returned_to_ukraine", 108, ""), Fact("returned_to_russia", 110, ""))
+    dated = Report(True, 1.0, (Mention("pow_exchange", "completed", date(2022, 10, 17), "day", figures),))
+    undated = Report(True, 1.0, (Mention("pow_exchange", "completed", None, "unknown", figures),))
+
+    def detect(doc: Document) -> Report:
+        return dated if doc.text == "Story first." else undated
+
+    first = {
+        **CORPUS[0],
+        "id": "first",
+        "text": "Story first.",
+        "published": "2022-10-17",
+        "event_key": "pow-2022-10-17",
+    }
+    rows = [
+        first,
+        {
+            **CORPUS[0],
+            "id": "same-month",
+            "text": "Story month.",
+            "published": "2022-10",
+            "event_key": "pow-2022-10-17",
+        },
+        {**CORPUS[0], "id": "years-later", "text": "Story year.", "published": "2026", "event_key": "pow-2026-01-01"},
+    ]
+    metrics = evaluate(rows, detector=detect)
+    # The October row joins the October exchange; the 2026 row, with the same figures, cannot.
+    assert metrics["clustering"]["bcubed_f1"] == 1.0 and metrics["alerts"]["created"] == 2
