@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 _STD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
@@ -27,12 +29,42 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def configure_logging(fmt: str = "text", level: str = "INFO") -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+# Secrets by shape: webhook signing secrets, bearer tokens, passwords in URLs (database URLs).
+_SECRET_SHAPES = (
+    (re.compile(r"whsec_[A-Za-z0-9+/=_-]+"), "whsec_***"),
+    (re.compile(r"(?i)(bearer\s+)[^\s'\",]+"), r"\1***"),
+    (re.compile(r"(://[^/:@\s]+:)[^@\s]+@"), r"\1***@"),
+)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats with ``inner``, then masks every secret in the finished line (message, args and traceback):
+    no secret reaches a log at any level, whichever library wrote the record."""
+
+    def __init__(self, inner: logging.Formatter, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secrets = [s for s in secrets if s and len(s) >= 6]
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(self.inner.format(record), self.secrets)
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    for pattern, replacement in _SECRET_SHAPES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def configure_logging(
+    fmt: str = "text", level: str = "INFO", *, secrets: Iterable[str] = (), stream: IO[str] | None = None
+) -> None:
+    """Root logging for a service process; ``secrets`` (the admin token…) are masked in every line."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    inner = JsonFormatter() if fmt == "json" else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler.setFormatter(RedactingFormatter(inner, secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -48,5 +80,7 @@ def configure_logging(fmt: str = "text", level: str = "INFO") -> None:
         "uvicorn.access",
     ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # aiosqlite's DEBUG lines repeat every statement with its parameters: noise, and a leak if unmasked.
+    logging.getLogger("aiosqlite").setLevel(logging.INFO)
     # A tick still running when the next is due is skipped by design (max_instances=1), not a problem.
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)

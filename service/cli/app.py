@@ -67,7 +67,7 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     from service.bootstrap import prepare_database
     from service.logs import configure_logging
 
-    configure_logging(settings.log_format, settings.log_level)
+    configure_logging(settings.log_format, settings.log_level, secrets=[settings.admin_token_value() or ""])
     if workers:
         check_feeds_file(settings)
     if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5
