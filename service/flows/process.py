@@ -50,7 +50,6 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
             now=now,
             lease=timedelta(seconds=ctx.settings.lease_seconds),
             limit=limit if ids is None else len(ids),
-            postgres=not ctx.db.is_sqlite,
             ids=ids,
         )
     limit_sem = asyncio.Semaphore(ctx.settings.fetch_concurrency)

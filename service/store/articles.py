@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from scrapers.feeds import FeedEntry
 from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
 from service.models import Article, ArticleKey, Feed
+from service.store.leases import claim, lease_free
 
 UpsertResult = Literal["new", "changed", "seen"]
 KEY_CHUNK = 400  # keys per IN (...): under SQLite's default limit of 999 bound parameters
@@ -184,29 +185,16 @@ async def claim_pending(
     now: datetime,
     lease: timedelta,
     limit: int,
-    postgres: bool,
     ids: Sequence[int] | None = None,
 ) -> list[int]:
     """Lease pending articles (all, or only `ids`) so a crashed worker's articles are picked up again."""
-    query = select(col(Article.id)).where(
-        col(Article.state) == "pending",
-        or_(col(Article.lease_until).is_(None), col(Article.lease_until) < now),
-    )
+    free = lease_free(col(Article.lease_until), now)
+    query = select(col(Article.id)).where(col(Article.state) == "pending", free)
     if ids is not None:
         query = query.where(col(Article.id).in_(list(ids)))
-    query = query.order_by(col(Article.id)).limit(limit)
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    found = list((await session.exec(query)).all())
-    if not found:
-        return []
-    claimed = await session.exec(
-        update(Article)
-        .where(col(Article.id).in_(found), or_(col(Article.lease_until).is_(None), col(Article.lease_until) < now))
-        .values(lease_owner=worker_id, lease_until=now + lease, attempts=col(Article.attempts) + 1)
-        .returning(col(Article.id))
-    )
-    return list(claimed.scalars().all())
+    due = query.order_by(col(Article.id)).limit(limit)
+    values = {"lease_owner": worker_id, "lease_until": now + lease, "attempts": col(Article.attempts) + 1}
+    return await claim(session, Article, col(Article.id), due, still_claimable=free, lease=values)
 
 
 async def merge_duplicate(session: AsyncSession, duplicate: Article, original_id: int) -> None:

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, or_, update
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from scrapers.kinds import detect_kind
 from service.models import Feed
+from service.store.leases import claim, lease_free
 
 
 @dataclass(frozen=True)
@@ -124,32 +125,18 @@ async def claim_due_feeds(
     now: datetime,
     lease: timedelta,
     limit: int,
-    postgres: bool,
     due_by: datetime | None = None,
 ) -> list[int]:
     """Lease up to `limit` feeds due by `due_by` (default: now); an expired lease (dead worker) is taken over."""
+    free = lease_free(col(Feed.lease_until), now)
     due = (
         select(col(Feed.id))
-        .where(
-            col(Feed.enabled) == True,  # noqa: E712
-            col(Feed.next_check_at) <= (due_by or now),
-            or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now),
-        )
+        .where(col(Feed.enabled) == True, col(Feed.next_check_at) <= (due_by or now), free)  # noqa: E712
         .order_by(col(Feed.next_check_at))
         .limit(limit)
     )
-    if postgres:
-        due = due.with_for_update(skip_locked=True)
-    ids = list((await session.exec(due)).all())
-    if not ids:
-        return []
-    claimed = await session.exec(
-        update(Feed)
-        .where(and_(col(Feed.id).in_(ids), or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now)))
-        .values(lease_owner=worker_id, lease_until=now + lease)
-        .returning(col(Feed.id))
-    )
-    return list(claimed.scalars().all())
+    values = {"lease_owner": worker_id, "lease_until": now + lease}
+    return await claim(session, Feed, col(Feed.id), due, still_claimable=free, lease=values)
 
 
 async def release_feed(session: AsyncSession, feed: Feed) -> None:

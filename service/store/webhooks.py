@@ -27,6 +27,7 @@ from service.models.webhooks import (
     WebhookEndpoint,
     WebhookMessage,
 )
+from service.store.leases import claim
 
 ROTATION_OVERLAP = timedelta(hours=24)
 FILTER_FIELDS = ("event_types", "kinds", "languages", "min_confidence")
@@ -205,7 +206,7 @@ async def claim_due(
     cap = case((col(WebhookEndpoint.failing_since).is_not(None), 1), else_=per_endpoint)
     candidates: Any = (
         select(col(WebhookMessage.id).label("id"), rank.label("rn"), cap.label("cap"), order[0])
-        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookMessage.endpoint_id)  # type: ignore[arg-type]
+        .join(WebhookEndpoint, col(WebhookEndpoint.id) == col(WebhookMessage.endpoint_id))
         .where(col(WebhookEndpoint.enabled), _due(now), col(WebhookMessage.endpoint_id).not_in(busy))
     )
     if endpoint_id is not None:
@@ -217,19 +218,12 @@ async def claim_due(
         .order_by(ranked.c.next_attempt_at, ranked.c.id)
         .limit(limit)
     )
-    ids = list((await session.exec(picked)).all())
-    if not ids:
-        return []
-    if session.get_bind().dialect.name == "postgresql":
-        locked = select(WebhookMessage.id).where(col(WebhookMessage.id).in_(ids)).with_for_update(skip_locked=True)
-        ids = list((await session.exec(locked)).all())
-    claimed: Any = await session.exec(
-        update(WebhookMessage)
-        .where(col(WebhookMessage.id).in_(ids), _due(now))
-        .values(status=DELIVERING, lease_owner=worker_id, lease_until=now + lease)
-        .returning(col(WebhookMessage.id))
+    values = {"status": DELIVERING, "lease_owner": worker_id, "lease_until": now + lease}
+    message_id = col(WebhookMessage.id)
+    claimed = await claim(
+        session, WebhookMessage, message_id, picked, still_claimable=_due(now), lease=values, lock_by_id=True
     )
-    return await jobs_for(session, list(claimed.scalars().all()), now=now)
+    return await jobs_for(session, claimed, now=now)
 
 
 async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> list[Job]:
@@ -238,7 +232,7 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
         return []
     rows = await session.exec(
         select(WebhookMessage, WebhookEndpoint)
-        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookMessage.endpoint_id)  # type: ignore[arg-type]
+        .join(WebhookEndpoint, col(WebhookEndpoint.id) == col(WebhookMessage.endpoint_id))
         .where(col(WebhookMessage.id).in_(ids))
         .order_by(col(WebhookMessage.next_attempt_at), col(WebhookMessage.id))
     )

@@ -29,7 +29,6 @@ async def _poll_due(ctx: WorkerContext, due_by: datetime | None) -> list[Refresh
             now=now,
             lease=timedelta(seconds=ctx.settings.lease_seconds),
             limit=ctx.settings.feeds_per_tick,
-            postgres=not ctx.db.is_sqlite,
             due_by=due_by,
         )
     return await refresh_many(ctx, ids) if ids else []
