@@ -381,13 +381,6 @@ def test_unplaced_mention_needs_more_than_a_shared_category() -> None:
     assert category_only.before is None and other_stage.before is None
 
 
-def test_dated_mention_is_not_matched_by_category() -> None:
-    event = group([], report(mention(categories=("under_25",))), doc(), NOW, new_key=keys())[0].after
-    later, plain = mention(day=date(2031, 5, 21), categories=("under_25",)), mention(day=date(2031, 5, 21))
-    span = (date(2031, 5, 21), date(2031, 5, 21))
-    assert match_score(event, later, span, (), GroupParams()) == match_score(event, plain, span, (), GroupParams())
-
-
 def test_text_figures_reads_head_counts_not_dates_or_years() -> None:
     text = "Lists for 1 000 for 1,000 (also 1.000 and 3.000) are ready since 16.05.2027, said 7 officials in 2027"
     assert text_figures([text], 10) == frozenset({1000, 3000})
@@ -498,3 +491,12 @@ def test_a_stage_links_to_the_stored_agreement_it_carries_out_without_merging() 
     # An unnumbered handover is not assumed to carry out a deal it does not mention.
     [loose] = store.feed(report(mention("body_repatriation", bodies_to_ukraine=900)), doc("c.example"))
     assert loose.after.parent_key is None
+
+
+def test_shared_categories_are_weak_evidence_in_any_language() -> None:
+    event = group([], report(mention(categories=("under_25", "wounded"))), doc(), NOW, new_key=keys())[0].after
+    next_day = (date(2031, 5, 21),) * 2
+    shared = match_score(event, mention(day=date(2031, 5, 21), categories=("under_25",)), next_day, (), PARAMS)
+    plain = match_score(event, mention(day=date(2031, 5, 21)), next_day, (), PARAMS)
+    assert shared == plain + PARAMS.category_weight  # type: ignore[operator]
+    assert shared < PARAMS.match_threshold  # the next day's stage of the same operation shares them too

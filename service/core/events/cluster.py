@@ -135,8 +135,8 @@ def match_score(
             score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
     if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += params.mediator_weight  # names travel across languages, unlike words
-    if span is None and set(said.get("categories", ())) & set(event.facts.get("categories", ())):
-        score += params.unplaced_category_weight  # once, however many: the categories travel together
+    if set(said.get("categories", ())) & set(event.facts.get("categories", ())):
+        score += params.category_weight  # once, however many: the categories travel together
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)
     if sim >= params.similarity_threshold:
         score += 2.0 if sim >= 2 * params.similarity_threshold else 1.0

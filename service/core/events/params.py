@@ -23,8 +23,10 @@ class GroupParams:
     # For an unplaced mention, the same stage number and shared categories (under_25, seriously_ill…) are
     # each weak evidence: many exchanges have a "stage 1" or an under-25 group, but an event with both is
     # a specific operation. Each alone stays below ``unplaced_threshold``; together they reach it.
+    # Shared categories count for placed mentions too (they cross languages), but stay far below
+    # ``match_threshold``: the daily stages of one operation share them.
     unplaced_stage_weight: float = 0.5
-    unplaced_category_weight: float = 0.5
+    category_weight: float = 0.5
     # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
     # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
     # figure known under another side. Only for agreements, which are identified by their agreed figures;
