@@ -25,6 +25,13 @@ _TITLE_SEP = re.compile(r"\s+(\||–|—|-|::|·)\s+")
 _DATE_PART = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 _DOMAIN_PART = re.compile(r"^[\w-]+(\.[\w-]+)+$")
 _BRANDS = {"dw", "deutsche welle", "dw.com"}
+MAX_BYLINE = 200
+# DW's pages before 2022: <ul class="smallList"><li><strong>Autor</strong> Name</li>; the label is in the
+# page's language.
+_LABELLED_BYLINE = "//ul[contains(concat(' ', normalize-space(@class), ' '), ' smallList ')]/li[strong]"
+_BYLINE_WORDS = "author authors autor autorin autoren autorka autorzy autori autore autora auteur auteurs"
+_BYLINE_WORDS += " автор автори авторы авторка yazar szerző författare forfatter συντάκτης نویسنده الكاتب 作者 लेखक"
+_BYLINE_LABELS = frozenset(_BYLINE_WORDS.split())
 _DATE_XPATHS = (
     "//meta[@property='article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
@@ -144,10 +151,29 @@ def _tree(text: str) -> Any:
         return None
 
 
+def _byline(tree: Any, sitename: str | None) -> str | None:
+    """The byline a page shows but does not declare: DW's labelled list ('Autor' / 'Author' / 'Автор' …),
+    then rel=author links and itemprop=author (trafilatura reports the publisher's meta author instead)."""
+    for item in tree.xpath(_LABELLED_BYLINE):
+        label = " ".join(item.xpath("string(strong)").split()).rstrip(":").lower()
+        if label in _BYLINE_LABELS:
+            name = " ".join(item.text_content().split())[len(label) :].strip(" :")
+            if found := _author(name, sitename):
+                return found
+    for xpath in ("//*[@itemprop='author']//*[@itemprop='name']", "//*[@itemprop='author']", "//a[@rel='author']"):
+        names = [" ".join(node.text_content().split()) for node in tree.xpath(xpath)]
+        names = [n for n in dict.fromkeys(names) if _author(n, sitename)]
+        if names:
+            return "; ".join(names)
+    return None
+
+
 def _author(author: str | None, sitename: str | None) -> str | None:
     if not author:
         return None
     lowered = author.lower()
+    if len(author) > MAX_BYLINE or not any(c.isalpha() for c in author):
+        return None
     if lowered in _BRANDS or (sitename and sitename.lower().removesuffix(".com") in lowered):
         return None  # a publisher name is not a byline
     return author
@@ -196,7 +222,7 @@ def extract_article(
         text=_with_lead(body_text, title, document.description),
         published=_published(tree, ld, document.date),
         language=_language(tree, document.language),
-        author=_ld_authors(ld) or _author(document.author, sitename),
+        author=_ld_authors(ld) or _byline(tree, sitename) or _author(document.author, sitename),
         sitename=sitename,
         thorough=not fast,
     )

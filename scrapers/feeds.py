@@ -106,6 +106,12 @@ def _language(raw: Any) -> str | None:
     return None
 
 
+def _shared_language(entries: list[FeedEntry]) -> str | None:
+    """The feed's language when only its items declare one (DW's RDF feeds: dc:language per item) and agree."""
+    languages = {e.language for e in entries}
+    return languages.pop() if len(languages) == 1 else None
+
+
 def _content(raw: Any) -> str:
     parts = [c.get("value", "") for c in raw.get("content") or () if c.get("value")]
     return html_to_text(max(parts, key=len)) if parts else ""
@@ -178,6 +184,7 @@ def parse_feed(
     built = (_entry(raw, base_url=url, feed_language=language, now=now) for raw in parsed.entries)
     entries = [e for e in built if e is not None]
     reject_unusable(parsed, body, content_type=content_type, url=url, usable=bool(entries))
+    language = language or _shared_language(entries)
     try:
         ttl = int(feed.get("ttl", "")) or None
     except ValueError:

@@ -5,6 +5,7 @@ Every route needs the admin token: subscriber URLs often carry their own credent
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -12,7 +13,7 @@ import httpx
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from scrapers.errors import ScrapeError, UnsafeAddress
+from scrapers.errors import ConnectFailed, ScrapeError, UnsafeAddress
 from scrapers.netguard import Resolver, check_url, resolve_checked
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
 from service.db import Database
@@ -22,6 +23,7 @@ from service.models.webhooks import WebhookAttempt, WebhookEndpoint, WebhookMess
 from service.settings import Settings
 from service.store import webhooks as store
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], dependencies=[AdminDep])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such webhook (or delivery)"}}
@@ -245,12 +247,18 @@ ResolverDep = Annotated[Resolver | None, Depends(get_resolver)]
 
 
 async def _checked_url(url: str, settings: Settings, resolver: Resolver | None) -> str:
-    """Refuse URLs the sender would refuse anyway, now, with a 422 that says why."""
+    """Refuse URLs the sender would refuse anyway, now, with a 422 that says why.
+
+    A name that does not resolve (yet) is accepted: DNS is resolved and checked again at every delivery,
+    so a subscriber can register before its DNS is live; a name resolving to a private address is refused.
+    """
     try:
         check_url(url, allow_private=settings.webhook_allow_private, allow_http=settings.webhook_allow_http)
         parsed = httpx.URL(url)
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         await resolve_checked(parsed.host, port, allow_private=settings.webhook_allow_private, resolver=resolver)
+    except ConnectFailed:
+        log.info("webhook URL %s does not resolve now; it is resolved and checked at each delivery", url)
     except UnsafeAddress as exc:
         hint = "" if settings.webhook_allow_http or not url.startswith("http:") else " (use https)"
         raise HTTPException(422, f"webhook URL refused: {exc.message}{hint}") from None
@@ -273,7 +281,8 @@ async def _endpoint(db: Database, endpoint_id: str) -> WebhookEndpoint:
     response_model=WebhookCreated,
     summary="Register a webhook",
     responses={**AUTH, **REJECTED},
-    description="Returns the signing secret once; it is never shown again. A `webhook.test` ping is queued.",
+    description="Returns the signing secret once; it is never shown again. Nothing is sent until an alert "
+    "matches: store the secret, then ask for a signed `webhook.test` ping with `POST /v1/webhooks/{id}/test`.",
 )
 async def create_webhook(
     body: WebhookCreate, db: DatabaseDep, settings: SettingsDep, resolver: ResolverDep, response: Response
@@ -284,7 +293,6 @@ async def create_webhook(
         endpoint = await store.create_endpoint(
             session, url=url, now=now, description=body.description, **body.filters.columns()
         )
-        await store.enqueue_test(session, endpoint, now=now)
     response.headers["Location"] = f"/v1/webhooks/{endpoint.id}"
     return WebhookCreated(**endpoint_out(endpoint, now).model_dump(), secret=endpoint.secret)
 

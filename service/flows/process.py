@@ -38,6 +38,7 @@ class PageText:
     language: str | None = None
     published: Any = None
     retry: bool = False
+    author: str | None = None
 
 
 async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, limit: int = 200) -> int:
@@ -143,6 +144,7 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
         title=extracted.title,
         language=extracted.language,
         published=extracted.published,
+        author=extracted.author,
     )
 
 
@@ -223,6 +225,8 @@ def _apply(
     article.published_at = doc.published
     if not article.title and page.title:
         article.title = page.title[:1000]
+    if not article.author and page.author:  # the page's byline when the feed named nobody (DW's feeds)
+        article.author = page.author[:500]
     article.fingerprint = content_fingerprint(article.title, page.text)
     article.relevant = report.relevant
     article.report = {

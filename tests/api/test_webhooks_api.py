@@ -79,7 +79,10 @@ async def test_register_and_receive_a_verifiable_alert(
     clock = Clock(utcnow())
     ctx = make_context(settings, database, clock, sender)
 
-    assert await deliver_tick(ctx) == 1  # the webhook.test ping queued at creation
+    assert await deliver_tick(ctx) == 0  # nothing is sent before the subscriber asks: it stores the secret first
+    assert server.requests == []
+    ping = await client.post(f"/v1/webhooks/{created['id']}/test", headers=admin)  # ping on request
+    assert ping.status_code == 200, ping.text
     alert = await make_alert(database, at=clock.now)
     assert await deliver_tick(ctx) == 1
 
@@ -112,7 +115,8 @@ async def test_rotation_signs_with_both_secrets_for_24_hours(
     ctx = make_context(settings, database, clock, sender)
 
     await make_alert(database, at=clock.now)
-    await deliver_tick(ctx)  # ping + alert
+    await make_alert(database, at=clock.now)
+    await deliver_tick(ctx)  # two alerts (no ping is sent unasked)
     hits = server.hits("/hook")
     assert len(hits) == 2
     for hit in hits:
@@ -163,6 +167,7 @@ async def test_delivery_log_resend_and_recover(
     hook = f"/v1/webhooks/{created['id']}"
     clock = Clock(utcnow())
     ctx = make_context(settings, database, clock, sender)
+    await make_alert(database, at=clock.now)
     await make_alert(database, at=clock.now)
     await deliver_tick(ctx)
 
@@ -278,7 +283,7 @@ async def test_receiver_down_for_hours_still_gets_every_alert_and_the_log_shows_
     ctx = make_context(settings, database, clock, sender)
     alerts = [await make_alert(database, at=clock.now) for _ in range(3)]
 
-    await deliver_tick(ctx)  # ping + 3 alerts: all refused
+    await deliver_tick(ctx)  # 3 alerts: all refused
     for minutes in (1, 6, 40):  # still down through the 5 s and 5 min retries
         clock.advance(minutes=minutes)
         await deliver_tick(ctx)
@@ -294,7 +299,7 @@ async def test_receiver_down_for_hours_still_gets_every_alert_and_the_log_shows_
     cursors = sorted(m["data"]["cursor"] for m in receiver.verified if m["type"] == "event.created")  # type: ignore[index]
     assert cursors == sorted(str(a.id) for a in alerts)
     log = (await client.get(f"/v1/webhooks/{created['id']}/deliveries", headers=admin)).json()["data"]
-    assert {d["status"] for d in log} == {"delivered"} and len(log) == 4
+    assert {d["status"] for d in log} == {"delivered"} and len(log) == 3
     for delivery in log:
         attempts = delivery["attempt_log"]
         assert [a["success"] for a in attempts][-1] is True and len(attempts) >= 2

@@ -71,7 +71,6 @@ async def strict_client(database_url: str, database: Database) -> AsyncIterator[
         ("https://mixed.example.com/hook", "resolves to non-public address 192.168.0.7"),
         ("https://metadata.example.com/hook", "169.254.169.254"),
         ("https://v6private.example.com/hook", "fd00::5"),
-        ("https://nxdomain.example.com/hook", "cannot resolve"),
         ("https://user:pw@public.example.com/hook", "credentials"),
     ],
 )
@@ -92,6 +91,20 @@ async def test_public_https_urls_are_accepted_and_patch_is_checked_too(
     hook = f"/v1/webhooks/{created.json()['id']}"
     patched = await strict_client.patch(hook, json={"url": "https://intranet.example.com/h"}, headers=ADMIN)
     assert patched.status_code == 422 and "10.1.2.3" in patched.json()["detail"]
+
+
+async def test_a_name_that_does_not_resolve_yet_is_accepted_and_resolved_at_each_delivery(
+    strict_client: httpx.AsyncClient,
+) -> None:
+    """The README's example.org webhook on a machine without DNS: registered, then checked when sent."""
+    created = await strict_client.post("/v1/webhooks", json={"url": "https://nxdomain.example.com/hook"}, headers=ADMIN)
+    assert created.status_code == 201, created.text
+    sender = local_sender(allow_private=False, allow_http=False, resolver=fake_resolver)
+    try:
+        result = await sender.send("https://nxdomain.example.com/hook", "msg_1", "{}", [_SECRET])
+    finally:
+        await sender.aclose()
+    assert not result.ok and result.error_class == "connect" and "cannot resolve" in (result.error or "")
 
 
 async def test_sender_refuses_a_name_that_now_resolves_to_a_private_address(server: LocalServer) -> None:

@@ -53,6 +53,36 @@ def test_dw_article_layout() -> None:
         assert boilerplate not in page.text
 
 
+def test_dw_old_layout_byline_from_the_labelled_list() -> None:
+    """Before 2022 DW showed the author only in <ul class="smallList"> ('Autor', 'Автор' …); the meta author
+    is the publisher, which is not a byline."""
+    page = extract("dw-uk-article-2020-old-layout.html", "https://www.dw.com/uk/obmin-polonenymy/a-54539001")
+    assert page.author == "Ірина Шевчук"
+    assert page.language == "uk"
+    assert page.title == "Україна та Росія провели обмін полоненими"
+    assert page.text.startswith("Україна та Росія провели обмін полоненими: додому повернулися 72")
+    for boilerplate in ("Реклама", "Більше на цю тему", "Ключові слова", "Ірина Шевчук"):
+        assert boilerplate not in page.text
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ('<ul class="smallList"><li><strong>Autor:</strong> Jan Novák</li></ul>', "Jan Novák"),
+        ('<ul class="smallList"><li><strong>Autorin</strong> Anna Schmidt</li></ul>', "Anna Schmidt"),
+        ('<ul class="smallList"><li><strong>Autor</strong> Deutsche Welle</li></ul>', None),  # a publisher
+        ('<ul class="smallList"><li><strong>Datum</strong> 08.07.2020</li></ul>', None),
+        ('<p>By <a rel="author" href="/p/1">Maria Lopez</a></p>', "Maria Lopez"),
+        ('<div itemprop="author" itemscope><span itemprop="name">Taras Bondar</span>, Kyiv</div>', "Taras Bondar"),
+    ],
+)
+def test_byline_cues(byline: str, expected: str | None) -> None:
+    story = "".join(f"<p>{sentence}</p>" for sentence in ["Members of parliament voted on a new budget today."] * 4)
+    html = f"<html><head><title>Budget</title></head><body><article>{story}</article>{byline}</body></html>"
+    result = extract_article(html.encode(), url="https://news.example/a/1")
+    assert result is not None and result.author == expected
+
+
 def test_ukrainian_agency_page() -> None:
     page = extract("ukrinform-uk-article.html", UA_URL)
     assert page.title == "Україна повернула перших захисників у межах стамбульських домовленостей"

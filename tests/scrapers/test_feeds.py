@@ -34,6 +34,7 @@ def test_dw_rdf_feed() -> None:
     feed = load("dw-rss-de-all.rdf", "https://rss.dw.com/rdf/rss-de-all")
     assert feed.title == "Deutsche Welle: DW.com Deutsch"
     assert feed.warning is None
+    assert feed.language == "de"  # DW's channel declares none: its items' dc:language all agree
     assert [e.content_id for e in feed.entries] == ["72841903", "72840555", "72839117"]  # newest first
     first = feed.entries[0]
     assert first.url == (
@@ -47,6 +48,14 @@ def test_dw_rdf_feed() -> None:
     assert first.language == "de"
     assert first.fetch_page is True
     assert first.content == ""
+
+
+def test_feed_language_from_items_only_when_they_agree() -> None:
+    rdf = (FEEDS / "dw-rss-de-all.rdf").read_text(encoding="utf-8")
+    mixed = rdf.replace("<dc:language>de</dc:language>", "<dc:language>uk</dc:language>", 1)
+    assert parse_feed(mixed.encode(), url="https://rss.dw.com/rdf/x", now=NOW).language is None
+    one = parse_feed(rdf.replace("<dc:language>de</dc:language>", "").encode(), url="https://rss.dw.com/r", now=NOW)
+    assert one.language is None and {e.language for e in one.entries} == {None}
 
 
 def test_dw_double_escaped_title_and_markup_in_description() -> None:
