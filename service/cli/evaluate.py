@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from service.cli.common import ExitCode, UserError, progress
+from service.cli.common import ExitCode, UserError, load_settings, progress
 
 
 def read_corpus(path: Path) -> list[dict[str, Any]]:
@@ -55,6 +55,7 @@ def eval_command(
 
     if folds == 1:
         raise typer.BadParameter("needs at least 2 folds (or 0 for none)", param_hint="--folds")
+    settings = load_settings()  # the service's own grouping parameters and thresholds
     rows = read_corpus(corpus)
     detect = default_detector()
     with progress("replaying articles", total=len(rows)) as advance:
@@ -69,7 +70,7 @@ def eval_command(
         except OSError as exc:
             raise UserError(f"cannot write {details}: {exc.strerror}", ExitCode.USAGE) from None
         try:
-            metrics = evaluate(rows, details=out, detector=counted, folds=folds)
+            metrics = evaluate(rows, details=out, detector=counted, settings=settings, folds=folds)
         finally:
             if out is not None:
                 out.close()
