@@ -1,7 +1,9 @@
 """Detection speed: articles/second for detect() alone on one core, next to trafilatura on the same pages.
 
-Usage: python benchmarks/detect_speed.py [--articles N]
-Writes benchmarks/results/detect_speed.json. Goal (issue 3): detection >= 1,000 articles/s on one core.
+Usage: python benchmarks/detect_speed.py [--articles N] [--corpus dev.jsonl]
+Writes benchmarks/results/detect_speed.json. Goal (issue 11): detection >= 500 articles/s on one core, with
+language detection and Russian/Ukrainian morphology; models are loaded before the clock starts, as in a
+running service. --corpus also times detect() on a labelled corpus's real texts (longer, 12 languages).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from service.core.domain import Document  # noqa: E402
 from service.core.topics import load_topic  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
+GOAL = 500
+# detect() on this benchmark before language detection and morphology (main at 8c4948d, same machine
+# kind, 2 cores shared with other work): compare runs by the ratio to trafilatura when the load differs.
+BASELINE = 707
 
 RELEVANT = {
     "en": "Ukraine and Russia carried out a prisoner exchange on {day}. {n} Ukrainian defenders returned home, "
@@ -86,13 +92,28 @@ def page(title: str, paragraphs: list[str], lang: str, rng: random.Random) -> st
     )
 
 
+def corpus_rate(path: str) -> float:
+    """Articles/s of detect() over a labelled corpus's texts (after one warm pass)."""
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [Document(r.get("title") or "", r.get("text") or "", r.get("language"), None) for r in rows]
+    for doc in docs:
+        detect(doc)
+    started = time.perf_counter()
+    for doc in docs:
+        detect(doc)
+    return len(docs) / (time.perf_counter() - started)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--extract-sample", type=int, default=200, help="pages to time trafilatura on")
+    parser.add_argument("--corpus", help="also time detect() on this labelled corpus (JSON lines)")
     args = parser.parse_args()
     corpus = make_corpus(args.articles, random.Random(7))
     load_topic()  # one-time load outside the timing
+    for doc, _ in corpus[:100]:
+        detect(doc)  # and the language and morphology models a running service has loaded
     started = time.perf_counter()
     relevant = sum(detect(doc).relevant for doc, _ in corpus)
     detect_rate = len(corpus) / (time.perf_counter() - started)
@@ -115,12 +136,17 @@ def main() -> int:
         "prefilter_kept": kept,
         "trafilatura_per_second": round(extract_rate, 1),
         "ratio_detect_to_extract": round(detect_rate / extract_rate, 1),
-        "goal_detect_per_second": 1000,
+        "goal_detect_per_second": GOAL,
+        "baseline_detect_per_second": BASELINE,
     }
+    if args.corpus:
+        result["corpus_detect_per_second"] = round(corpus_rate(args.corpus), 1)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "detect_speed.json").write_text(json.dumps(result, indent=2))
     print(f"{'stage':<28}{'articles/s':>12}")
-    print(f"{'detect (one core)':<28}{detect_rate:>12.0f}   goal >= 1000")
+    print(f"{'detect (one core)':<28}{detect_rate:>12.0f}   goal >= {GOAL}, baseline {BASELINE}")
+    if args.corpus:
+        print(f"{'detect on the corpus':<28}{result['corpus_detect_per_second']:>12.0f}")
     print(f"{'prefilter on raw page':<28}{prefilter_rate:>12.0f}   kept {kept}/{len(corpus)}")
     print(f"{'trafilatura (baseline)':<28}{extract_rate:>12.0f}   mean page {size_kb:.0f} KB")
     print(f"detect is {detect_rate / extract_rate:.1f}x faster than extraction; {relevant} relevant")

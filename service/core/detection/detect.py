@@ -148,9 +148,17 @@ def _sentence_date(
     return max(days, key=lambda x: x[0])
 
 
+def _continues(s: Sentence, previous: Sentence | None) -> bool:
+    """ "In return, 200 were handed to Ukraine": the previous sentence's event, date and background."""
+    return previous is not None and bool(previous.kinds) and any(a <= 1 for a, _ in s.hits.get("continuation", ()))
+
+
 def _date_sentences(sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic) -> None:
-    for s in sentences:
+    for previous, s in zip([None, *sentences], sentences, strict=False):
         if not s.kinds:
+            continue
+        if _continues(s, previous) and previous is not None:
+            s.date, s.precision, s.recalled = previous.date, previous.precision, previous.recalled
             continue
         s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
         s.recalled = _is_recall_cue(s)

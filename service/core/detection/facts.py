@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from service.core.detection.clauses import running_total
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, recipient
 from service.core.detection.numbers import NumberSpan, find_numbers, n_for_n
 from service.core.domain import EventKind, Fact
 from service.core.topics import Span, Topic
@@ -22,7 +23,7 @@ from service.core.topics import Span, Topic
 if TYPE_CHECKING:
     from service.core.detection.sentences import Sentence
 
-_UA, _RU, _BOTH, _UNKNOWN = "ua", "ru", "both", "?"
+_UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
 _MEDIATOR_WINDOW = 12
 _MAX_POW_COUNT = 1500
@@ -112,6 +113,18 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
 
 
+def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """ "206 prisoners were exchanged, 103 from each side": a bare count followed by "each" counts the
+    object named earlier in the sentence (its side is then both)."""
+    if not _near(s.hits, "each", n.end, n.end + 3):
+        return None
+    before = [a for c in ("body", "pow", "captivity", "people") for a, _ in s.hits.get(c, ()) if a < n.start]
+    if not before:
+        return None
+    kind = "body" if _near(s.hits, "body", max(before) - 1, max(before) + 1) else "pow"
+    return kind, n.end
+
+
 def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     """(position, +1 receiving / -1 giving) of the verb governing the count.
 
@@ -181,6 +194,32 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return (subject, 2) if sign > 0 else (_other(subject), 0)
 
 
+def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
+    """The recipient this clause names: by case in Russian/Ukrainian («России передано», «в Україну»),
+    else by a destination phrase in the same clause ("to Russia", "from Russian captivity")."""
+    if s.language in MORPHOLOGY_LANGUAGES:
+        side = recipient(s.tokens, lo, hi, s.language or "")
+        if side is not None:
+            return side
+    ua, ru = _near(s.hits, "to_ua", lo, hi), _near(s.hits, "to_ru", lo, hi)
+    if ua != ru:
+        return _UA if ua else _RU
+    return None
+
+
+def _both_sides_total(s: Sentence, n: NumberSpan, clause_lo: int) -> bool:
+    """ "Moscow and Kyiv swap 218 prisoners", "206 prisonniers ont été échangés": a reciprocal verb with
+    both parties or none, and no return/handover verb, counts both sides together."""
+    lo = clause_lo if _near(s.hits, "exchange", clause_lo, n.start) else 0
+    if not _near(s.hits, "exchange", lo, n.end + _AFTER) or _near(s.hits, "give", lo, n.end + _AFTER):
+        return False
+    if _near(s.hits, "receive", lo, n.end + _AFTER):
+        return False
+    ua = _near(s.hits, "party_ua", lo, n.start) or _near(s.hits, "hq", lo, n.start)
+    ru = _near(s.hits, "party_ru", lo, n.start)
+    return ua == ru
+
+
 def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     """(side, rank) of a count: who received it, and how directly the sentence says so."""
     verb = _verb(s, n)
@@ -194,6 +233,11 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return (_UA if ua else _RU), rank
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
+    destination = _clause_destination(s, clause_lo, clause_hi)
+    if destination is not None:
+        return destination, rank
+    if _both_sides_total(s, n, clause_lo):
+        return _TOTAL, 1
     if s.has("to_ua") != s.has("to_ru"):
         return (_UA if s.has("to_ua") else _RU), rank
     if _near(s.hits, "recipient_ua", clause_lo, clause_hi):
@@ -213,12 +257,14 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) ->
     for pair in pairs:
         if completed and s.has("agree", "deal") and not s.has("done"):
             continue  # "the 1000-for-1000 deal": the agreement, not this stage
+        if completed and _near(s.hits, "operation_scope", 0, pair.start) and s.has("stage_noun", "agree", "deal"):
+            continue  # "the third stage … within the 1000-for-1000 format": the whole operation's figure
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
     for n in numbers:
         if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n):
             continue
-        obj = _object(s, n)
+        obj = _object(s, n) or _each_after(s, n)
         if obj is None:
             continue
         kind, phrase_end = obj

@@ -10,6 +10,7 @@ from datetime import date
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, tense
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.topics import SeparableVerb, Span, Topic, normalize, tokenize
 
@@ -111,6 +112,16 @@ def _join_separable(
                     hits.setdefault(concept, []).append((i, i + 1))
 
 
+def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) -> None:
+    """Russian/Ukrainian predicates in the past or perfective passive are completions, in the future
+    plans (pymorphy3), whatever stems the lexicon lists."""
+    for concept in ("exchange", "return"):
+        for a, _ in hits.get(concept, ()):
+            found = tense(tokens[a], language)
+            if found is not None and (a, a + 1) not in hits.get(found, ()):
+                hits.setdefault(found, []).append((a, a + 1))
+
+
 def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     """The headline and the text as analysed sentences, in order."""
     sentences: list[Sentence] = []
@@ -126,5 +137,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         own = sentence_language(text, language)
         hits = topic.lexicon_for(own).match(tokens)
         _join_separable(tokens, clauses, hits, topic.separable.get(own or "", ()))
+        if own in MORPHOLOGY_LANGUAGES:
+            _add_tense(tokens, hits, own)
         sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))
     return sentences

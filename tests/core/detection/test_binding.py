@@ -1,0 +1,99 @@
+"""Numbers bound within their clause: the recipient by grammar (case, prepositions, destinations), both
+sides for "each" and reciprocal totals, and figures of the whole operation or another day kept apart."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from service.core.detection.detect import detect
+from service.core.detection.morphology import recipient, tense
+from service.core.domain import Document
+from service.core.topics import normalize, tokenize
+
+FRIDAY = datetime(2025, 6, 13, 12, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str = "en", title: str = "") -> dict[str, Any]:
+    report = detect(Document(title, text, language, FRIDAY))
+    assert report.relevant and report.primary is not None, report.reasons
+    return report.primary.fact_values()
+
+
+def _recipient(text: str, language: str) -> str | None:
+    tokens = tokenize(normalize(text))
+    return recipient(tokens, 0, len(tokens), language)
+
+
+def test_case_gives_the_recipient() -> None:
+    assert _recipient("России передали 84 военнопленных", "ru") == "ru"  # dative
+    assert _recipient("повернули в Україну 84 захисників", "uk") == "ua"  # в + accusative
+    assert _recipient("передала до Росії 50 полонених", "uk") == "ru"  # до + genitive
+    assert _recipient("в Україні відбувся обмін", "uk") is None  # в + locative: a place
+    assert _recipient("Міноборони Росії повідомило про обмін", "uk") is None  # genitive attribute
+
+
+def test_tense_gives_the_status() -> None:
+    assert tense("повернули", "uk") == "done"
+    assert tense("передано", "uk") == "done"
+    assert tense("передадуть", "uk") == "plan"
+    assert tense("вернули", "ru") == "done"
+    assert tense("вернут", "ru") == "plan"
+
+
+def test_ru_dative_recipient_binds_the_count() -> None:
+    facts = _facts("Вчера Киев передал России 84 военнопленных, сообщили в Минобороны.", "ru")
+    assert facts["returned_to_russia"] == 84
+    assert "returned_to_ukraine" not in facts
+
+
+def test_uk_destination_binds_the_count() -> None:
+    facts = _facts("Сьогодні з полону в Україну повернули 84 захисників.", "uk")
+    assert facts["returned_to_ukraine"] == 84
+
+
+def test_en_destination_in_the_same_clause() -> None:
+    facts = _facts("Kyiv returned 120 prisoners of war to Moscow on Friday.")
+    assert facts["returned_to_russia"] == 120
+
+
+def test_from_russian_captivity_means_home_to_ukraine() -> None:
+    facts = _facts("Andriy Yermak said 45 defenders of Mariupol have been released from Russian captivity.")
+    assert facts["returned_to_ukraine"] == 45
+
+
+def test_a_bare_count_followed_by_each_mirrors() -> None:
+    facts = _facts(
+        "Russia and Ukraine exchanged prisoners on Friday: 206 prisoners were exchanged, 103 from each side."
+    )
+    assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (103, 103)
+
+
+def test_a_reciprocal_total_is_not_one_sides_figure() -> None:
+    facts = _facts("Moscow and Kyiv swapped 218 prisoners on Friday, officials from both sides said.")
+    assert "returned_to_ukraine" not in facts and "returned_to_russia" not in facts
+
+
+def test_the_operations_formula_is_not_this_stages_count() -> None:
+    facts = _facts(
+        "Україна та РФ провели третій етап обміну полоненими у форматі «1000 на 1000». "
+        "Додому повернулися 303 українські захисники.",
+        "uk",
+    )
+    assert facts["returned_to_ukraine"] == 303
+    assert "returned_to_russia" not in facts
+
+
+def test_in_return_continues_the_previous_sentences_event() -> None:
+    facts = _facts(
+        "On Friday 300 Russian servicemen returned from Kyiv-controlled territory. In return, 300 Ukrainian "
+        "prisoners of war were handed over. A day earlier, on 12 June, 200 Russian soldiers were returned. "
+        "In return, 200 prisoners were handed to Ukraine."
+    )
+    assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (300, 300)
+
+
+def test_uk_future_handover_is_a_plan() -> None:
+    report = detect(Document("", "Україна наступного тижня поверне Росії 100 полонених.", "uk", FRIDAY))
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
