@@ -124,6 +124,16 @@ class Settings(BaseSettings):
     """Requests per minute per client address (429 + Retry-After)."""
     max_request_bytes: int = Field(default=64_000, ge=1024)
     """Request body cap (413)."""
+    trusted_proxies: str = ""
+    """Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none)."""
+    http_max_header_bytes: int = Field(default=16_384, ge=1024)
+    """Request line and headers cap (431 and the connection closed)."""
+    http_header_timeout_seconds: float = Field(default=10.0, gt=0.0)
+    """A request's headers must arrive within this from its first byte (slow clients are disconnected)."""
+    http_keepalive_timeout_seconds: float = Field(default=5.0, gt=0.0)
+    """An idle keep-alive connection is closed after this."""
+    http_max_connections: int = Field(default=1000, ge=1)
+    """Concurrent connections the server accepts; beyond it new ones are closed at once."""
 
     # Retention (0 keeps forever)
     retention_article_text_days: int = Field(default=180, ge=0)

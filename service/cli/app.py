@@ -64,6 +64,7 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     import uvicorn
 
     from service.api.app import create_app
+    from service.api.server import server_options
     from service.bootstrap import prepare_database
     from service.logs import configure_logging
 
@@ -80,8 +81,7 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
         port=settings.port,
         log_config=None,
         access_log=False,  # ACCESS_LOG is written by our middleware, with timings and ids
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        **server_options(settings),  # header limits, timeouts, connection cap, trusted proxies
     )
 
 
