@@ -48,6 +48,9 @@ def eval_command(
     folds: Annotated[
         int, typer.Option(metavar="K", min=0, help="Also cross-validate by event over K folds (K ≥ 2; 0: off).")
     ] = 0,
+    fit: Annotated[
+        bool, typer.Option("--fit", help="With --folds: fit the match thresholds on each fold's training folds.")
+    ] = False,
 ) -> None:
     """Replay a labelled corpus through detection, grouping and alerts (no network) and print the metrics."""
     from service.eval.command import format_text
@@ -70,7 +73,7 @@ def eval_command(
         except OSError as exc:
             raise UserError(f"cannot write {details}: {exc.strerror}", ExitCode.USAGE) from None
         try:
-            metrics = evaluate(rows, details=out, detector=counted, settings=settings, folds=folds)
+            metrics = evaluate(rows, details=out, detector=counted, settings=settings, folds=folds, fit=fit)
         finally:
             if out is not None:
                 out.close()

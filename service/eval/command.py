@@ -58,6 +58,14 @@ def format_folds(m: dict[str, Any]) -> str:
     lines.append(row("whole", figures(m), m["articles"], m["gold_events"]))
     lines += [row(f"fold {p['fold']}", p, p["articles"], p["events"]) for p in folds["per_fold"]]
     lines += [row("mean", folds["mean"]), row("worst", folds["worst"])]
+    fitted = [p["fitted"] for p in folds["per_fold"] if "fitted" in p]
+    if fitted:
+        lines.append(
+            "thresholds fitted on the other folds: "
+            + "; ".join(
+                f"fold {n}: " + ", ".join(f"{k} {v:g}" for k, v in values.items()) for n, values in enumerate(fitted, 1)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -68,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", metavar="FILE", help="write per-article and per-alert JSON lines here")
     parser.add_argument(
         "--folds", type=int, default=0, metavar="K", help="also cross-validate by event over K folds (K ≥ 2)"
+    )
+    parser.add_argument(
+        "--fit", action="store_true", help="with --folds: fit the match thresholds on each fold's training folds"
     )
     args = parser.parse_args(argv)
     if args.folds == 1 or args.folds < 0:
@@ -84,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.details:
         with open(args.details, "w", encoding="utf-8") as out:
-            metrics = evaluate(rows, details=out, settings=settings, folds=args.folds)
+            metrics = evaluate(rows, details=out, settings=settings, folds=args.folds, fit=args.fit)
     else:
-        metrics = evaluate(rows, settings=settings, folds=args.folds)
+        metrics = evaluate(rows, settings=settings, folds=args.folds, fit=args.fit)
     for warning in metrics["warnings"]:
         print(f"warning: {warning}", file=sys.stderr)
     print(json.dumps(metrics, ensure_ascii=False) if args.json else format_text(metrics))

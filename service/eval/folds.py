@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from service.core.events.cluster import GroupParams
+from service.eval.fit import fitted_values
 from service.eval.metrics import gold_keys
 from service.eval.replay import Prepared, score
 
@@ -31,7 +32,7 @@ FIGURES: dict[str, tuple[tuple[str, ...], bool]] = {
     "facts_accuracy": (("facts", "accuracy"), True),
 }
 
-Fit = Callable[[Sequence[int]], GroupParams]
+Fit = Callable[[Sequence[int]], GroupParams]  # training rows → parameters for the held-out fold
 
 
 def assign_folds(rows: Sequence[dict[str, Any]], k: int) -> list[int]:
@@ -80,7 +81,10 @@ def cross_validate(
         train = [i for i in range(len(rows)) if fold_of[i] != f]
         fold_params = fit(train) if fit else params
         metrics = score(rows, prepared, held, fold_params, threshold)
-        per_fold.append({"fold": f + 1, "articles": len(held), "events": metrics["gold_events"], **figures(metrics)})
+        entry = {"fold": f + 1, "articles": len(held), "events": metrics["gold_events"], **figures(metrics)}
+        if fit:
+            entry["fitted"] = fitted_values(fold_params)
+        per_fold.append(entry)
     mean = {name: round(sum(p[name] for p in per_fold) / k, 4) for name in FIGURES}
     worst = {name: (max if not higher else min)(p[name] for p in per_fold) for name, (_, higher) in FIGURES.items()}
     return {"k": k, "per_fold": per_fold, "mean": mean, "worst": worst}

@@ -261,6 +261,7 @@ def evaluate(
     params: GroupParams | None = None,
     confidence_threshold: float | None = None,
     folds: int = 0,
+    fit: bool = False,
 ) -> dict[str, Any]:
     """Replay the labelled rows and return the metrics (with ``folds`` ≥ 2, cross-validated figures too).
 
@@ -280,7 +281,16 @@ def evaluate(
     metrics["articles_per_second"] = round(len(rows) / elapsed, 1) if elapsed > 0 else 0.0
     metrics["warnings"] = list(prepared.warnings)
     if folds >= 2:
-        metrics["folds"] = cross_validate(rows, prepared, folds, params, confidence_threshold)
+        fitter = None
+        if fit:
+            from service.eval.fit import fit as fit_params
+
+            base, limit = params, confidence_threshold
+
+            def fitter(train: Sequence[int]) -> GroupParams:
+                return fit_params(rows, prepared, train, base, limit)
+
+        metrics["folds"] = cross_validate(rows, prepared, folds, params, confidence_threshold, fitter)
     return metrics
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from service.core.domain import Mention, Report
+from service.core.events.cluster import GroupParams
 from service.eval.command import format_text
-from service.eval.folds import FIGURES, assign_folds
-from service.eval.replay import eval_main, evaluate
+from service.eval.fit import GRID
+from service.eval.folds import FIGURES, assign_folds, cross_validate
+from service.eval.replay import eval_main, evaluate, prepare
 from tests.eval.test_evaluate import CORPUS, row, stub
 
 
@@ -69,3 +73,35 @@ def test_eval_command_folds_in_json_and_text(tmp_path: Path, capsys: pytest.Capt
     assert "fold 3" in out and "worst" in out and "mean" in out
     with pytest.raises(SystemExit):
         eval_main([str(corpus), "--folds", "1"])
+
+
+def test_fitting_sees_only_the_training_folds() -> None:
+
+    rows = many(6, 2, 3)
+    prepared = prepare(rows, lambda doc: stub_any(doc))
+    seen: list[list[int]] = []
+
+    def fit(train: Any) -> GroupParams:
+        seen.append(list(train))
+        return GroupParams()
+
+    result = cross_validate(rows, prepared, 3, GroupParams(), 0.6, fit)
+    folds = assign_folds(rows, 3)
+    assert len(seen) == 3
+    for f, train in enumerate(seen):
+        assert train and all(folds[i] != f for i in train)
+    assert all("fitted" not in p or p["fitted"] for p in result["per_fold"])
+
+
+def test_eval_fit_reports_the_thresholds_chosen_per_fold() -> None:
+
+    m = evaluate(CORPUS, detector=stub, folds=2, fit=True)
+    for entry in m["folds"]["per_fold"]:
+        assert set(entry["fitted"]) == set(GRID)
+        assert all(entry["fitted"][name] in GRID[name] for name in GRID)
+    assert "thresholds fitted on the other folds" in format_text(m)
+
+
+def stub_any(doc: Any) -> Any:
+
+    return Report(True, 1.0, (Mention("pow_exchange", "completed", date(2031, 3, 10), "day"),))
