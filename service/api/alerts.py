@@ -19,6 +19,8 @@ from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
 
 from service.api.deps import DatabaseDep
+from service.api.vocab import Language
+from service.core.domain import AlertType, EventKind
 from service.delivery.payload import dumps, rendered
 from service.store import alerts as alert_store
 
@@ -91,9 +93,11 @@ class AlertPage(BaseModel):
     has_more: bool = Field(description="more alerts are already waiting: ask again at once")
 
 
-TypesQuery = Annotated[list[str] | None, Query(alias="type", description="event.created / event.updated")]
-KindsQuery = Annotated[list[str] | None, Query(alias="kind", description="pow_exchange, body_repatriation, ...")]
-LanguagesQuery = Annotated[list[str] | None, Query(alias="language", description="uk, ru, en, ...")]
+TypesQuery = Annotated[list[AlertType] | None, Query(alias="type", description="alert types (repeat for several)")]
+KindsQuery = Annotated[list[EventKind] | None, Query(alias="kind", description="event kinds (repeat for several)")]
+LanguagesQuery = Annotated[
+    list[Language] | None, Query(alias="language", description="ISO 639-1 codes of the reporting article")
+]
 AfterQuery = Annotated[str | None, Query(pattern=CURSOR, description="the next_cursor of the previous call")]
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched)"}}
 

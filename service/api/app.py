@@ -6,9 +6,9 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
-from service.api import alerts, articles, atom, events, feeds, health, pages, webhooks
+from service.api import alerts, articles, atom, events, feeds, health, pages, vocab, webhooks
 from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
@@ -70,6 +70,7 @@ def create_app(
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(vocab.reject_unknown_query)],
         responses=PROBLEM_RESPONSES,
         openapi_tags=[
             {"name": "alerts", "description": "Deduplicated alerts: new events and material updates."},
@@ -85,7 +86,7 @@ def create_app(
     app.state.runtime = None
     install_error_handlers(app)
     install_middleware(app, settings)
-    routers = (feeds, articles, events, atom, alerts, webhooks, health, pages) if api_routes else (health,)
+    routers = (feeds, articles, events, vocab, atom, alerts, webhooks, health, pages) if api_routes else (health,)
     for module in routers:
         app.include_router(module.router)
     return app

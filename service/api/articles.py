@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from service.api.deps import ReaderDep
 from service.api.feeds import MAX_ID
 from service.api.pagination import split_page
+from service.api.vocab import Language
 from service.store import articles as article_store
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
@@ -55,7 +56,7 @@ def _cursor(value: str | None) -> int | None:
 async def list_articles(
     session: ReaderDep,
     feed: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only this feed's articles")] = None,
-    language: Annotated[str | None, Query(max_length=16)] = None,
+    language: Annotated[Language | None, Query(description="ISO 639-1 code")] = None,
     since: Annotated[datetime | None, Query(description="discovered at or after (ISO 8601)")] = None,
     relevant: Annotated[bool | None, Query(description="only (ir)relevant articles")] = None,
     cursor: Annotated[str | None, Query(max_length=32, description="next_cursor of the previous page")] = None,

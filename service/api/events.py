@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from service.api.deps import ReaderDep
 from service.api.pagination import split_page
+from service.core.domain import EventKind, EventStatus
 from service.core.events.codec import state_from_json
 from service.models import Event
 from service.store import events as event_store
@@ -86,8 +87,8 @@ def _parse_cursor(cursor: str | None) -> tuple[datetime, str] | None:
 @router.get("", response_model=EventPage, summary="List events (most recently reported first)")
 async def list_events(
     session: ReaderDep,
-    kind: Annotated[str | None, Query(pattern="^(pow_exchange|body_repatriation|agreement)$")] = None,
-    status: Annotated[str | None, Query(pattern="^(completed|agreed|postponed|disrupted)$")] = None,
+    kind: Annotated[EventKind | None, Query(description="only events of this kind")] = None,
+    status: Annotated[EventStatus | None, Query(description="only events with this status")] = None,
     since: Annotated[date | None, Query(description="event date on or after")] = None,
     include_historical: bool = True,
     cursor: Annotated[str | None, Query(max_length=80)] = None,

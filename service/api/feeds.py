@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response, status
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from scrapers.feedurl import InvalidFeedUrl, normalise_feed_url
 from service.api.deps import AdminDep, DatabaseDep, FeedHttpDep, ReaderDep, SettingsDep, WriterDep
 from service.api.errors import ApiError
 from service.api.feed_schemas import CheckQuery, FeedCheck, FeedCreated, FeedPublic, ImportReport, rejected
+from service.api.pagination import HAS_MORE, NEXT_CURSOR, CursorQuery, LimitQuery, id_cursor, split_page
 from service.flows import feeds as feed_flow
 from service.models import Feed, utcnow
 from service.opml import OpmlError
@@ -70,6 +71,8 @@ class FeedUpdate(BaseModel):
 
 class FeedList(BaseModel):
     data: list[FeedPublic]
+    next_cursor: str | None = Field(description=NEXT_CURSOR)
+    has_more: bool = Field(description=HAS_MORE)
 
 
 async def _feed_or_404(session: ReaderDep, feed_id: int) -> Feed:
@@ -80,9 +83,15 @@ async def _feed_or_404(session: ReaderDep, feed_id: int) -> Feed:
 
 
 @router.get("", response_model=FeedList, summary="List feeds with their health")
-async def list_feeds(session: ReaderDep, enabled: bool | None = None) -> FeedList:
-    feeds = await feed_store.list_feeds(session, enabled=enabled)
-    return FeedList(data=[FeedPublic.model_validate(f) for f in feeds])
+async def list_feeds(
+    session: ReaderDep,
+    enabled: Annotated[bool | None, Query(description="only enabled (true) or disabled (false) feeds")] = None,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+) -> FeedList:
+    rows = await feed_store.list_feeds(session, enabled=enabled, after_id=id_cursor(cursor), limit=limit + 1)
+    page, next_cursor, has_more = split_page(rows, limit, lambda f: str(f.id))
+    return FeedList(data=[FeedPublic.model_validate(f) for f in page], next_cursor=next_cursor, has_more=has_more)
 
 
 @router.post(

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Annotated, TypeVar
+
+from fastapi import Query
+
+from service.api.errors import ApiError
 
 T = TypeVar("T")
+MAX_LIMIT = 200
 
 
 def split_page(rows: Sequence[T], limit: int, cursor_of: Callable[[T], str]) -> tuple[list[T], str | None, bool]:
@@ -13,3 +18,20 @@ def split_page(rows: Sequence[T], limit: int, cursor_of: Callable[[T], str]) -> 
     page = list(rows[:limit])
     has_more = len(rows) > limit and bool(page)
     return page, cursor_of(page[-1]) if has_more else None, has_more
+
+
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per page, 1–{MAX_LIMIT}")]
+CursorQuery = Annotated[
+    str | None, Query(max_length=80, description="`next_cursor` of the previous page (opaque); omit for the first")
+]
+NEXT_CURSOR = "pass as `cursor` to get the next page; null on the last page"
+HAS_MORE = "another page follows"
+
+
+def id_cursor(cursor: str | None) -> int | None:
+    """The row id inside an id-ordered list's cursor; anything this API did not hand out is a 422."""
+    if cursor is None:
+        return None
+    if not (cursor.isdecimal() and len(cursor) <= 18 and int(cursor) > 0):
+        raise ApiError(422, "invalid_cursor", "cursor: not a cursor returned by this API")
+    return int(cursor)

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from scrapers.errors import ConnectFailed, ScrapeError, UnsafeAddress
 from scrapers.netguard import Resolver, check_url, resolve_checked
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
+from service.api.vocab import Language
+from service.core.domain import EventKind
 from service.db import Database
 from service.delivery.sender import create_sender
 from service.models import utcnow
@@ -52,10 +54,8 @@ class Filters(BaseModel):
     )
 
     event_types: list[EventType] | None = Field(default=None, min_length=1)
-    kinds: list[Annotated[str, Field(max_length=32)]] | None = Field(
-        default=None, min_length=1, description="pow_exchange, body_repatriation, agreement, ..."
-    )
-    languages: list[Annotated[str, Field(max_length=16)]] | None = Field(
+    kinds: list[EventKind] | None = Field(default=None, min_length=1, description="event kinds (GET /v1/event-types)")
+    languages: list[Language] | None = Field(
         default=None, min_length=1, description="language of the article behind the alert (uk, ru, en, ...)"
     )
     min_confidence: float | None = Field(default=None, ge=0, le=1)

@@ -27,10 +27,17 @@ class FeedSpec:
     poll_interval_seconds: float | None = None
 
 
-async def list_feeds(session: AsyncSession, *, enabled: bool | None = None) -> Sequence[Feed]:
+async def list_feeds(
+    session: AsyncSession, *, enabled: bool | None = None, after_id: int | None = None, limit: int | None = None
+) -> Sequence[Feed]:
+    """Feeds in id order; `after_id` and `limit` page through them."""
     query = select(Feed).order_by(col(Feed.id))
     if enabled is not None:
         query = query.where(col(Feed.enabled) == enabled)
+    if after_id is not None:
+        query = query.where(col(Feed.id) > after_id)
+    if limit is not None:
+        query = query.limit(limit)
     return (await session.exec(query)).all()
 
 
