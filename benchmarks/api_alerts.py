@@ -43,8 +43,8 @@ async def seed(url: str, alerts: int) -> None:
     from sqlalchemy import insert
 
     from service.db import Database
-    from service.delivery.payload import rendered
     from service.models import Alert, Event
+    from service.render import rendered
 
     db = Database(url)
     t0 = datetime(2025, 6, 1, tzinfo=UTC)

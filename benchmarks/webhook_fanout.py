@@ -2,7 +2,7 @@
 
 Setup: 100 webhook endpoints (`create_endpoint`, fresh secrets) pointing at 100 distinct paths of one
 receiver (uvicorn + httptools in its own process, 127.0.0.1). 100 alerts are written as real Event + Alert
-rows, each in its own transaction with `enqueue_for_alert`, as `service/store/events.py` does.
+rows, each in its own transaction with `queue_deliveries`, as `service/flows/record.py` does.
 
 exchangewatch: `deliver_tick` on a worker context from `build_context`, run in a loop (burst) until every
 message is delivered; settings webhook_allow_private / webhook_allow_http, delivery_concurrency_per_endpoint
@@ -129,8 +129,8 @@ async def create_alerts(db: Any, count: int) -> tuple[dict[int, float], float]:
     """Event + Alert rows, each alert with its outbox rows in its own transaction; alert id → created epoch."""
     import uuid
 
+    from service.flows.record import queue_deliveries
     from service.models import Alert, Event, utcnow
-    from service.store.webhooks import enqueue_for_alert
 
     created: dict[int, float] = {}
     started = time.perf_counter()
@@ -162,7 +162,7 @@ async def create_alerts(db: Any, count: int) -> tuple[dict[int, float], float]:
             )
             session.add(alert)
             await session.flush()
-            await enqueue_for_alert(session, alert)
+            await queue_deliveries(session, alert)
             created[alert.id] = now.timestamp()  # type: ignore[index]
     return created, time.perf_counter() - started
 

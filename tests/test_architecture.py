@@ -139,9 +139,8 @@ def _forbidden(own: str, imported: str) -> bool:
 KNOWN_DEBT = {
     ("service.store.articles", "scrapers.feeds"),
     ("service.store.articles", "scrapers.urls"),
-    ("service.store.events", "service.delivery.payload"),
     ("service.store.feeds", "scrapers.kinds"),
-    ("service.store.webhooks", "service.delivery.payload"),
+    ("service.store.webhooks", "service.render"),
     ("service.store.webhooks", "service.delivery.schedule"),
     ("service.store.webhooks", "service.delivery.sender"),
     ("service.store.webhooks", "service.delivery.signing"),

@@ -21,7 +21,7 @@ from sse_starlette.sse import EventSourceResponse
 from service.api.deps import DatabaseDep
 from service.api.vocab import Language
 from service.core.domain import AlertType, EventKind
-from service.delivery.payload import dumps, rendered
+from service.render import dumps, rendered
 from service.store import alerts as alert_store
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])

@@ -19,8 +19,8 @@ from feedgen.feed import FeedGenerator
 from service.api.alerts import KindsQuery, LanguagesQuery, TypesQuery
 from service.api.deps import ReaderDep
 from service.core.events.notice import changes_text, title_of, top_sources
-from service.delivery.payload import alert_data
 from service.models import Alert
+from service.render import alert_data
 from service.store import alerts as alert_store
 
 router = APIRouter(tags=["alerts"])

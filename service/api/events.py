@@ -13,8 +13,8 @@ from service.api.pagination import split_page
 from service.core.domain import EventKind, EventStatus
 from service.core.events.codec import state_from_json
 from service.models import Event
+from service.render import event_json, facts_json, provenance_json
 from service.store import events as event_store
-from service.store.payloads import event_json, facts_json, provenance_json
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 

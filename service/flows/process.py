@@ -18,12 +18,12 @@ from service.core.domain import Document, Report
 from service.flows import pages
 from service.flows.context import WorkerContext
 from service.flows.grouping import alert_threshold, group_params
+from service.flows.record import Recorded, record_report
 from service.metrics import ALERTS, EVENTS_CREATED, EXTRACTION_FAILURES, REPORTS_DETECTED
 from service.models import Article
+from service.render import mention_json
 from service.store import articles as article_store
 from service.store import feeds as feed_store
-from service.store.events import record_report
-from service.store.payloads import mention_json
 
 log = logging.getLogger(__name__)
 MAX_TRANSIENT_ATTEMPTS = 3
@@ -238,7 +238,7 @@ def _apply(
     _release(article, now, retry_in)
 
 
-def _count(report: Report, recorded: Any) -> None:
+def _count(report: Report, recorded: Recorded) -> None:
     if report.primary is not None:
         REPORTS_DETECTED.labels(report.primary.kind).inc()
     for outcome in recorded.outcomes:

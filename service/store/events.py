@@ -1,32 +1,22 @@
-"""SQL for events and alerts: serialized grouping, event rows from EventState, alerts with outbox rows."""
+"""SQL for events and alerts: the grouping lock, candidate events, event rows from EventState, alert rows."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, true
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from service.core.domain import AlertDecision, Document, EventState, Mention, Report
-from service.core.events.alert import decide_outcome
+from service.core.domain import EventState, Report
 from service.core.events.candidates import Window, windows
-from service.core.events.cluster import GroupOutcome, GroupParams, group
+from service.core.events.cluster import GroupParams
 from service.core.events.codec import state_from_json, state_to_json
-from service.delivery.payload import alert_data, dumps
 from service.models import Alert, Article, Event, EventReport
-from service.store.payloads import alert_payload, mention_json
 
 GROUPING_LOCK_ID = 0x6577_6772  # one advisory lock per topic would hash the topic; there is one topic
-
-
-@dataclass(frozen=True)
-class Recorded:
-    outcomes: tuple[GroupOutcome, ...]
-    alerts: tuple[Alert, ...]
 
 
 async def lock_grouping(session: AsyncSession) -> None:
@@ -61,37 +51,8 @@ async def load_candidates(
     return [state_from_json(row.state) for row in rows]
 
 
-async def record_report(
-    session: AsyncSession,
-    article: Article,
-    report: Report,
-    doc: Document,
-    now: datetime,
-    *,
-    params: GroupParams,
-    confidence_threshold: float,
-) -> Recorded:
-    """Group one relevant report into events and emit the alerts it causes, in the caller's transaction."""
-    from service.store.webhooks import enqueue_for_alert
-
-    await lock_grouping(session)
-    candidates = await load_candidates(session, report, doc.published, now, params)
-    outcomes = group(candidates, report, doc, now, new_key=lambda: uuid.uuid4().hex, params=params)
-    alerts: list[Alert] = []
-    for outcome in outcomes:
-        event = await _save_event(session, outcome.after)
-        assert article.id is not None, "a stored article has an id"
-        await _link(session, event.id, article.id, outcome.mention, outcome.primary)
-        decision = decide_outcome(outcome, confidence_threshold=confidence_threshold)
-        if decision is None:
-            continue
-        alert = await _emit(session, event, outcome.after, decision, article, now)
-        await enqueue_for_alert(session, alert)
-        alerts.append(alert)
-    return Recorded(tuple(outcomes), tuple(alerts))
-
-
-async def _save_event(session: AsyncSession, state: EventState) -> Event:
+async def save_event(session: AsyncSession, state: EventState) -> Event:
+    """Insert or update the event row from its state (the state itself is stored, exactly reversible)."""
     event = await session.get(Event, state.key)
     if event is None:
         event = Event(id=state.key, kind=state.kind, status=state.status, first_seen=state.first_seen or datetime.now())
@@ -112,45 +73,32 @@ async def _save_event(session: AsyncSession, state: EventState) -> Event:
     return event
 
 
-async def _link(session: AsyncSession, event_id: str, article_id: int, mention: Mention, primary: bool) -> None:
+async def link_report(
+    session: AsyncSession, event_id: str, article_id: int, *, primary: bool, recalled: bool, mention: dict[str, Any]
+) -> None:
+    """Record that the article reports the event (once per pair; a re-run updates the link)."""
     query = select(EventReport).where(col(EventReport.event_id) == event_id, col(EventReport.article_id) == article_id)
     link = (await session.exec(query)).first()
     if link is None:
         link = EventReport(event_id=event_id, article_id=article_id)
     link.is_primary = primary
-    link.recalled = mention.recalled
-    link.mention = mention_json(mention)
+    link.recalled = recalled
+    link.mention = mention
     session.add(link)
     await session.flush()
 
 
-async def _emit(
-    session: AsyncSession,
-    event: Event,
-    state: EventState,
-    decision: AlertDecision,
-    article: Article,
-    now: datetime,
-) -> Alert:
-    event.revision += 1
-    session.add(event)
-    alert = Alert(
-        type=decision.type,
-        event_id=event.id,
-        revision=event.revision,
-        kind=state.kind,
-        language=article.language,
-        confidence=state.confidence,
-        created_at=now,
-        payload=alert_payload(state, decision, article),
-    )
-    session.add(alert)
-    await session.flush()
-    alert.payload = {**alert.payload, "cursor": str(alert.id), "alert_id": alert.id}
-    alert.body = dumps(alert_data(alert))
-    session.add(alert)
+async def add_alert(session: AsyncSession, event: Event, alert: Alert) -> Alert:
+    """Insert the alert (the event's next revision); flushed, so it has its id (the cursor)."""
+    event.revision = alert.revision
+    session.add_all([event, alert])
     await session.flush()
     return alert
+
+
+async def save_alert(session: AsyncSession, alert: Alert) -> None:
+    session.add(alert)
+    await session.flush()
 
 
 async def list_events(

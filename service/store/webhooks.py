@@ -13,7 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from service.delivery import payload, schedule
+from service import render as payload
+from service.delivery import schedule
 from service.delivery.sender import SendResult
 from service.delivery.signing import generate_secret
 from service.models.events import Alert
@@ -117,8 +118,8 @@ def _insert(session: AsyncSession) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-async def enqueue_for_alert(session: AsyncSession, alert: Alert) -> int:
-    """Outbox rows for every enabled endpoint whose filters match; call it in the alert's transaction.
+async def enqueue_for_alert(session: AsyncSession, alert: Alert, body: str) -> int:
+    """Outbox rows (carrying `body`) for every enabled endpoint whose filters match, in the alert's transaction.
 
     Idempotent: a second call (or a concurrent worker) inserts nothing thanks to unique (endpoint, alert).
     Returns the number of rows inserted.
@@ -131,7 +132,7 @@ async def enqueue_for_alert(session: AsyncSession, alert: Alert) -> int:
             "endpoint_id": endpoint.id,
             "alert_id": alert.id,
             "event_type": alert.type,
-            "payload": payload.alert_body(alert),
+            "payload": body,
             "status": PENDING,
             "next_attempt_at": alert.created_at,
             "created_at": alert.created_at,

@@ -6,8 +6,8 @@ import httpx
 from sqlalchemy import delete
 
 from service.db import Database
-from service.delivery.payload import rendered
 from service.models import Alert, Event, utcnow
+from service.render import rendered
 
 
 def _alert(alert_id: int, payload: dict[str, object]) -> Alert:

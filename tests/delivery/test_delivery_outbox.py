@@ -16,6 +16,7 @@ from starlette.responses import Response
 from service.db import Database
 from service.delivery.schedule import MAX_ATTEMPTS, RETRY_DELAYS
 from service.delivery.sender import WebhookSender
+from service.flows.record import queue_deliveries
 from service.models.webhooks import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from service.settings import Settings
 from service.store import webhooks as store
@@ -78,7 +79,7 @@ async def test_enqueue_is_idempotent_and_honours_filters(database: Database) -> 
 
     alert = await make_alert(database, AlertSpec(kind="pow_exchange", language="uk", confidence=0.9))
     async with database.session() as session:
-        assert await store.enqueue_for_alert(session, alert) == 0  # second call: nothing new
+        assert await queue_deliveries(session, alert) == 0  # second call: nothing new
     rows = await messages(database)
     assert [m.endpoint_id for m in rows] == [everything.id]
     assert picky.id not in {m.endpoint_id for m in rows}

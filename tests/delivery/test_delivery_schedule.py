@@ -10,7 +10,6 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from service.delivery import signing
-from service.delivery.payload import alert_body
 from service.delivery.schedule import (
     MAX_ATTEMPTS,
     RETRY_DELAYS,
@@ -19,6 +18,7 @@ from service.delivery.schedule import (
     retry_delay,
 )
 from service.models import Alert
+from service.render import alert_body
 from tests.support.webhooks import T0
 
 

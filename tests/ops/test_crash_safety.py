@@ -158,8 +158,9 @@ def test_kill_9_while_ingesting_loses_and_duplicates_nothing(
 async def _one_alert_for(database_url: str, hook: str) -> None:
     """An event, its alert and the outbox row for one endpoint, written as the pipeline writes them."""
     from service.db import Database
-    from service.delivery.payload import rendered
+    from service.flows.record import queue_deliveries
     from service.models import Alert, Event, utcnow
+    from service.render import rendered
     from service.store import webhooks as webhook_store
 
     db = Database(database_url)
@@ -172,7 +173,7 @@ async def _one_alert_for(database_url: str, hook: str) -> None:
             session.add(alert)
             await session.flush()
             alert.body = rendered(alert)
-            await webhook_store.enqueue_for_alert(session, alert)
+            await queue_deliveries(session, alert)
     finally:
         await db.dispose()
 

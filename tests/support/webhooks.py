@@ -16,9 +16,9 @@ import uvicorn
 from service.db import Database
 from service.delivery.sender import WebhookSender
 from service.flows.context import WorkerContext
+from service.flows.record import queue_deliveries
 from service.models import Alert, Event
 from service.settings import Settings
-from service.store.webhooks import enqueue_for_alert
 
 T0 = datetime(2026, 6, 9, 12, 0, tzinfo=UTC)
 
@@ -77,7 +77,7 @@ async def make_alert(db: Database, spec: AlertSpec | None = None, *, at: datetim
         session.add(alert)
         await session.flush()
         if enqueue:
-            await enqueue_for_alert(session, alert)
+            await queue_deliveries(session, alert)
     return alert
 
 
