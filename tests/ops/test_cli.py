@@ -169,6 +169,10 @@ def test_feeds_commands_and_exit_codes(tmp_path: Path) -> None:
     assert_user_error(run(tmp_path, "feeds", "remove", "9999"), ExitCode.FAILED, "no such feed: 9999")
     assert run(tmp_path, "feeds", "remove", "https://a.example/feed.xml").returncode == 0
     assert_user_error(run(tmp_path, "feeds", "add", "https://x.example/f", "--kind", "blog"), ExitCode.USAGE)
+    for bad in ("not a url", "javascript:alert(1)", "file:///etc/passwd"):
+        assert_user_error(run(tmp_path, "feeds", "add", bad), ExitCode.USAGE, "invalid_url")
+    closed = run(tmp_path, "feeds", "add", "http://127.0.0.1:9/feed.xml")  # the first fetch fails: nothing added
+    assert_user_error(closed, ExitCode.FAILED, "connect")
 
 
 def test_eval_prints_metrics_and_shows_progress_only_on_a_terminal(tmp_path: Path) -> None:
