@@ -25,6 +25,7 @@ from service.core.events.alert import decide_outcome
 from service.core.events.cluster import GroupOutcome, GroupParams, group
 from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
+from service.eval.rows import clean
 from service.flows.grouping import alert_threshold, group_params
 from service.settings import Settings
 
@@ -51,6 +52,7 @@ def line_of(row: dict[str, Any], index: int) -> str:
 class Prepared:
     """Detection's view of every row, computed once (detection has nothing to learn, folds reuse it)."""
 
+    rows: list[dict[str, Any]]  # as given, malformed fields set aside (rows.clean)
     docs: list[Document]
     spans: list[pub.Published | None]
     reports: list[Report]
@@ -63,14 +65,17 @@ def prepare(rows: Sequence[dict[str, Any]], detect: Detector) -> Prepared:
     spans: list[pub.Published | None] = []
     warnings: list[str] = []
     docs: list[Document] = []
-    for index, row in enumerate(rows):
+    cleaned: list[dict[str, Any]] = []
+    for index, given in enumerate(rows):
+        row, problems = clean(given)
         span, warning = pub.parse(row.get("published"))
-        if warning:
-            warnings.append(f"{line_of(row, index)}: {warning}")
+        problems += [warning] if warning else []
+        warnings += [f"{line_of(row, index)}: {problem}" for problem in problems]
+        cleaned.append(row)
         spans.append(span)
         docs.append(row_document(row, span))
     reports = [detect(d) for d in docs]
-    return Prepared(docs, spans, reports, warnings, time.perf_counter() - started)
+    return Prepared(cleaned, docs, spans, reports, warnings, time.perf_counter() - started)
 
 
 def row_document(row: dict[str, Any], span: pub.Published | None = None) -> Document:
@@ -275,6 +280,7 @@ def evaluate(
     if confidence_threshold is None:
         confidence_threshold = alert_threshold(settings)
     prepared = prepare(rows, detector or default_detector())
+    rows = prepared.rows
     metrics = score(rows, prepared, range(len(rows)), params, confidence_threshold, details)
     elapsed = prepared.seconds + metrics.pop("replay_seconds")
     metrics["seconds"] = round(elapsed, 4)

@@ -138,3 +138,23 @@ def test_a_year_or_month_of_publication_bounds_what_an_undated_row_can_join() ->
     metrics = evaluate(rows, detector=detect)
     # The October row joins the October exchange; the 2026 row, with the same figures, cannot.
     assert metrics["clustering"]["bcubed_f1"] == 1.0 and metrics["alerts"]["created"] == 2
+
+
+def test_malformed_fields_are_set_aside_with_a_warning_naming_the_line() -> None:
+    rows = [
+        {**CORPUS[0], "event_key": ["pow-2031-03-10"]},  # a list of keys: accepted as such
+        {**CORPUS[1], "facts": [100], "title": 7},
+        {**CORPUS[5], "event_key": 12, "text": None},
+    ]
+    metrics = evaluate(rows, detector=lambda doc: stub(doc) if doc.text else stub_text("Story a6."))
+    assert metrics["articles"] == 3
+    assert metrics["warnings"] == [
+        "line 2 (a2): title 7 is not a string; ignored",
+        "line 2 (a2): facts [100] is not an object; ignored",
+        "line 3 (a6): event_key 12 is not a string; ignored",
+    ]
+    assert metrics["clustering"]["bcubed_f1"] == 1.0
+
+
+def stub_text(text: str) -> Report:
+    return stub(Document("", text, None, None))
