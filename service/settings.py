@@ -103,11 +103,13 @@ class Settings(BaseSettings):
     max_candidates: int = Field(default=500, ge=1)  # events a report is compared with, most recently seen first
     """Events a report is compared with, most recently seen first."""
 
-    # Webhooks
+    # Webhooks and notifications
+    public_url: str = ""
+    """Where people reach this service (e.g. https://watch.example.org): notification links start with it."""
     webhook_allow_private: bool = False
-    """Allow webhook URLs on loopback/private addresses (tests, local demos)."""
+    """Allow webhook URLs and notification hosts on loopback/private addresses (tests, local demos)."""
     webhook_allow_http: bool = False
-    """Allow http:// webhook URLs."""
+    """Allow http:// webhook URLs and notification channels without TLS (json://, mailto:// without TLS)."""
     delivery_tick_seconds: float = Field(default=1.0, gt=0.0)
     """How often due webhook messages are claimed."""
     delivery_concurrency_per_endpoint: int = Field(default=4, ge=1)

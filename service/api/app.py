@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from service.api import alerts, articles, atom, events, feeds, health, pages, vocab, webhooks
+from service.api import alerts, articles, atom, events, feeds, health, notifications, pages, vocab, webhooks
 from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
@@ -78,6 +78,10 @@ def create_app(
             {"name": "feeds", "description": "Sources polled: RSS/RDF/Atom, Telegram, Google News, GDELT."},
             {"name": "articles", "description": "Articles ingested from the feeds."},
             {"name": "webhooks", "description": "Signed webhook subscriptions (Standard Webhooks)."},
+            {
+                "name": "notifications",
+                "description": "Alerts as short messages through Apprise URLs (Telegram, e-mail…).",
+            },
             {"name": "health", "description": "Liveness, readiness, health and metrics for operators."},
             {"name": "pages", "description": "The timeline for browsers (HTML), content-negotiated at `/`."},
         ],
@@ -86,7 +90,11 @@ def create_app(
     app.state.runtime = None
     install_error_handlers(app)
     install_middleware(app, settings)
-    routers = (feeds, articles, events, vocab, atom, alerts, webhooks, health, pages) if api_routes else (health,)
+    routers = (
+        (feeds, articles, events, vocab, atom, alerts, webhooks, notifications, health, pages)
+        if api_routes
+        else (health,)
+    )
     for module in routers:
         app.include_router(module.router)
     return app

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from service.cli import evaluate, feeds
+from service.cli import evaluate, feeds, notify
 from service.cli.common import ExitCode, env_name, load_settings, option_help, run_async, settings_epilog
 from service.cli.feeds import check_feeds_file
 from service.settings import Settings
@@ -25,6 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(feeds.app, name="feeds")
+app.add_typer(notify.app, name="notify")
 app.command("eval", no_args_is_help=True)(evaluate.eval_command)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Identity, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Identity, Index, Integer, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from service.models.types import JSONType, UTCDateTime, utcnow
@@ -16,10 +16,17 @@ BIGINT = BigInteger().with_variant(Integer(), "sqlite")
 PENDING, DELIVERING, DELIVERED, FAILED, DEAD = "pending", "delivering", "delivered", "failed", "dead"
 
 
+WEBHOOK, APPRISE = "webhook", "apprise"
+
+
 class WebhookEndpoint(SQLModel, table=True):
+    """A subscriber: a signed webhook, or an Apprise notification channel sharing the same outbox and rules."""
+
     __tablename__ = "webhook_endpoints"
 
-    id: str = Field(primary_key=True, max_length=40)  # ep_<random>
+    id: str = Field(primary_key=True, max_length=40)  # ep_<random> (webhook) or nt_<random> (apprise)
+    # webhook: POSTs signed JSON to `url`; apprise: `url` is an Apprise URL (a secret: shown only masked).
+    channel: str = Field(default=WEBHOOK, max_length=16, index=True, sa_column_kwargs={"server_default": WEBHOOK})
     url: str = Field(max_length=2048)
     description: str = Field(default="", max_length=500)
     # Filters; None matches everything.
@@ -27,6 +34,7 @@ class WebhookEndpoint(SQLModel, table=True):
     kinds: list[str] | None = Field(default=None, sa_type=JSONType)
     languages: list[str] | None = Field(default=None, sa_type=JSONType)
     min_confidence: float | None = None
+    official_only: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     # Secrets are whsec_<base64>; during rotation the previous one keeps co-signing until it expires.
     secret: str = Field(max_length=100)
     previous_secret: str | None = Field(default=None, max_length=100)

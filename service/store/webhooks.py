@@ -24,6 +24,7 @@ from service.models.webhooks import (
     DELIVERING,
     FAILED,
     PENDING,
+    WEBHOOK,
     WebhookAttempt,
     WebhookEndpoint,
     WebhookMessage,
@@ -31,7 +32,7 @@ from service.models.webhooks import (
 from service.store.leases import claim
 
 ROTATION_OVERLAP = timedelta(hours=24)
-FILTER_FIELDS = ("event_types", "kinds", "languages", "min_confidence")
+FILTER_FIELDS = ("event_types", "kinds", "languages", "min_confidence", "official_only")
 
 
 def new_id(prefix: str) -> str:
@@ -41,22 +42,28 @@ def new_id(prefix: str) -> str:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-async def create_endpoint(session: AsyncSession, *, url: str, now: datetime, **fields: Any) -> WebhookEndpoint:
+async def create_endpoint(
+    session: AsyncSession, *, url: str, now: datetime, channel: str = WEBHOOK, **fields: Any
+) -> WebhookEndpoint:
     """A new enabled endpoint with a fresh secret (returned once, by the route that created it)."""
+    prefix = "ep" if channel == WEBHOOK else "nt"
     endpoint = WebhookEndpoint(
-        id=new_id("ep"), url=url, secret=generate_secret(), created_at=now, updated_at=now, **fields
+        id=new_id(prefix), channel=channel, url=url, secret=generate_secret(), created_at=now, updated_at=now, **fields
     )
     session.add(endpoint)
     await session.flush()
     return endpoint
 
 
-async def get_endpoint(session: AsyncSession, endpoint_id: str) -> WebhookEndpoint | None:
-    return await session.get(WebhookEndpoint, endpoint_id)
+async def get_endpoint(session: AsyncSession, endpoint_id: str, channel: str = WEBHOOK) -> WebhookEndpoint | None:
+    """The endpoint of that channel (a notification channel is not a webhook, and the other way round)."""
+    endpoint = await session.get(WebhookEndpoint, endpoint_id)
+    return endpoint if endpoint is not None and endpoint.channel == channel else None
 
 
-async def list_endpoints(session: AsyncSession) -> list[WebhookEndpoint]:
-    result = await session.exec(select(WebhookEndpoint).order_by(col(WebhookEndpoint.created_at)))
+async def list_endpoints(session: AsyncSession, channel: str = WEBHOOK) -> list[WebhookEndpoint]:
+    query = select(WebhookEndpoint).where(col(WebhookEndpoint.channel) == channel)
+    result = await session.exec(query.order_by(col(WebhookEndpoint.created_at)))
     return list(result.all())
 
 
@@ -107,6 +114,8 @@ def matches(endpoint: WebhookEndpoint, alert: Alert) -> bool:
     if endpoint.kinds and alert.kind not in endpoint.kinds:
         return False
     if endpoint.languages and alert.language not in endpoint.languages:
+        return False
+    if endpoint.official_only and not (alert.payload or {}).get("event", {}).get("official"):
         return False
     return endpoint.min_confidence is None or alert.confidence >= endpoint.min_confidence
 
@@ -175,6 +184,7 @@ class Job:
     attempts: int
     created_at: datetime | None = None  # when the alert was written (outbox rows share its transaction)
     delivered_before: bool = False
+    channel: str = WEBHOOK  # webhook: sign and POST; apprise: `url` is an Apprise URL
 
 
 def _due(now: datetime) -> Any:
@@ -248,6 +258,7 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
             m.attempts,
             m.created_at,
             m.first_delivered_at is not None,
+            e.channel,
         )
         for m, e in rows.all()
     ]
@@ -421,7 +432,16 @@ async def start_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: d
     session.add(message)
     await session.flush()
     secrets = live_secrets(endpoint, now)
-    return Job(_id(message.id), message.msg_id, endpoint.id, endpoint.url, secrets, message.payload, 0)
+    return Job(
+        _id(message.id),
+        message.msg_id,
+        endpoint.id,
+        endpoint.url,
+        secrets,
+        message.payload,
+        0,
+        channel=endpoint.channel,
+    )
 
 
 def _id(value: int | None) -> int:

@@ -10,9 +10,11 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.delivery.sender import SendResult
+from service.flows import notifications
 from service.flows.context import WorkerContext
 from service.metrics import DELIVERY_LAG, WEBHOOK_ATTEMPTS
 from service.models import utcnow
+from service.models.webhooks import APPRISE
 from service.store import webhooks as store
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,8 @@ async def _claim(ctx: WorkerContext, session: AsyncSession, endpoint_id: str) ->
 
 async def _send(ctx: WorkerContext, job: store.Job) -> SendResult:
     try:
+        if job.channel == APPRISE:
+            return await notifications.deliver(ctx.settings, job.url, job.body)
         return await ctx.webhook_sender.send(job.url, job.msg_id, job.body, job.secrets)
     except Exception as exc:  # the sender classifies every network error; this is a bug, keep going
         log.exception("webhook sender crashed endpoint_id=%s msg_id=%s", job.endpoint_id, job.msg_id)
