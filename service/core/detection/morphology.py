@@ -1,5 +1,5 @@
-"""Russian and Ukrainian morphology from pymorphy3's dictionaries: case gives the recipient, tense and
-aspect give the status.
+"""Morphology: lemmas for inflected languages (simplemma), and for Russian and Ukrainian, from
+pymorphy3's dictionaries, case (the recipient) and tense (the status).
 
 «России передано 84 военнопленных» (dative: Russia receives), «повернули в Україну» (в + accusative: the
 destination), «до Росії» (до + genitive). A dative-looking party right after a noun is a genitive
@@ -85,3 +85,11 @@ def tense(token: str, language: str) -> str | None:
         if "VERB" in grammemes and "futr" in grammemes:
             return "plan"
     return None
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str, language: str) -> str:
+    """The token's lemma (simplemma's dictionaries, loaded on first use per language), lower-cased."""
+    import simplemma
+
+    return str(simplemma.lemmatize(token, lang=language)).lower()

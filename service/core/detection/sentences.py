@@ -10,7 +10,7 @@ from datetime import date
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
-from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, tense
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.topics import SeparableVerb, Span, Topic, normalize, tokenize
 
@@ -112,6 +112,13 @@ def _join_separable(
                     hits.setdefault(concept, []).append((i, i + 1))
 
 
+def _merge(hits: dict[str, list[Span]], more: dict[str, list[Span]]) -> None:
+    """Hits on lemmas join those on tokens (the token indices are the same)."""
+    for concept, spans in more.items():
+        have = hits.setdefault(concept, [])
+        have.extend(span for span in spans if span not in have)
+
+
 def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) -> None:
     """Russian/Ukrainian predicates in the past or perfective passive are completions, in the future
     plans (pymorphy3), whatever stems the lexicon lists."""
@@ -135,7 +142,10 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             weight = LEAD_WEIGHT if body_index < _LEAD_SENTENCES else BODY_WEIGHT
             body_index += 1
         own = sentence_language(text, language)
-        hits = topic.lexicon_for(own).match(tokens)
+        lexicon = topic.lexicon_for(own)
+        hits = lexicon.match(tokens)
+        if own in topic.lemma_languages:
+            _merge(hits, lexicon.match([lemma(t, own) for t in tokens]))
         _join_separable(tokens, clauses, hits, topic.separable.get(own or "", ()))
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)

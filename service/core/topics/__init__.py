@@ -284,6 +284,7 @@ class Topic:
     by_language: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     masks: Mapping[str, list[str]] = field(default_factory=dict)
     separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
+    lemma_languages: frozenset[str] = frozenset()
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -402,6 +403,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         category_labels=dict(data.get("category_labels", {})),
         by_language=_per_language(data),
         separable=_separable(data.get("separable", {})),
+        lemma_languages=frozenset(data.get("lemma_languages", ())),
         masks=masks,
     )
 
