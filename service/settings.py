@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     """Port the API listens on."""
     log_format: Literal["text", "json"] = "text"
     """text, or json for one JSON object per line."""
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     """DEBUG, INFO, WARNING or ERROR."""
     migrate_on_start: bool = True
     """Apply database migrations at start (turn off when a migration job runs first)."""
@@ -173,6 +173,11 @@ class Settings(BaseSettings):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value.removeprefix(prefix)
         return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import socket
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from service.cli import evaluate, feeds, notify
-from service.cli.common import ExitCode, env_name, load_settings, option_help, run_async, settings_epilog
+from service.cli.common import (
+    ExitCode,
+    UserError,
+    env_name,
+    load_settings,
+    option_help,
+    run_async,
+    settings_epilog,
+)
 from service.cli.feeds import check_feeds_file
 from service.settings import Settings
 
@@ -38,7 +48,19 @@ DatabaseUrl = Annotated[
 FeedsFile = Annotated[
     Path | None, typer.Option("--feeds-file", help=option_help("feeds_file"), show_default=False, dir_okay=False)
 ]
-LogLevel = Annotated[str | None, typer.Option("--log-level", help=option_help("log_level"), show_default=False)]
+
+
+class Level(StrEnum):
+    DEBUG = "DEBUG"
+    INFO = "INFO"
+    WARNING = "WARNING"
+    ERROR = "ERROR"
+
+
+LogLevel = Annotated[
+    Level | None,
+    typer.Option("--log-level", help=option_help("log_level"), show_default=False, case_sensitive=False),
+]
 AccessLog = Annotated[
     bool | None, typer.Option("--access-log/--no-access-log", help=option_help("access_log"), show_default=False)
 ]
@@ -70,20 +92,34 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     from service.logs import configure_logging
 
     configure_logging(settings.log_format, settings.log_level, secrets=[settings.admin_token_value() or ""])
+    _check_listen(settings.host, settings.port)
     if workers:
         check_feeds_file(settings)
     if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5
         run_async(prepare_database(settings))
         settings = settings.model_copy(update={"migrate_on_start": False})
     app_ = create_app(settings, run_workers=workers, api_routes=api)
-    uvicorn.run(
-        app_,
-        host=settings.host,
-        port=settings.port,
-        log_config=None,
-        access_log=False,  # ACCESS_LOG is written by our middleware, with timings and ids
-        **server_options(settings),  # header limits, timeouts, connection cap, trusted proxies
-    )
+    try:
+        uvicorn.run(
+            app_,
+            host=settings.host,
+            port=settings.port,
+            log_config=None,
+            access_log=False,  # ACCESS_LOG is written by our middleware, with timings and ids
+            **server_options(settings),  # header limits, timeouts, connection cap, trusted proxies
+        )
+    except SystemExit as exc:  # uvicorn exits 3 when start-up failed; its log above says why
+        if exc.code not in (0, None):
+            raise UserError("the server did not start (see the log above)", ExitCode.FAILED) from None
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A port already taken is one clear line and exit code 5, before anything starts."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", ExitCode.UNAVAILABLE) from None
 
 
 @app.command()

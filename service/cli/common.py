@@ -23,14 +23,14 @@ class ExitCode(IntEnum):
     USAGE = 2  # unknown command or option, bad value, missing or unreadable file
     CONFIG = 3  # an EXCHANGEWATCH_* setting (or .env line) is invalid
     DATA = 4  # an input file is unusable: not OPML, no feeds in it, corpus lines that are not JSON objects
-    UNAVAILABLE = 5  # the database cannot be reached or migrated
+    UNAVAILABLE = 5  # the database cannot be reached or migrated, or the port is taken
     INTERRUPTED = 130  # Ctrl-C
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok · 1 the work failed (e.g. every polled feed failed) · 2 usage error or unreadable file"
     " · 3 invalid EXCHANGEWATCH_* setting · 4 unusable input file (bad or empty OPML, corpus not JSON lines)"
-    " · 5 database unreachable · 130 interrupted."
+    " · 5 database unreachable or port taken · 130 interrupted."
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import socket
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -99,11 +100,14 @@ def test_settings_shows_current_values_and_hides_the_token(tmp_path: Path) -> No
     assert values["EXCHANGEWATCH_ADMIN_TOKEN"] == "********" and "s3cret" not in result.stdout
     bad = run(tmp_path, "settings", env={"EXCHANGEWATCH_POLL_INTERVAL_SECONDS": "often"})
     assert_user_error(bad, ExitCode.CONFIG, "EXCHANGEWATCH_POLL_INTERVAL_SECONDS")
+    loud = run(tmp_path, "serve", env={"EXCHANGEWATCH_LOG_LEVEL": "loud"})
+    assert_user_error(loud, ExitCode.CONFIG, "EXCHANGEWATCH_LOG_LEVEL")
 
 
 def test_usage_errors_exit_2_without_a_traceback(tmp_path: Path) -> None:
     assert_user_error(run(tmp_path, "serve", "--prot", "9000"), ExitCode.USAGE, "No such option")
     assert_user_error(run(tmp_path, "serve", "--port", "70000"), ExitCode.USAGE, "--port")
+    assert_user_error(run(tmp_path, "serve", "--log-level", "LOUD"), ExitCode.USAGE, "--log-level")
     assert_user_error(run(tmp_path, "feeds", "import", "missing.opml"), ExitCode.USAGE, "missing.opml")
     assert_user_error(run(tmp_path, "eval", "missing.jsonl"), ExitCode.USAGE, "missing.jsonl")
     assert_user_error(run(tmp_path, "poll"), ExitCode.USAGE, "--once")
@@ -124,10 +128,16 @@ def test_unusable_input_files_exit_4(tmp_path: Path) -> None:
     assert_user_error(result, ExitCode.DATA, "EXCHANGEWATCH_FEEDS_FILE")
 
 
-def test_unreachable_database_exits_5(tmp_path: Path) -> None:
+def test_unreachable_database_or_taken_port_exits_5(tmp_path: Path) -> None:
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     assert_user_error(run(tmp_path, "feeds", "list", "--database-url", url), ExitCode.UNAVAILABLE, "database")
     assert_user_error(run(tmp_path, "db", "upgrade", "--database-url", url), ExitCode.UNAVAILABLE, "database")
+    assert_user_error(run(tmp_path, "serve", "--database-url", url), ExitCode.UNAVAILABLE, "database")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        assert_user_error(
+            run(tmp_path, "api", "--port", port), ExitCode.UNAVAILABLE, f"cannot listen on 127.0.0.1:{port}"
+        )
 
 
 def test_poll_once_exits_1_when_every_feed_fails_and_0_when_one_works(tmp_path: Path, server: LocalServer) -> None:
