@@ -23,8 +23,7 @@ router = APIRouter(prefix="/v1/notifications", tags=["notifications"], dependenc
 URL_EXAMPLE = "tgram://123456789:AAE-bot-token/-1001234567890"
 
 
-class NotificationFilters(Filters):
-    official_only: bool = Field(default=False, description="only alerts about events an official source confirmed")
+NotificationFilters = Filters  # the webhook filters, official_only included
 
 
 class NotificationCreate(BaseModel):

@@ -59,6 +59,7 @@ class Filters(BaseModel):
         default=None, min_length=1, description="language of the article behind the alert (uk, ru, en, ...)"
     )
     min_confidence: float | None = Field(default=None, ge=0, le=1)
+    official_only: bool = Field(default=False, description="only alerts about events an official source confirmed")
 
     def columns(self) -> dict[str, Any]:
         return self.model_dump()
@@ -209,6 +210,7 @@ def endpoint_out(endpoint: WebhookEndpoint, now: datetime) -> WebhookPublic:
             kinds=endpoint.kinds,
             languages=endpoint.languages,
             min_confidence=endpoint.min_confidence,
+            official_only=endpoint.official_only,
         ),
         enabled=endpoint.enabled,
         disabled_reason=endpoint.disabled_reason,

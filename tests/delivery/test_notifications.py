@@ -106,15 +106,27 @@ async def test_alerts_reach_a_json_receiver_and_a_mailbox(
     mail = await client.post("/v1/notifications", json=body, headers=admin)
     assert mail.status_code == 201, mail.text
 
+    # Webhooks carry the same summary line and links; official_only works for them too.
+    server.serve("/wh", "ok")
+    server.serve("/wh-official", "ok")
+    for path, official_only in (("/wh", False), ("/wh-official", True)):
+        body = {"url": server.url(path), "filters": {"official_only": official_only}}
+        assert (await client.post("/v1/webhooks", json=body, headers=admin)).status_code == 201
+
     site = NewsSite(server, database)
     await site.publish(ctx, pow_exchange("swap", NOW - timedelta(days=1), 84, 84))
     await site.publish(ctx, repatriation("bodies", NOW - timedelta(hours=10), 1212, 27))
-    assert await deliver_tick(ctx) == 3  # two alerts to the JSON channel, the exchange to the mailbox
+    # Two alerts to the JSON channel and the plain webhook, the exchange to the mailbox; nothing is official.
+    assert await deliver_tick(ctx) == 5
+    assert server.hits("/wh-official") == []
+    hooked = sorted(json.loads(r.body)["data"]["summary"] for r in server.hits("/wh"))
+    assert [s for s in hooked if s.startswith("POW exchange, 9 June 2025: 84 returned to Ukraine, 84 to Russia")]
 
     posted = [json.loads(r.body) for r in server.hits("/hook")]
     titles = sorted(p["title"] for p in posted)
     assert titles[0].startswith("New: POW exchange, 9 June 2025: 84 returned to Ukraine, 84 to Russia")
     assert titles[1].startswith("New: Repatriation, 10 June 2025: 1,212 bodies returned to Ukraine, 27 to Russia")
+    assert [t.removeprefix("New: ") for t in titles] == hooked
     exchange = next(p for p in posted if p["title"] == titles[0])
     assert f"Event: {PUBLIC}/events/" in exchange["message"] and "- [127.0.0.1](http" in exchange["message"]
 
