@@ -126,6 +126,8 @@ class Settings(BaseSettings):
     """Requests per minute per client address (429 + Retry-After)."""
     max_request_bytes: int = Field(default=64_000, ge=1024)
     """Request body cap (413)."""
+    idempotency_key_hours: float = Field(default=24.0, gt=0)
+    """How long a POST's Idempotency-Key and its first response are kept for replay."""
     trusted_proxies: str = ""
     """Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none)."""
     http_max_header_bytes: int = Field(default=16_384, ge=1024)

@@ -19,6 +19,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import problem
+from service.api.idempotency import Idempotency
 from service.metrics import API_REQUESTS
 from service.settings import Settings
 
@@ -173,6 +174,7 @@ def _replay(body: bytes) -> Receive:
 
 
 def install_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(Idempotency, settings=settings)  # innermost: only requests the Guard let through
     app.add_middleware(Guard, settings=settings)
     if settings.cors_origins:  # outermost: preflights are answered before rate limits, errors carry CORS headers
         app.add_middleware(

@@ -3,6 +3,7 @@
 from service.models.articles import Article, ArticleKey
 from service.models.events import Alert, Event, EventReport
 from service.models.feeds import Feed
+from service.models.idempotency import IdempotencyKey
 from service.models.types import JSONType, UTCDateTime, utcnow
 from service.models.webhooks import WebhookAttempt, WebhookEndpoint, WebhookMessage  # noqa: F401
 
@@ -13,6 +14,7 @@ __all__ = [
     "Event",
     "EventReport",
     "Feed",
+    "IdempotencyKey",
     "JSONType",
     "UTCDateTime",
     "utcnow",
