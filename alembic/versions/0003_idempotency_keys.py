@@ -1,7 +1,7 @@
 """idempotency keys: the first response to a POST, replayed on a retry with the same Idempotency-Key
 
-Revision ID: 0002_idempotency
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-12-02 06:35:00
 """
 
@@ -15,8 +15,8 @@ from sqlalchemy.dialects import postgresql
 import service.models.types
 from alembic import op
 
-revision: str = "0002_idempotency"
-down_revision: str | None = "0001"
+revision: str = "0003"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
