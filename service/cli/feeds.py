@@ -63,6 +63,7 @@ def _feed_json(feed: Any) -> dict[str, Any]:
         "url": feed.url,
         "kind": feed.kind,
         "title": feed.title,
+        "language": feed.language,
         "enabled": feed.enabled,
         "official": feed.official,
         "last_success_at": feed.last_success_at.isoformat() if feed.last_success_at else None,

@@ -185,19 +185,18 @@ def test_feeds_commands_and_exit_codes(tmp_path: Path) -> None:
     assert_user_error(closed, ExitCode.FAILED, "connect")
 
 
-def test_eval_prints_metrics_and_shows_progress_only_on_a_terminal(tmp_path: Path) -> None:
-    (tmp_path / "corpus.jsonl").write_text(json.dumps(ARTICLE) + "\n")
-    quiet = run(tmp_path, "eval", "corpus.jsonl", "--json")
-    assert quiet.returncode == 0, quiet.stderr
-    assert json.loads(quiet.stdout)["articles"] == 1 and quiet.stderr == ""
+def on_terminal(tmp_path: Path, *args: str) -> tuple[int, bytes, bytes]:
+    """Run with stderr on a pseudo-terminal; the exit code, stdout and what the terminal showed."""
     leader, follower = pty.openpty()
-    environ = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100", "TERM": "xterm"}
+    environ = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("EXCHANGEWATCH_")},
+        "EXCHANGEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "PYTHONPATH": str(ROOT),
+        "COLUMNS": "100",
+        "TERM": "xterm",
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "eval", "corpus.jsonl"],
-        cwd=tmp_path,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=follower,
+        [sys.executable, "-m", "service.cli", *args], cwd=tmp_path, env=environ, stdout=subprocess.PIPE, stderr=follower
     )
     os.close(follower)
     out, _ = proc.communicate(timeout=90)
@@ -211,8 +210,25 @@ def test_eval_prints_metrics_and_shows_progress_only_on_a_terminal(tmp_path: Pat
             break
         seen += chunk
     os.close(leader)
-    assert proc.returncode == 0 and b"B-cubed" in out
+    return proc.returncode, out, seen
+
+
+def test_eval_prints_metrics_and_shows_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    (tmp_path / "corpus.jsonl").write_text(json.dumps(ARTICLE) + "\n")
+    quiet = run(tmp_path, "eval", "corpus.jsonl", "--json")
+    assert quiet.returncode == 0, quiet.stderr
+    assert json.loads(quiet.stdout)["articles"] == 1 and quiet.stderr == ""
+    code, out, seen = on_terminal(tmp_path, "eval", "corpus.jsonl")
+    assert code == 0 and b"B-cubed" in out
     assert b"replaying articles" in seen
+
+
+def test_import_shows_progress_on_a_terminal(tmp_path: Path) -> None:
+    outlines = "".join(f'<outline text="F{n}" xmlUrl="https://f{n}.example/rss"/>' for n in range(3))
+    (tmp_path / "three.opml").write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
+    code, out, seen = on_terminal(tmp_path, "feeds", "import", "three.opml", "--no-check")
+    assert code == 0 and b"imported 3 new feeds" in out
+    assert b"importing feeds" in seen and b"3/3" in seen
 
 
 @pytest.mark.parametrize("command", ["--version", "feeds", "db"])
