@@ -130,8 +130,9 @@ async def test_new_stage_alerts_once_corroboration_is_silent_official_numbers_up
     assert update.payload["facts"]["returned_to_ukraine"] == 84
     assert int(update.payload["cursor"]) > int(created.payload["cursor"])
     # Both test outlets share the host 127.0.0.1, so they count as one source; the Telegram post is the other.
+    # The official post also says «Росії передано 84»: since counts bind to their recipient, Russia's 84 too.
     assert update.payload["summary"] == (
-        "POW exchange, 10 June 2025: 84 returned to Ukraine; UAE mediated — 2 sources, 1 official"
+        "POW exchange, 10 June 2025: 84 returned to Ukraine, 84 to Russia; UAE mediated — 2 sources, 1 official"
     )
 
     async with database.reader() as session:
