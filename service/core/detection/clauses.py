@@ -116,7 +116,16 @@ def recall_cue(s: Sentence) -> bool:
     recall = [a for a, _ in s.hits.get("recall", ()) if _inside(a, units) is None]
     if recall and not s.has("recall_exception"):
         return True
+    if _narrated_before(s):
+        return True
     return s.statistic or running_total(s)
+
+
+def _narrated_before(s: Sentence) -> bool:
+    """A main clause in the past perfect ("Russian officials had accused Kyiv of postponing …") tells
+    what came before the news; after a reporting verb ("said 90 had been freed") it is the news."""
+    reporting = [a for a, _ in s.hits.get("reporting", ())]
+    return any(not any(r < a for r in reporting) for a, _ in s.hits.get("pluperfect", ()))
 
 
 def running_total(s: Sentence) -> bool:

@@ -68,6 +68,9 @@ def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
         if ua and s.has("body") and not s.has("foreign_conflict"):
             return True
         return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
+    if not ua and not ru and doc_has_ua and s.has("exchange") and any(m.explicit for m in s.dates):
+        s.implied_party = True  # "1,000 each were exchanged from May 23 to 25" in a Russia–Ukraine story:
+        return True  # good for a recalled mention, never for the news itself
     return ua or (ru and doc_has_ua)
 
 
@@ -195,6 +198,8 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
     fresh: dict[EventKind, _Group] = {}
     recalled: dict[tuple[EventKind, date], _Group] = {}
     for s in sentences:
+        if s.implied_party and not s.recalled:
+            continue
         for base in s.kinds:
             kind = _kind_of(s, base)
             status: EventStatus = s.status or "completed"
@@ -262,13 +267,39 @@ def _default_date(
     return None, "unknown"
 
 
-def _context(sentences: list[Sentence], when: date | None) -> list[Sentence]:
-    """Sentences about the primary event: not background, not dated to another day."""
-    return [
-        s
-        for s in sentences
-        if not s.recalled and not _is_recall_cue(s) and (s.date is None or when is None or s.date == when)
-    ]
+def _context(
+    sentences: list[Sentence], when: date | None, anchor: date | None, published: bool, topic: Topic
+) -> list[Sentence]:
+    """Sentences about the primary event: not background, not dated to another day (a sentence that is
+    not evidence is dated here, so "1,000 each from May 23 to 25" stays out of a June stage)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.recalled or _is_recall_cue(s):
+            continue
+        if s.kinds:
+            if s.date is None or when is None or s.date == when:
+                out.append(s)
+            continue
+        stated = [resolve(m, anchor, topic, published) for m in s.dates if m.explicit and m.day is not None]
+        days = {d for d, p in stated if d is not None and p == "day"}
+        if not days or when is None or when in days:  # "today"/"on Sunday" are too loose to exclude by
+            out.append(s)
+    return out
+
+
+def _agreement_date(
+    sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic
+) -> tuple[date | None, DatePrecision]:
+    """An agreement the text does not date itself was reached at the talks it dates: the latest day
+    of talks or agreement stated, not after the anchor."""
+    best: date | None = None
+    for s in sentences:
+        if not s.has("talks", "agree") or not s.dates or s.status == "completed":
+            continue  # a completed report's date is the handover's, not the talks
+        when, precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
+        if when is not None and precision == "day" and (anchor is None or when <= anchor):
+            best = max(best, when) if best else when
+    return (best, "day") if best else (None, "unknown")
 
 
 def _mention(
@@ -280,8 +311,12 @@ def _mention(
     sentences: list[Sentence],
 ) -> Mention:
     link = url_date(sentences[-1].text) if primary and sentences else None
+    if group.kind == "agreement" and group.date is None:
+        group.date, group.precision = _agreement_date(sentences, anchor, published, topic)
     when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
-    context = _context(sentences, when) if primary else None
+    context = _context(sentences, when, anchor, published, topic) if primary else None
+    if group.kind == "agreement":
+        context = sentences  # the talks named elsewhere in the text give the venue
     facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context)
     evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
     return Mention(

@@ -78,13 +78,13 @@ def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
     return None
 
 
-def _skip(s: Sentence, n: NumberSpan) -> bool:
+def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
     if any(m.start <= n.start < m.end for m in s.dates):
         return True
     if not n.spelled and 1990 <= n.value <= 2100 and n.end == n.start + 1:
         return True
-    if _near(s.hits, "age", n.end, n.end + 2) or _approximate(s, n):
+    if _near(s.hits, "age", n.end, n.end + 2) or (_approximate(s, n) and not agreed):
         return True
     if _near(s.hits, "total", n.start - 3, n.start):
         return True
@@ -249,7 +249,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     return _by_verb(s, n) or (_UNKNOWN, 1)
 
 
-def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) -> list[Count]:
+def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, agreed: bool = False) -> list[Count]:
     """Counts of people or bodies in one sentence, with the side that received them."""
     numbers = find_numbers(s.tokens, topic)
     found: list[Count] = []
@@ -262,7 +262,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True) ->
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
     for n in numbers:
-        if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n):
+        if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n, agreed):
             continue
         obj = _object(s, n) or _each_after(s, n)
         if obj is None:
@@ -349,10 +349,12 @@ def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
     return Fact("mediators", tuple(names), sentence) if names else None
 
 
-def _agreement_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
+def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
+    """Agreed figures ("about 12,000 bodies": an agreed figure may be round) and the venue, from the
+    agreement's sentences, else from the talks the text names."""
     facts: dict[str, Fact] = {}
     for s in sentences:
-        for c in counts(s, topic, completed=False):
+        for c in counts(s, topic, completed=False, agreed=True):
             if c.kind == "body":
                 facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
                 continue
@@ -360,6 +362,7 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
                 facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))
             if c.side in (_RU, _BOTH, _UNKNOWN):
                 facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
+    for s in [*sentences, *(c for c in context if c.has("talks", "agree"))]:
         for a, b in s.hits.get("venue", ()):
             facts.setdefault("venue", Fact("venue", " ".join(s.tokens[a:b]), s.text))
     return list(facts.values())
@@ -418,7 +421,7 @@ def extract_facts(
     """
     context = list(sentences) if context is None else context
     if kind == "agreement":
-        return tuple(_agreement_facts(sentences, topic))
+        return tuple(_agreement_facts(sentences, topic, context))
     facts = _count_facts(kind, sentences, topic, context)
     mediators = _mediators(context, topic)
     return (*facts, mediators) if mediators else tuple(facts)

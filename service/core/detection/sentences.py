@@ -42,6 +42,7 @@ class Sentence:
     status: EventStatus | None = None
     recalled: bool = False
     statistic: bool = False
+    implied_party: bool = False  # no party named: the article's (only good for recalled mentions)
     date: date | None = None
     precision: DatePrecision = "unknown"
 
