@@ -64,7 +64,7 @@ class AlertOut(BaseModel):
     model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [ALERT_EXAMPLE]})
 
     id: int
-    cursor: str = Field(description="pass as ?after= (or Last-Event-ID) to continue after this alert")
+    cursor: str = Field(description="pass as ?cursor= (or Last-Event-ID) to continue after this alert")
     type: str = Field(description="event.created or event.updated")
     event_id: str
     revision: int
@@ -98,7 +98,8 @@ KindsQuery = Annotated[list[EventKind] | None, Query(alias="kind", description="
 LanguagesQuery = Annotated[
     list[Language] | None, Query(alias="language", description="ISO 639-1 codes of the reporting article")
 ]
-AfterQuery = Annotated[str | None, Query(pattern=CURSOR, description="the next_cursor of the previous call")]
+CursorParam = Annotated[str | None, Query(pattern=CURSOR, description="the next_cursor of the previous call")]
+AfterQuery = Annotated[str | None, Query(pattern=CURSOR, deprecated=True, description="old name of `cursor`")]
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified (If-None-Match matched)"}}
 
 
@@ -131,18 +132,20 @@ async def _rendered(session: AsyncSession, alert_id: int) -> str:
     response_model=AlertPage,
     summary="Poll alerts after a cursor",
     responses=NOT_MODIFIED,
-    description="Oldest first. Start without `after` (or with your last `next_cursor`), repeat while "
+    description="Oldest first. Start without `cursor` (or with your last `next_cursor`), repeat while "
     "`has_more`. Responses carry an ETag; send it back in If-None-Match to get a cheap 304.",
 )
 async def list_alerts(
     request: Request,
     db: DatabaseDep,
-    after: AfterQuery = None,
+    cursor: CursorParam = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     types: TypesQuery = None,
     kinds: KindsQuery = None,
     languages: LanguagesQuery = None,
+    after: AfterQuery = None,
 ) -> Response:
+    after = cursor or after
     key = (after, limit, tuple(types or ()), tuple(kinds or ()), tuple(languages or ()))
     pages: FullPages = request.app.state.__dict__.setdefault("alert_pages", FullPages())
     cached = pages.get(key)
@@ -206,20 +209,21 @@ class FullPages:
     response_class=EventSourceResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "`id:` is the cursor"}},
     description="Each alert is one event: `id:` is its cursor, `event:` its type, `data:` the alert JSON. "
-    "On reconnect the browser sends Last-Event-ID and the stream resumes after it; `?after=` does the "
+    "On reconnect the browser sends Last-Event-ID and the stream resumes after it; `?cursor=` does the "
     "same for other clients. Without either, only alerts newer than the connection are sent. "
     "A comment ping every 15 s keeps proxies from closing an idle stream.",
 )
 async def stream_alerts(
     request: Request,
     db: DatabaseDep,
+    cursor: CursorParam = None,
     after: AfterQuery = None,
     types: TypesQuery = None,
     kinds: KindsQuery = None,
     languages: LanguagesQuery = None,
     last_event_id: Annotated[str | None, Header(alias="last-event-id")] = None,
 ) -> EventSourceResponse:
-    resume = last_event_id or after
+    resume = last_event_id or cursor or after
     if resume is not None and not (resume.isdecimal() and len(resume) <= 18):
         raise HTTPException(422, "Last-Event-ID must be an alert cursor (digits)")
     if resume is None:

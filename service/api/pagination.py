@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
 from fastapi import Query
@@ -26,6 +27,20 @@ CursorQuery = Annotated[
 ]
 NEXT_CURSOR = "pass as `cursor` to get the next page; null on the last page"
 HAS_MORE = "another page follows"
+
+
+def time_id_cursor(at: datetime, ident: str) -> str:
+    """The cursor of a row ordered by (time, string id)."""
+    return f"{round(at.timestamp() * 1_000_000)}.{ident}"
+
+
+def parse_time_id_cursor(cursor: str | None) -> tuple[datetime, str] | None:
+    if cursor is None:
+        return None
+    micros, _, ident = cursor.partition(".")
+    if not (micros.isdecimal() and len(micros) <= 17 and ident and len(ident) <= 64):
+        raise ApiError(422, "invalid_cursor", "cursor: not a cursor returned by this API")
+    return datetime.fromtimestamp(int(micros) / 1_000_000, UTC), ident
 
 
 def id_cursor(cursor: str | None) -> int | None:

@@ -61,9 +61,25 @@ async def get_endpoint(session: AsyncSession, endpoint_id: str, channel: str = W
     return endpoint if endpoint is not None and endpoint.channel == channel else None
 
 
-async def list_endpoints(session: AsyncSession, channel: str = WEBHOOK) -> list[WebhookEndpoint]:
+async def list_endpoints(
+    session: AsyncSession,
+    channel: str = WEBHOOK,
+    *,
+    after: tuple[datetime, str] | None = None,
+    limit: int | None = None,
+) -> list[WebhookEndpoint]:
+    """Oldest first; `after` is the (created_at, id) of the last endpoint of the previous page."""
     query = select(WebhookEndpoint).where(col(WebhookEndpoint.channel) == channel)
-    result = await session.exec(query.order_by(col(WebhookEndpoint.created_at)))
+    if after is not None:
+        created, endpoint_id = after
+        query = query.where(
+            or_(
+                col(WebhookEndpoint.created_at) > created,
+                and_(col(WebhookEndpoint.created_at) == created, col(WebhookEndpoint.id) > endpoint_id),
+            )
+        )
+    query = query.order_by(col(WebhookEndpoint.created_at), col(WebhookEndpoint.id))
+    result = await session.exec(query.limit(limit) if limit is not None else query)
     return list(result.all())
 
 
