@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from service.store import clean
+from service.store import clean, outage
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -30,6 +30,7 @@ class Database:
             kwargs.update(connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         clean.install(self.engine.sync_engine)  # no control character reaches a row (PostgreSQL refuses NUL)
+        outage.install(self.engine.sync_engine)  # an outage is logged once, not by every caller
         if self.is_sqlite:
             _tune_sqlite(self.engine)
         self._writer = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)

@@ -59,10 +59,18 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
 
 
 def configure_logging(
-    fmt: str = "text", level: str = "INFO", *, secrets: Iterable[str] = (), stream: IO[str] | None = None
+    fmt: str = "text",
+    level: str = "INFO",
+    *,
+    secrets: Iterable[str] = (),
+    stream: IO[str] | None = None,
+    filters: Iterable[logging.Filter] = (),
 ) -> None:
-    """Root logging for a service process; ``secrets`` (the admin token…) are masked in every line."""
+    """Root logging for a service process; ``secrets`` (the admin token…) are masked in every line and
+    ``filters`` see every record (a handler filter, so records from every library pass through it)."""
     handler = logging.StreamHandler(stream or sys.stderr)
+    for record_filter in filters:
+        handler.addFilter(record_filter)
     inner = JsonFormatter() if fmt == "json" else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handler.setFormatter(RedactingFormatter(inner, secrets))
     root = logging.getLogger()

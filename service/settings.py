@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     """DEBUG, INFO, WARNING or ERROR."""
     migrate_on_start: bool = True
     """Apply database migrations at start (turn off when a migration job runs first)."""
+    database_wait_seconds: float = Field(default=60.0, ge=0.0)
+    """At start, wait this long for an unreachable database (one line per try), then exit with code 5."""
 
     # Polling
     poll_interval_seconds: float = Field(default=600.0, ge=1.0)

@@ -9,10 +9,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from service.store.errors import is_unavailable
+
 log = logging.getLogger(__name__)
+DATABASE_RETRY_AFTER = 5  # seconds; a client retrying sooner meets the same outage
 PROBLEM = "application/problem+json"
 
 _PROBLEM_SCHEMA: dict[str, Any] = {
@@ -124,6 +127,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem(
             409, "conflicts with an existing resource (created concurrently); retry or fetch it", code="conflict"
         )
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _store_failed(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        if is_unavailable(exc):  # an outage: logged once by the store's outage log, not per request
+            detail = "the database is unavailable; retry after the Retry-After seconds"
+            return problem(503, detail, headers={"Retry-After": str(DATABASE_RETRY_AFTER)})
+        log.exception("database error on %s %s", request.method, request.url.path)
+        return problem(500, "internal error; the operator can find it in the logs")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

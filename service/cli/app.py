@@ -88,13 +88,16 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
 
     from service.api.app import create_app
     from service.api.server import server_options
-    from service.bootstrap import prepare_database
+    from service.bootstrap import prepare_database, wait_for_database
     from service.logs import configure_logging
+    from service.store.outage import QuietDuringOutage
 
-    configure_logging(settings.log_format, settings.log_level, secrets=[settings.admin_token_value() or ""])
+    secrets = [settings.admin_token_value() or ""]
+    configure_logging(settings.log_format, settings.log_level, secrets=secrets, filters=[QuietDuringOutage()])
     _check_listen(settings.host, settings.port)
     if workers:
         check_feeds_file(settings)
+    run_async(wait_for_database(settings))  # a database still starting: wait; gone for good: one line, code 5
     if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5
         run_async(prepare_database(settings))
         settings = settings.model_copy(update={"migrate_on_start": False})

@@ -100,8 +100,7 @@ class PollCrash(ScrapeError):
 async def _record_crash(ctx: WorkerContext, feed_id: int, exc: Exception) -> RefreshOutcome:
     kind = "store" if is_store_error(exc) else "internal"
     if is_unavailable(exc):
-        log.warning("poll of feed_id=%s failed: database unavailable (%s)", feed_id, type(exc).__name__)
-        return RefreshOutcome(feed_id, kind)  # nothing to record it in; the lease expires
+        return RefreshOutcome(feed_id, kind)  # told once by the outage log; nothing to record it in
     log.error("poll crashed feed_id=%s kind=%s", feed_id, kind, exc_info=exc, extra={"feed_id": feed_id})
     try:
         return await _record_failure(ctx, feed_id, PollCrash(kind, _describe(exc)))
