@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from service.api import alerts, articles, atom, events, feeds, health, notifications, pages, vocab, webhooks
+from service.api.docs import install_docs
 from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
 from service.api.middleware import install_middleware
 from service.bootstrap import prepare_database, sync_feed_list
@@ -70,6 +71,8 @@ def create_app(
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by install_docs from installed files, not a CDN
+        redoc_url=None,
         dependencies=[Depends(vocab.reject_unknown_query)],
         responses=PROBLEM_RESPONSES,
         openapi_tags=[
@@ -89,6 +92,7 @@ def create_app(
     app.state.settings = settings
     app.state.runtime = None
     install_error_handlers(app)
+    install_docs(app)
     install_middleware(app, settings)
     routers = (
         (feeds, articles, events, vocab, atom, alerts, webhooks, notifications, health, pages)
