@@ -14,6 +14,7 @@ headline (news style), or an official source saying it.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from service.core.domain import EventStatus
@@ -114,11 +115,25 @@ def recall_cue(s: Sentence) -> bool:
     record ("the largest exchange since 2022" is news, not background)."""
     units = side_units(s)
     recall = [a for a, _ in s.hits.get("recall", ()) if _inside(a, units) is None]
-    if recall and not s.has("recall_exception"):
+    if recall and not s.has("recall_exception") and not _this_week(s):
         return True
     if _narrated_before(s):
         return True
-    return s.statistic or running_total(s)
+    return s.statistic or any(running_total(s, lo, hi) for lo, hi in _clauses_with_counts(s))
+
+
+def _clauses_with_counts(s: Sentence) -> list[Span]:
+    """Clauses holding a cardinal: a running total counts something ("60 exchanges since 2022"); "its
+    11th exchange this year — 189 returned" is a series number, the news in the next clause."""
+    bounds = [*s.clauses, len(s.tokens)]
+    spans = [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
+    return [(lo, hi) for lo, hi in spans if any(t.isdecimal() or t in s.topic.number_words for t in s.tokens[lo:hi])]
+
+
+def _this_week(s: Sentence) -> bool:
+    """ "Ukraine hailed the return Saturday of 45 fighters captured last year": a weekday or "today" in
+    the sentence dates the news; the recall cue is about something inside it."""
+    return any(m.weekday is not None or m.offset is not None for m in s.dates if m.month is None)
 
 
 def _narrated_before(s: Sentence) -> bool:
@@ -128,10 +143,13 @@ def _narrated_before(s: Sentence) -> bool:
     return any(not any(r < a for r in reporting) for a, _ in s.hits.get("pluperfect", ()))
 
 
-def running_total(s: Sentence) -> bool:
+def running_total(s: Sentence, lo: int = 0, hi: int | None = None) -> bool:
     """ "since 2022", "so far", «з початку»: a total so far — unless a superlative before it in the same
-    clause makes it a record ("the largest exchange since the start of the war")."""
+    clause makes it a record ("the largest exchange since the start of the war"). Within [lo, hi) if given."""
+    end = len(s.tokens) if hi is None else hi
     for a, _ in s.hits.get("cumulative", ()):
+        if not lo <= a < end:
+            continue
         lo, _ = s.clause_span(a)
         if not any(lo <= b < a for b, _ in s.hits.get("superlative", ())):
             return True

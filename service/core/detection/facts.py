@@ -94,9 +94,10 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
-    if _near(s.hits, "breakdown", max(n.start - 4, s.clause_span(n.start)[0]), n.start):
+    lo, hi = s.clause_span(n.start)
+    if _near(s.hits, "breakdown", max(n.start - 4, lo), n.start):
         return True
-    return running_total(s)
+    return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
 
 
 def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
@@ -220,11 +221,20 @@ def _both_sides_total(s: Sentence, n: NumberSpan, clause_lo: int) -> bool:
     return ua == ru
 
 
+def _counts_in_clause(s: Sentence, i: int) -> bool:
+    lo, hi = s.clause_span(i)
+    return any(t.isdecimal() for t in s.tokens[lo:hi])
+
+
 def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     """(side, rank) of a count: who received it, and how directly the sentence says so."""
     verb = _verb(s, n)
-    rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
     clause_lo, clause_hi = s.clause_span(n.start)
+    rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
+    if verb is not None and not clause_lo <= verb[0] < clause_hi and _counts_in_clause(s, verb[0]):
+        rank = 1  # a verb with a count of its own ("…, while Kyiv said 189 returned home") ranks only that one
+    if _near(s.hits, "grp:mariupol_defenders", n.end, phrase_end + 2):
+        rank = -1  # "27 defenders of Mariupol": a part, used only when nothing else is said
     # One word after the noun phrase: adjectives follow nouns in the Romance languages.
     lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
     ua = _near(s.hits, "nat_ua", lo, hi) or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)

@@ -97,3 +97,33 @@ def test_uk_future_handover_is_a_plan() -> None:
     report = detect(Document("", "Україна наступного тижня поверне Росії 100 полонених.", "uk", FRIDAY))
     assert report.relevant and report.primary is not None
     assert report.primary.kind == "agreement"
+
+
+def test_a_verb_with_its_own_count_ranks_only_that_one() -> None:
+    facts = _facts(
+        "The Russian Ministry of Defence said on Friday it swapped 150 Ukrainian prisoners of war, while "
+        "Ukraine's President said 189 Ukrainians had returned home."
+    )
+    assert facts["returned_to_ukraine"] == 189
+
+
+def test_a_series_number_this_year_is_not_a_running_total() -> None:
+    text = "On Friday, Ukraine held its 11th prisoner exchange this year — 189 Ukrainians returned home."
+    report = detect(Document("", text, "en", FRIDAY))
+    assert report.relevant and report.primary is not None
+    assert not report.primary.recalled
+    assert report.primary.fact_values()["returned_to_ukraine"] == 189
+
+
+def test_a_weekday_dates_the_news_despite_a_recall_cue_inside_it() -> None:
+    facts = _facts("Ukraine said 45 prisoners of war captured in Mariupol last year were freed on Friday.")
+    assert facts["returned_to_ukraine"] == 45
+
+
+def test_a_group_within_the_exchange_does_not_outrank_the_total() -> None:
+    facts = _facts(
+        "Сьогодні з російського полону звільнено ще 307 українських захисників. Крім цього, уточнили, що "
+        "додому повернулися 27 захисників Маріуполя.",
+        "uk",
+    )
+    assert facts["returned_to_ukraine"] == 307
