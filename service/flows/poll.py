@@ -7,7 +7,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from scrapers.errors import Gone, ScrapeError
 from scrapers.feeds import ParsedFeed
@@ -18,8 +18,8 @@ from service.flows.context import WorkerContext
 from service.flows.process import process_articles
 from service.metrics import ARTICLES_INGESTED, FEED_POLLS, POLL_DURATION
 from service.models import Feed
-from service.store import articles as article_store
 from service.store import feeds as feed_store
+from service.store import ingest as ingest_store
 from service.store.errors import is_store_error, is_unavailable
 from service.store.feeds import QuietPoll
 
@@ -81,7 +81,7 @@ async def _refresh(ctx: WorkerContext, feed: Feed, process: bool, quiet: list[Qu
     POLL_DURATION.observe(time.perf_counter() - started)
     if parsed is None and not result.permanent_redirect:
         return await _record_not_modified(ctx, feed, result, quiet)
-    outcome = await _record_success(ctx, feed_id, result, parsed)
+    outcome = await _record_success(ctx, feed, result, parsed)
     if process and outcome.new_articles + outcome.changed_articles:
         await process_articles(ctx, outcome.new_articles + outcome.changed_articles)
     return outcome
@@ -168,32 +168,36 @@ async def _record_not_modified(
 
 
 async def _record_success(
-    ctx: WorkerContext, feed_id: int, result: FetchResult, parsed: ParsedFeed | None
+    ctx: WorkerContext, feed: Feed, result: FetchResult, parsed: ParsedFeed | None
 ) -> RefreshOutcome:
+    """Store the poll's entries and update the feed: a few statements per poll, however many items."""
+    feed_id: int = feed.id  # type: ignore[assignment]
     now = ctx.clock()
     outcome = RefreshOutcome(feed_id, "not_modified" if parsed is None else "ok")
+    values: dict[str, Any] = {}
     async with ctx.db.session() as session:
-        feed = await feed_store.get_feed(session, feed_id)
-        if feed is None:
-            return RefreshOutcome(feed_id, "missing")
         if parsed is not None:
-            _update_validators(feed, result, parsed)
-            for stored in await article_store.upsert_entries(session, feed, parsed.entries, now):
+            values.update(_validators(result, parsed))
+            feed.ttl_minutes = parsed.ttl_minutes
+            for stored in await ingest_store.upsert_entries(session, feed, parsed.entries, now):
                 if stored.result == "new":
                     outcome.new_articles.append(stored.article_id)
                 elif stored.result == "changed":
                     outcome.changed_articles.append(stored.article_id)
-            feed.articles_seen += len(outcome.new_articles)
-        await _follow_redirect(session, feed, result)
-        feed.error_count = 0
-        feed.last_error = None
-        feed.last_error_kind = None
-        feed.last_status = result.status
-        feed.last_checked_at = now
-        feed.last_success_at = now
-        feed.next_check_at = schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng)
-        _release(feed, now)
-        session.add(feed)
+        values.update(await _follow_redirect(session, feed, result))
+        values.update(
+            error_count=0,
+            last_error=None,
+            last_error_kind=None,
+            last_status=result.status,
+            last_checked_at=now,
+            last_success_at=now,
+            next_check_at=schedule.after_success(feed, result.headers, feed.ttl_minutes, now, ctx.settings, _rng),
+            lease_owner=None,
+            lease_until=None,
+            updated_at=now,
+        )
+        await feed_store.record_poll(session, feed_id, values, added=len(outcome.new_articles))
     FEED_POLLS.labels(outcome.outcome).inc()
     ARTICLES_INGESTED.inc(len(outcome.new_articles))
     log.info(
@@ -208,35 +212,37 @@ async def _record_success(
     return outcome
 
 
-def _update_validators(feed: Feed, result: FetchResult, parsed: ParsedFeed) -> None:
-    feed.etag = (result.headers.get("etag") or "")[:500] or None
-    feed.last_modified = (result.headers.get("last-modified") or "")[:100] or None
-    feed.ttl_minutes = parsed.ttl_minutes
-    if parsed.title and not feed.title:
-        feed.title = parsed.title[:500]
-    if parsed.language and not feed.language:
-        feed.language = parsed.language[:16]
+def _validators(result: FetchResult, parsed: ParsedFeed) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "etag": (result.headers.get("etag") or "")[:500] or None,
+        "last_modified": (result.headers.get("last-modified") or "")[:100] or None,
+        "ttl_minutes": parsed.ttl_minutes,
+    }
+    if parsed.title:
+        values["title"] = parsed.title[:500]  # kept only while the feed has none (see record_poll)
+    if parsed.language:
+        values["language"] = parsed.language[:16]
+    return values
 
 
-async def _follow_redirect(session: object, feed: Feed, result: FetchResult) -> None:
+async def _follow_redirect(session: object, feed: Feed, result: FetchResult) -> dict[str, Any]:
     """Move the feed to its new URL once the same permanent redirect was seen on consecutive polls."""
     target = result.permanent_redirect
     if not target or target == feed.url:
-        feed.pending_redirect, feed.redirect_count = None, 0
-        return
-    feed.redirect_count = feed.redirect_count + 1 if feed.pending_redirect == target else 1
-    feed.pending_redirect = target[:2048]
-    if feed.redirect_count < REDIRECTS_BEFORE_MOVE:
-        return
+        return {"pending_redirect": None, "redirect_count": 0}
+    count = feed.redirect_count + 1 if feed.pending_redirect == target else 1
+    if count < REDIRECTS_BEFORE_MOVE:
+        return {"pending_redirect": target[:2048], "redirect_count": count}
+    values: dict[str, Any] = {"pending_redirect": None, "redirect_count": 0}
     taken = await feed_store.get_feed_by_url(session, target)  # type: ignore[arg-type]
     if taken is None:
         log.info("feed moved feed_id=%s from=%s to=%s", feed.id, feed.url, target, extra={"feed_id": feed.id})
-        feed.url = target[:2048]
-        feed.etag = feed.last_modified = None
+        values.update(url=target[:2048], etag=None, last_modified=None)
     else:
-        feed.enabled = False
-        feed.disabled_reason = f"redirects permanently to {target}, which is already feed {taken.id}"
-    feed.pending_redirect, feed.redirect_count = None, 0
+        values.update(
+            enabled=False, disabled_reason=f"redirects permanently to {target}, which is already feed {taken.id}"
+        )
+    return values
 
 
 def _release(feed: Feed, now: object) -> None:

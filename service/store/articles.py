@@ -8,13 +8,10 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from scrapers.feeds import FeedEntry
-from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
-from service.models import Article, ArticleKey, Feed
+from service.models import Article, ArticleKey
 from service.store.leases import claim, lease_free
 
 UpsertResult = Literal["new", "changed", "seen"]
@@ -54,58 +51,8 @@ async def key_owners(session: AsyncSession, keys: Iterable[str]) -> dict[str, in
     return owners
 
 
-def _source_of(feed: Feed, entry: FeedEntry) -> str:
-    from urllib.parse import urlsplit
-
-    if feed.kind == "telegram":
-        return "t.me/" + (entry.guid or "").split("/")[0]
-    if entry.publisher_url or entry.publisher:
-        host = urlsplit(entry.publisher_url or "").hostname
-        return (host or entry.publisher or "").removeprefix("www.")
-    return (urlsplit(entry.url).hostname or "").removeprefix("www.")
-
-
-async def upsert_entries(
-    session: AsyncSession, feed: Feed, entries: Sequence[FeedEntry], now: datetime
-) -> list[EntryOutcome]:
-    """Store new entries as pending articles and update known ones (title edits, post edits).
-
-    One look-up finds every known key of the whole feed, so a poll that brings nothing new costs two
-    queries, not several per entry.
-    """
-    keyed = [(entry, entry_dedup_keys(entry)) for entry in entries]
-    owners = await key_owners(session, (k for _, keys in keyed for k in keys))
-    known = await _articles(session, set(owners.values()))
-    outcomes: list[EntryOutcome] = []
-    for entry, keys in keyed:
-        owner = next((owners[k] for k in keys if k in owners), None)
-        if owner is None:
-            outcome = await _insert(session, feed, entry, keys, now)
-        else:
-            article = known.get(owner) or await session.get(Article, owner)
-            changed = article is not None and _apply_edit(article, entry, now)
-            await _attach_new_keys(session, owner, [k for k in keys if k not in owners])
-            outcome = EntryOutcome(owner, "changed" if changed else "seen")
-        owners.update(dict.fromkeys(keys, outcome.article_id))
-        outcomes.append(outcome)
-    await session.flush()
-    return outcomes
-
-
 async def get_articles(session: AsyncSession, ids: Iterable[int]) -> list[Article]:
     return list((await _articles(session, set(ids))).values())
-
-
-async def _attach_new_keys(session: AsyncSession, article_id: int, keys: list[str]) -> None:
-    """Another identity of a known story (a new URL variant); if another worker attached it first, fine."""
-    if not keys:
-        return
-    try:
-        async with session.begin_nested():
-            session.add_all(ArticleKey(key=key[:2100], article_id=article_id) for key in dict.fromkeys(keys))
-            await session.flush()
-    except IntegrityError:
-        pass
 
 
 async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
@@ -115,67 +62,6 @@ async def _articles(session: AsyncSession, ids: set[int]) -> dict[int, Article]:
         query = select(Article).where(col(Article.id).in_(id_list[start : start + KEY_CHUNK]))
         found.update({a.id: a for a in (await session.exec(query)).all() if a.id is not None})
     return found
-
-
-async def _insert(
-    session: AsyncSession, feed: Feed, entry: FeedEntry, keys: Sequence[str], now: datetime
-) -> EntryOutcome:
-    text = entry.content if not entry.fetch_page else ""
-    article = Article(
-        url=canonicalize_url(entry.url)[:2048],
-        feed_id=feed.id,
-        guid=(entry.guid or "")[:2048] or None,
-        fingerprint=content_fingerprint(entry.title, text or entry.summary),
-        source=_source_of(feed, entry)[:255],
-        official=feed.official,
-        title=entry.title[:1000],
-        summary=entry.summary,
-        text=text,
-        language=entry.language or feed.language,
-        author=(entry.author or "")[:500] or None,
-        published_at=entry.published,
-        discovered_at=now,
-        updated_at=now,
-        fetch_page=entry.fetch_page,
-        text_source=None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
-    )
-    try:
-        # The article and every key of it, or nothing: a key another worker stored a moment ago (the
-        # same story from another feed) must not fail this feed's whole poll.
-        async with session.begin_nested():
-            session.add(article)
-            await session.flush()
-            article_id = _id(article.id)
-            session.add_all(ArticleKey(key=key[:2100], article_id=article_id) for key in dict.fromkeys(keys))
-            await session.flush()
-    except IntegrityError:
-        existing = await find_by_keys(session, keys)
-        if existing is None:
-            raise
-        return EntryOutcome(_id(existing.id), "seen")
-    return EntryOutcome(article_id, "new")
-
-
-def _id(value: int | None) -> int:
-    """A flushed row's primary key (None only before the INSERT)."""
-    assert value is not None, "flush the row first"
-    return value
-
-
-def _apply_edit(article: Article, entry: FeedEntry, now: datetime) -> bool:
-    """A title edit or an edited post updates the article and queues it for detection again."""
-    changed = False
-    if entry.title and entry.title != article.title:
-        article.title = entry.title[:1000]
-        changed = True
-    if not entry.fetch_page and entry.content and entry.content != article.text:
-        article.text = entry.content
-        changed = True
-    if changed:
-        article.updated_at = now
-        article.state = "pending"
-        article.lease_until = None
-    return changed
 
 
 async def claim_pending(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -151,3 +152,15 @@ async def release_feed(session: AsyncSession, feed: Feed) -> None:
     feed.lease_until = None
     session.add(feed)
     await session.flush()
+
+
+async def record_poll(session: AsyncSession, feed_id: int, values: dict[str, Any], *, added: int = 0) -> None:
+    """One UPDATE of the feed after a poll: the poll's own columns only (an API edit meanwhile stays)."""
+    table = Feed.__table__  # type: ignore[attr-defined]
+    values = dict(values)
+    for column in ("title", "language"):  # filled from the feed once, never overwritten
+        if column in values:
+            values[column] = func.coalesce(table.c[column], values[column])
+    if added:
+        values["articles_seen"] = table.c.articles_seen + added
+    await session.exec(update(table).where(table.c.id == feed_id).values(**values))

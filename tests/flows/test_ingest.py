@@ -262,7 +262,7 @@ async def test_a_story_stored_concurrently_by_another_worker_is_seen_not_a_faile
     """Two workers poll two feeds that carry one story (same GUID, different URLs) at the same moment."""
     from scrapers.feeds import FeedEntry
     from service.models import Feed, utcnow
-    from service.store.articles import upsert_entries
+    from service.store.ingest import upsert_entries
 
     def entry(url: str) -> FeedEntry:
         return FeedEntry(

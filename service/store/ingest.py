@@ -1,0 +1,231 @@
+"""One poll's feed entries stored in a few Core statements: no ORM object and no savepoint per item.
+
+Per poll: one look-up of every key's owner, one multi-row INSERT of the new articles, one of their keys,
+one look-up to see which keys we won, and for stories already known one UPDATE of the edited ones and one
+INSERT of their new keys. Dedup keys are the same as before (canonical URL, host-scoped GUID, DW content
+id; the content fingerprint is checked after extraction). Races with other workers are settled by the
+unique constraints with ON CONFLICT DO NOTHING: an article that lost any of its keys to another worker's
+row is removed again in the same transaction and reported as `seen`, as a rolled-back savepoint was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from scrapers.feeds import FeedEntry
+from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
+from service.models import Article, ArticleKey, Feed
+from service.store.articles import KEY_CHUNK, EntryOutcome
+from service.store.clean import clean_text
+
+ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
+KEYS: Table = ArticleKey.__table__  # type: ignore[attr-defined]
+
+
+@dataclass
+class _New:
+    """A new story of this poll: its row and every key its entries brought."""
+
+    row: dict[str, Any]
+    keys: list[str] = field(default_factory=list)
+    id: int | None = None
+    won: bool = False  # our row was stored (else another worker's row holds the story)
+
+
+def _keys(entry: FeedEntry) -> list[str]:
+    # Cleaned here as the engine cleans bound parameters, so a key compares equal to the stored one.
+    return list(dict.fromkeys(clean_text(k)[:2100] for k in entry_dedup_keys(entry)))
+
+
+def _source_of(feed: Feed, entry: FeedEntry) -> str:
+    if feed.kind == "telegram":
+        return "t.me/" + (entry.guid or "").split("/")[0]
+    if entry.publisher_url or entry.publisher:
+        host = urlsplit(entry.publisher_url or "").hostname
+        return (host or entry.publisher or "").removeprefix("www.")
+    return (urlsplit(entry.url).hostname or "").removeprefix("www.")
+
+
+def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
+    text = entry.content if not entry.fetch_page else ""
+    row = {
+        "url": clean_text(canonicalize_url(entry.url))[:2048],
+        "feed_id": feed.id,
+        "guid": (entry.guid or "")[:2048] or None,
+        "fingerprint": content_fingerprint(entry.title, text or entry.summary),
+        "source": _source_of(feed, entry)[:255],
+        "official": feed.official,
+        "title": entry.title[:1000],
+        "summary": entry.summary,
+        "text": text,
+        "language": entry.language or feed.language,
+        "author": (entry.author or "")[:500] or None,
+        "published_at": entry.published,
+        "discovered_at": now,
+        "updated_at": now,
+        "state": "pending",
+        "fetch_page": entry.fetch_page,
+        "text_source": None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
+        "attempts": 0,
+    }
+    # Cleaned here too: a batched multi-row INSERT reaches the engine's cleaning hook as one flat tuple.
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def _insert_ignoring(conn: AsyncConnection, table: Table, *conflict: str) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING in the connection's dialect (SQLite or PostgreSQL)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=list(conflict))
+
+
+async def _owners(conn: AsyncConnection, keys: Iterable[str]) -> dict[str, int]:
+    wanted = list(dict.fromkeys(keys))
+    owners: dict[str, int] = {}
+    for start in range(0, len(wanted), KEY_CHUNK):
+        query = select(KEYS.c.key, KEYS.c.article_id).where(KEYS.c.key.in_(wanted[start : start + KEY_CHUNK]))
+        owners.update({key: article_id for key, article_id in (await conn.execute(query)).all()})
+    return owners
+
+
+async def upsert_entries(
+    session: AsyncSession, feed: Feed, entries: Sequence[FeedEntry], now: datetime
+) -> list[EntryOutcome]:
+    """Store new entries as pending articles and update known ones (title edits, post edits)."""
+    conn = await session.connection()
+    keyed = [(entry, _keys(entry)) for entry in entries]
+    owners = await _owners(conn, (k for _, keys in keyed for k in keys))
+    new: list[_New] = []
+    local: dict[str, _New] = {}  # key → the new story of this poll that claimed it
+    plan: list[tuple[FeedEntry, int | _New, list[str]]] = []  # (entry, owner, its keys nobody owns yet)
+    for entry, keys in keyed:
+        owner = next((owners[k] for k in keys if k in owners), None)
+        story = next((local[k] for k in keys if k in local), None)
+        unowned = [k for k in keys if k not in owners and k not in local]
+        if owner is None and story is None:
+            story = _New(_row(feed, entry, now))
+            new.append(story)
+        if owner is None:
+            assert story is not None
+            story.keys += unowned
+            local.update(dict.fromkeys(unowned, story))
+        else:
+            owners.update(dict.fromkeys(unowned, owner))  # a later entry with one of these keys is this story
+        target: int | _New | None = owner if owner is not None else story
+        assert target is not None
+        plan.append((entry, target, unowned))
+    await _insert_new(conn, new)
+    known = [(e, o, u) for e, o, u in plan if isinstance(o, int)]
+    changed = await _apply_edits(conn, known, now)
+    return _outcomes(plan, changed)
+
+
+def _outcomes(plan: list[tuple[FeedEntry, int | _New, list[str]]], changed: set[int]) -> list[EntryOutcome]:
+    """One outcome per entry: a story new to the store is `new` for its first entry only."""
+    outcomes: list[EntryOutcome] = []
+    reported: set[int] = set()
+    for _entry, target, _ in plan:
+        if isinstance(target, int):
+            outcomes.append(EntryOutcome(target, "changed" if target in changed else "seen"))
+            continue
+        assert target.id is not None
+        fresh = target.won and id(target) not in reported
+        reported.add(id(target))
+        outcomes.append(EntryOutcome(target.id, "new" if fresh else "seen"))
+    return outcomes
+
+
+async def _insert_new(conn: AsyncConnection, new: list[_New]) -> None:
+    """Insert the new stories and their keys; settle races with other workers (see the module doc)."""
+    if not new:
+        return
+    # Rows in one global order (url, key, id) in every statement: concurrent workers on PostgreSQL then
+    # wait for each other's uncommitted rows in the same order and never deadlock.
+    rows = sorted((s.row for s in new), key=lambda r: r["url"])
+    statement = _insert_ignoring(conn, ARTICLES, "url").returning(ARTICLES.c.id, ARTICLES.c.url)
+    ids = {url: article_id for article_id, url in (await conn.execute(statement, rows)).all()}
+    for story in new:
+        story.id = ids.get(story.row["url"])
+    stored = [s for s in new if s.id is not None]
+    key_rows = sorted(({"key": k, "article_id": s.id} for s in stored for k in s.keys), key=lambda r: r["key"])
+    if key_rows:
+        await conn.execute(_insert_ignoring(conn, KEYS, "key"), key_rows)
+    holders = await _owners(conn, [k for s in new for k in s.keys])
+    lost = [s for s in stored if any(holders.get(k) != s.id for k in s.keys)]
+    if lost:
+        lost_ids = [s.id for s in lost]
+        await conn.execute(delete(KEYS).where(KEYS.c.article_id.in_(lost_ids)))
+        await conn.execute(delete(ARTICLES).where(ARTICLES.c.id.in_(lost_ids)))
+    for story in stored:
+        story.won = story not in lost
+    taken = [s for s in new if not s.won]
+    if taken:
+        by_url = await _ids_by_url(conn, [s.row["url"] for s in taken])
+        for story in taken:
+            other = next((holders[k] for k in story.keys if holders.get(k) not in (None, story.id)), None)
+            story.id = other if other is not None else by_url.get(story.row["url"])
+            if story.id is None:
+                raise LookupError(f"article {story.row['url']!r} conflicted but no row holds it")
+
+
+async def _ids_by_url(conn: AsyncConnection, urls: list[str]) -> dict[str, int]:
+    query = select(ARTICLES.c.url, ARTICLES.c.id).where(ARTICLES.c.url.in_(urls))
+    return {url: article_id for url, article_id in (await conn.execute(query)).all()}
+
+
+async def _current(conn: AsyncConnection, ids: set[int], column: str) -> dict[int, Any]:
+    found: dict[int, Any] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), KEY_CHUNK):
+        chunk = ordered[start : start + KEY_CHUNK]
+        query = select(ARTICLES.c.id, ARTICLES.c[column]).where(ARTICLES.c.id.in_(chunk))
+        found.update({article_id: value for article_id, value in (await conn.execute(query)).all()})
+    return found
+
+
+async def _apply_edits(conn: AsyncConnection, known: list[tuple[FeedEntry, int, list[str]]], now: datetime) -> set[int]:
+    """A title edit or an edited post updates the article and queues it for detection again."""
+    if not known:
+        return set()
+    titles = await _current(conn, {owner for _, owner, _ in known}, "title")
+    texts = await _current(conn, {o for e, o, _ in known if not e.fetch_page and e.content}, "text")
+    edits: dict[int, dict[str, Any]] = {}
+    for entry, owner, _ in known:
+        if owner not in titles:
+            continue  # merged away meanwhile
+        title = clean_text(entry.title)[:1000]
+        if entry.title and title != titles[owner]:
+            titles[owner] = title
+            edits.setdefault(owner, {})["title"] = title
+        if owner in texts and clean_text(entry.content) != texts[owner]:
+            texts[owner] = clean_text(entry.content)
+            edits.setdefault(owner, {})["text"] = texts[owner]
+    if edits:
+        params = [{"aid": a, "t": titles[a], "x": texts.get(a)} for a in sorted(edits)]
+        await conn.execute(
+            update(ARTICLES)
+            .where(ARTICLES.c.id == bindparam("aid"))
+            .values(
+                title=bindparam("t"),
+                text=func.coalesce(bindparam("x", type_=ARTICLES.c.text.type), ARTICLES.c.text),
+                updated_at=now,
+                state="pending",
+                lease_until=None,
+            ),
+            params,
+        )
+    key_rows = sorted(
+        ({"key": k, "article_id": owner} for _, owner, unowned in known for k in unowned), key=lambda r: r["key"]
+    )
+    if key_rows:
+        await conn.execute(_insert_ignoring(conn, KEYS, "key"), key_rows)
+    return set(edits)
