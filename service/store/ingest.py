@@ -156,7 +156,7 @@ async def _insert_new(conn: AsyncConnection, new: list[_New]) -> None:
     for story in new:
         story.id = ids.get(story.row["url"])
     stored = [s for s in new if s.id is not None]
-    key_rows = sorted(({"key": k, "article_id": s.id} for s in stored for k in s.keys), key=lambda r: r["key"])
+    key_rows = [{"key": k, "article_id": i} for k, i in sorted((k, s.id) for s in stored for k in s.keys)]
     if key_rows:
         await conn.execute(_insert_ignoring(conn, KEYS, "key"), key_rows)
     holders = await _owners(conn, [k for s in new for k in s.keys])
@@ -223,9 +223,7 @@ async def _apply_edits(conn: AsyncConnection, known: list[tuple[FeedEntry, int, 
             ),
             params,
         )
-    key_rows = sorted(
-        ({"key": k, "article_id": owner} for _, owner, unowned in known for k in unowned), key=lambda r: r["key"]
-    )
+    key_rows = [{"key": k, "article_id": o} for k, o in sorted((k, o) for _, o, unowned in known for k in unowned)]
     if key_rows:
         await conn.execute(_insert_ignoring(conn, KEYS, "key"), key_rows)
     return set(edits)
