@@ -148,11 +148,12 @@ async def _insert_new(conn: AsyncConnection, new: list[_New]) -> None:
     """Insert the new stories and their keys; settle races with other workers (see the module doc)."""
     if not new:
         return
-    # Rows in one global order (url, key, id) in every statement: concurrent workers on PostgreSQL then
-    # wait for each other's uncommitted rows in the same order and never deadlock.
-    rows = sorted((s.row for s in new), key=lambda r: r["url"])
+    # Articles in feed order (ids follow discovery, as before); keys and edits in one global order, so
+    # concurrent PostgreSQL workers wait for each other's uncommitted keys in the same order. Two workers
+    # inserting the same two brand-new URLs in opposite orders can still deadlock: PostgreSQL aborts one
+    # poll, which is recorded (kind `store`) and retried; nothing is lost.
     statement = _insert_ignoring(conn, ARTICLES, "url").returning(ARTICLES.c.id, ARTICLES.c.url)
-    ids = {url: article_id for article_id, url in (await conn.execute(statement, rows)).all()}
+    ids = {url: article_id for article_id, url in (await conn.execute(statement, [s.row for s in new])).all()}
     for story in new:
         story.id = ids.get(story.row["url"])
     stored = [s for s in new if s.id is not None]
