@@ -10,6 +10,7 @@ row is removed again in the same transaction and reported as `seen`, as a rolled
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -107,7 +108,9 @@ async def upsert_entries(
     new: list[_New] = []
     local: dict[str, _New] = {}  # key → the new story of this poll that claimed it
     plan: list[tuple[FeedEntry, int | _New, list[str]]] = []  # (entry, owner, its keys nobody owns yet)
-    for entry, keys in keyed:
+    for n, (entry, keys) in enumerate(keyed):
+        if n % 100 == 99:
+            await asyncio.sleep(0)  # a 500-item feed must not hold the event loop (other feeds, the API)
         owner = next((owners[k] for k in keys if k in owners), None)
         story = next((local[k] for k in keys if k in local), None)
         unowned = [k for k in keys if k not in owners and k not in local]
