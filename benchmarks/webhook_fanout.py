@@ -114,13 +114,15 @@ def _alert_payload(n: int, event_id: str) -> dict[str, Any]:
 
 async def seed_endpoints(db: Any, base: str, count: int) -> dict[str, str]:
     """`count` endpoints at /hooks/0.. of the receiver; returns path → secret."""
+    from service.delivery.signing import generate_secret
     from service.models import utcnow
     from service.store.webhooks import create_endpoint
 
     secrets: dict[str, str] = {}
     async with db.session() as session:
         for n in range(count):
-            endpoint = await create_endpoint(session, url=f"{base}/hooks/{n}", now=utcnow(), description=f"bench {n}")
+            url, note = f"{base}/hooks/{n}", f"bench {n}"
+            endpoint = await create_endpoint(session, secret=generate_secret(), url=url, now=utcnow(), description=note)
             secrets[f"/hooks/{n}"] = endpoint.secret
     return secrets
 

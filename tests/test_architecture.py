@@ -140,10 +140,6 @@ KNOWN_DEBT = {
     ("service.store.articles", "scrapers.feeds"),
     ("service.store.articles", "scrapers.urls"),
     ("service.store.feeds", "scrapers.kinds"),
-    ("service.store.webhooks", "service.render"),
-    ("service.store.webhooks", "service.delivery.schedule"),
-    ("service.store.webhooks", "service.delivery.sender"),
-    ("service.store.webhooks", "service.delivery.signing"),
 }
 
 

@@ -6,18 +6,17 @@ schedule, attempt log and disable rules as webhooks. Its URL is a secret: caller
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from service.core.events.notice import Notice, notice
 from service.db import Database
-from service.delivery.apprise import InvalidChannel, check_targets, create_notifier, mask, plugin_for
+from service.delivery.apprise import InvalidChannel, check_targets, mask, plugin_for
 from service.delivery.sender import SendResult
+from service.delivery.signing import generate_secret
+from service.flows import channels, deliver
 from service.models import utcnow
 from service.models.webhooks import APPRISE, WebhookEndpoint
-from service.render import TEST_TYPE
 from service.settings import Settings
 from service.store import webhooks as store
 
@@ -29,20 +28,6 @@ FILTERS = ("event_types", "kinds", "languages", "min_confidence", "official_only
 class TestOutcome:
     delivery_id: str
     result: SendResult
-
-
-def message_for(body: str, public_url: str = "") -> Notice:
-    """An outbox body (Standard Webhooks JSON of an alert or a test) as a title and a short markdown text."""
-    envelope = json.loads(body)
-    if envelope.get("type") == TEST_TYPE:
-        return Notice("exchangewatch test", "Your notification channel works: alerts will arrive here.")
-    return notice(envelope.get("data") or {}, base_url=public_url)
-
-
-async def deliver(settings: Settings, url: str, body: str) -> SendResult:
-    """Send one outbox body to an Apprise channel (the delivery tick and tests call this)."""
-    message = message_for(body, settings.public_url)
-    return await create_notifier(settings).send(url, message.title, message.body)
 
 
 def public_url(endpoint: WebhookEndpoint) -> str:
@@ -66,7 +51,13 @@ async def add_channel(
     columns["official_only"] = bool(columns.get("official_only"))
     async with db.session() as session:
         endpoint = await store.create_endpoint(
-            session, url=url, now=utcnow(), channel=APPRISE, description=description, **columns
+            session,
+            url=url,
+            secret=generate_secret(),  # unused by Apprise; the column is shared with webhooks
+            now=utcnow(),
+            channel=APPRISE,
+            description=description,
+            **columns,
         )
     log.info("notification channel added endpoint_id=%s url=%s", endpoint.id, public_url(endpoint))
     return endpoint
@@ -85,10 +76,10 @@ async def list_channels(db: Database) -> list[WebhookEndpoint]:
 async def send_test(db: Database, settings: Settings, endpoint: WebhookEndpoint) -> TestOutcome:
     """Send a test message now, outside the retry schedule, and log the attempt like any delivery."""
     async with db.session() as session:
-        job = await store.start_test(session, endpoint, now=utcnow(), worker_id="api")
-    result = await deliver(settings, job.url, job.body)
+        job = await deliver.start_test(session, endpoint, now=utcnow(), worker_id="api")
+    result = await channels.send_apprise(settings, job.url, job.body)
     async with db.session() as session:
-        await store.record_attempt(session, job, result, now=utcnow(), worker_id="api", trigger="test")
+        await deliver.record(session, job, result, now=utcnow(), worker_id="api", trigger="test")
     log.info("notification test endpoint_id=%s ok=%s error_class=%s", endpoint.id, result.ok, result.error_class)
     return TestOutcome(job.msg_id, result)
 
@@ -97,10 +88,8 @@ __all__ = [
     "InvalidChannel",
     "TestOutcome",
     "add_channel",
-    "deliver",
     "get_channel",
     "list_channels",
-    "message_for",
     "public_url",
     "send_test",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets as random_ids
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,10 +12,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from service import render as payload
-from service.delivery import schedule
-from service.delivery.sender import SendResult
-from service.delivery.signing import generate_secret
 from service.models.events import Alert
 from service.models.webhooks import (
     DEAD,
@@ -43,12 +38,12 @@ def new_id(prefix: str) -> str:
 
 
 async def create_endpoint(
-    session: AsyncSession, *, url: str, now: datetime, channel: str = WEBHOOK, **fields: Any
+    session: AsyncSession, *, url: str, secret: str, now: datetime, channel: str = WEBHOOK, **fields: Any
 ) -> WebhookEndpoint:
-    """A new enabled endpoint with a fresh secret (returned once, by the route that created it)."""
+    """A new enabled endpoint with its signing secret (returned once, by the route that created it)."""
     prefix = "ep" if channel == WEBHOOK else "nt"
     endpoint = WebhookEndpoint(
-        id=new_id(prefix), channel=channel, url=url, secret=generate_secret(), created_at=now, updated_at=now, **fields
+        id=new_id(prefix), channel=channel, url=url, secret=secret, created_at=now, updated_at=now, **fields
     )
     session.add(endpoint)
     await session.flush()
@@ -104,11 +99,11 @@ async def delete_endpoint(session: AsyncSession, endpoint: WebhookEndpoint) -> N
     await session.flush()
 
 
-async def rotate_secret(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime) -> str:
+async def rotate_secret(session: AsyncSession, endpoint: WebhookEndpoint, *, secret: str, now: datetime) -> str:
     """A new secret; the old one keeps co-signing for 24 h so subscribers can switch without a gap."""
     endpoint.previous_secret = endpoint.secret
     endpoint.previous_secret_expires_at = now + ROTATION_OVERLAP
-    endpoint.secret = generate_secret()
+    endpoint.secret = secret
     endpoint.updated_at = now
     session.add(endpoint)
     await session.flush()
@@ -172,19 +167,28 @@ async def enqueue_for_alert(session: AsyncSession, alert: Alert, body: str) -> i
     return len(result.all())
 
 
-async def enqueue_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime) -> WebhookMessage:
-    """A webhook.test message in the outbox (the ping sent when an endpoint is created)."""
+async def enqueue_message(
+    session: AsyncSession, endpoint_id: str, *, event_type: str, body: str, now: datetime
+) -> WebhookMessage:
+    """One message for one endpoint in the outbox (a test ping, say), due now."""
     message = WebhookMessage(
         msg_id=new_id("msg"),
-        endpoint_id=endpoint.id,
-        event_type=payload.TEST_TYPE,
-        payload=payload.ping_body(endpoint.id, now),
+        endpoint_id=endpoint_id,
+        event_type=event_type,
+        payload=body,
         next_attempt_at=now,
         created_at=now,
     )
     session.add(message)
     await session.flush()
     return message
+
+
+async def lease_message(session: AsyncSession, message: WebhookMessage, *, worker_id: str, until: datetime) -> None:
+    """Mark one message as being delivered by `worker_id` (an inline send, outside the claim)."""
+    message.status, message.lease_owner, message.lease_until = DELIVERING, worker_id, until
+    session.add(message)
+    await session.flush()
 
 
 @dataclass(frozen=True)
@@ -280,98 +284,79 @@ async def jobs_for(session: AsyncSession, ids: list[int], *, now: datetime) -> l
     ]
 
 
+@dataclass(frozen=True)
+class AttemptRow:
+    """What one send attempt returned, as the attempt log stores it."""
+
+    ok: bool
+    status_code: int | None
+    duration_ms: int
+    error_class: str | None = None
+    error: str | None = None
+    response_body: str | None = None
+
+
 async def record_attempt(
     session: AsyncSession,
     job: Job,
-    result: SendResult,
+    attempt: AttemptRow,
     *,
+    status: str,
+    next_attempt_at: datetime | None,
     now: datetime,
     worker_id: str | None,
-    trigger: str = "scheduled",
-    disable_after: timedelta = timedelta(days=5),
-    rand: Callable[[float, float], float] | None = None,
-) -> str:
-    """Log the attempt, move the message on (delivered / retry / dead) and update endpoint health.
-
-    Returns the message's new status. A test send (trigger="test") is never retried and leaves the
-    endpoint's health alone.
-    """
+    trigger: str,
+) -> None:
+    """Log the attempt and move the message to `status`; a scheduled attempt only while this worker holds the lease."""
     session.add(
         WebhookAttempt(
             message_id=job.message_id,
             endpoint_id=job.endpoint_id,
             attempted_at=now,
-            duration_ms=result.duration_ms,
-            status_code=result.status,
-            success=result.ok,
-            error_class=result.error_class,
-            error=result.error,
-            response_body=result.response_body,
+            duration_ms=attempt.duration_ms,
+            status_code=attempt.status_code,
+            success=attempt.ok,
+            error_class=attempt.error_class,
+            error=attempt.error,
+            response_body=attempt.response_body,
             trigger=trigger,
             worker_id=worker_id,
         )
     )
-    attempts = job.attempts + 1
-    status, next_at = _next_state(result, attempts, now, retry=trigger != "test", rand=rand)
     values: dict[str, Any] = {
         "status": status,
-        "attempts": attempts,
-        "next_attempt_at": next_at,
+        "attempts": job.attempts + 1,
+        "next_attempt_at": next_attempt_at,
         "lease_owner": None,
         "lease_until": None,
         "last_attempt_at": now,
-        "last_status": result.status,
-        "last_error": result.error,
+        "last_status": attempt.status_code,
+        "last_error": attempt.error,
     }
-    if result.ok:
+    if attempt.ok:
         values["first_delivered_at"] = func.coalesce(WebhookMessage.first_delivered_at, now)
     where: list[Any] = [col(WebhookMessage.id) == job.message_id]
     if worker_id is not None and trigger != "test":
         where.append(col(WebhookMessage.lease_owner) == worker_id)  # another worker took over: it decides
     await session.exec(update(WebhookMessage).where(*where).values(**values))
-    if trigger != "test":
-        await _endpoint_health(session, job.endpoint_id, result, now=now, disable_after=disable_after)
     await session.flush()
-    return status
 
 
-def _next_state(
-    result: SendResult,
-    attempts: int,
-    now: datetime,
-    *,
-    retry: bool,
-    rand: Callable[[float, float], float] | None,
-) -> tuple[str, datetime | None]:
-    if result.ok:
-        return DELIVERED, None
-    if result.gone or result.error_class == "unsafe_url" or not retry:
-        return DEAD, None  # a refused address does not become safe by waiting
-    kwargs = {"rand": rand} if rand is not None else {}
-    next_at = schedule.next_attempt_at(now, attempts, retry_after=result.retry_after, **kwargs)
-    return (DEAD, None) if next_at is None else (FAILED, next_at)
+async def mark_endpoint_healthy(session: AsyncSession, endpoint_id: str, *, now: datetime) -> None:
+    this = col(WebhookEndpoint.id) == endpoint_id
+    await session.exec(update(WebhookEndpoint).where(this).values(last_success_at=now, failing_since=None))
 
 
-async def _endpoint_health(
-    session: AsyncSession, endpoint_id: str, result: SendResult, *, now: datetime, disable_after: timedelta
-) -> None:
-    table = WebhookEndpoint
-    this = col(table.id) == endpoint_id
-    if result.ok:
-        await session.exec(update(table).where(this).values(last_success_at=now, failing_since=None))
-        return
-    if result.gone:
-        await _disable(session, endpoint_id, "the endpoint answered 410 Gone", now=now)
-        return
-    await session.exec(update(table).where(this).values(failing_since=func.coalesce(table.failing_since, now)))
-    streak_start = (await session.exec(select(table.failing_since).where(this))).first()
-    if streak_start is not None and now - streak_start >= disable_after:
-        days = disable_after.total_seconds() / 86400
-        reason = f"no successful delivery for {days:g} days (failing since {payload.isoformat(streak_start)})"
-        await _disable(session, endpoint_id, reason, now=now)
+async def mark_endpoint_failing(session: AsyncSession, endpoint_id: str, *, now: datetime) -> datetime | None:
+    """Start the endpoint's failure streak unless one runs; returns when the streak started."""
+    this = col(WebhookEndpoint.id) == endpoint_id
+    await session.exec(
+        update(WebhookEndpoint).where(this).values(failing_since=func.coalesce(WebhookEndpoint.failing_since, now))
+    )
+    return (await session.exec(select(WebhookEndpoint.failing_since).where(this))).first()
 
 
-async def _disable(session: AsyncSession, endpoint_id: str, reason: str, *, now: datetime) -> None:
+async def disable_endpoint(session: AsyncSession, endpoint_id: str, reason: str, *, now: datetime) -> None:
     await session.exec(
         update(WebhookEndpoint)
         .where(col(WebhookEndpoint.id) == endpoint_id, col(WebhookEndpoint.enabled))
@@ -435,29 +420,6 @@ async def recover(session: AsyncSession, endpoint_id: str, *, since: datetime, n
         .values(status=PENDING, attempts=0, next_attempt_at=now, lease_owner=None, lease_until=None)
     )
     return int(result.rowcount or 0)
-
-
-async def start_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: datetime, worker_id: str) -> Job:
-    """An inline test message, leased to the request that sends it."""
-    message = await enqueue_test(session, endpoint, now=now)
-    message.status, message.lease_owner, message.lease_until = (
-        DELIVERING,
-        worker_id,
-        now + timedelta(minutes=1),
-    )
-    session.add(message)
-    await session.flush()
-    secrets = live_secrets(endpoint, now)
-    return Job(
-        _id(message.id),
-        message.msg_id,
-        endpoint.id,
-        endpoint.url,
-        secrets,
-        message.payload,
-        0,
-        channel=endpoint.channel,
-    )
 
 
 def _id(value: int | None) -> int:

@@ -13,6 +13,8 @@ from sqlmodel import select
 
 from service.api.app import create_app
 from service.db import Database
+from service.delivery.signing import generate_secret
+from service.flows import deliver
 from service.models import Article, Feed, utcnow
 from service.store import feeds as feed_store
 from service.store import webhooks as webhook_store
@@ -69,8 +71,10 @@ async def test_health_grades_the_oldest_pending_article_and_the_delivery_lag(
     async with database.session() as session:
         session.add(Article(url="https://o.example/a", fingerprint="f" * 16, discovered_at=now - timedelta(hours=2)))
         session.add(Article(url="https://o.example/b", fingerprint="e" * 16, discovered_at=now))
-        endpoint = await webhook_store.create_endpoint(session, url="https://hooks.example/x", now=now)
-        message = await webhook_store.enqueue_test(session, endpoint, now=now - timedelta(minutes=10))
+        endpoint = await webhook_store.create_endpoint(
+            session, secret=generate_secret(), url="https://hooks.example/x", now=now
+        )
+        message = await deliver.queue_test(session, endpoint, now=now - timedelta(minutes=10))
         message.created_at = now - timedelta(minutes=10)
     async with api(database_url, database) as http:  # defaults: articles warn 15 min / fail 1 h; lag 5 min / 1 h
         body = (await http.get("/health")).json()

@@ -23,6 +23,7 @@ from service.api.app import create_app
 from service.api.webhooks import get_resolver
 from service.db import Database
 from service.delivery.sender import create_sender
+from service.delivery.signing import generate_secret
 from service.metrics import REGISTRY
 from service.models import Feed, utcnow
 from service.models.webhooks import WebhookMessage
@@ -252,7 +253,10 @@ async def test_delivery_refuses_an_internal_url_stored_earlier(
     ]
     control = f"http://feeds.example.com:{raw_server.port}/hook"
     async with database.session() as session:
-        endpoints = {u: await webhook_store.create_endpoint(session, url=u, now=utcnow()) for u in [*urls, control]}
+        endpoints = {
+            u: await webhook_store.create_endpoint(session, secret=generate_secret(), url=u, now=utcnow())
+            for u in [*urls, control]
+        }
     await make_alert(database)
     sender = create_sender(settings)
     try:

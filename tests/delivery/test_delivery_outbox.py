@@ -16,6 +16,7 @@ from starlette.responses import Response
 from service.db import Database
 from service.delivery.schedule import MAX_ATTEMPTS, RETRY_DELAYS
 from service.delivery.sender import WebhookSender
+from service.delivery.signing import generate_secret
 from service.flows.record import queue_deliveries
 from service.models.webhooks import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from service.settings import Settings
@@ -34,7 +35,7 @@ async def sender() -> AsyncIterator[WebhookSender]:
 
 async def add_endpoint(db: Database, url: str, **fields: object) -> WebhookEndpoint:
     async with db.session() as session:
-        return await store.create_endpoint(session, url=url, now=T0, **fields)
+        return await store.create_endpoint(session, secret=generate_secret(), url=url, now=T0, **fields)
 
 
 async def messages(db: Database) -> list[WebhookMessage]:

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import Database
+from service.delivery.signing import generate_secret
 from service.settings import Settings
 from service.store import webhooks as store
 from service.worker.deliver import deliver_tick
@@ -34,7 +35,7 @@ async def test_concurrent_workers_never_send_a_message_twice(
     for path in paths:
         server.routes[path] = handler
         async with database.session() as session:
-            await store.create_endpoint(session, url=server.url(path), now=T0)
+            await store.create_endpoint(session, secret=generate_secret(), url=server.url(path), now=T0)
     for _ in range(15):
         await make_alert(database)
 

@@ -158,6 +158,7 @@ def test_kill_9_while_ingesting_loses_and_duplicates_nothing(
 async def _one_alert_for(database_url: str, hook: str) -> None:
     """An event, its alert and the outbox row for one endpoint, written as the pipeline writes them."""
     from service.db import Database
+    from service.delivery.signing import generate_secret
     from service.flows.record import queue_deliveries
     from service.models import Alert, Event, utcnow
     from service.render import rendered
@@ -166,7 +167,7 @@ async def _one_alert_for(database_url: str, hook: str) -> None:
     db = Database(database_url)
     try:
         async with db.session() as session:
-            await webhook_store.create_endpoint(session, url=hook, now=utcnow())
+            await webhook_store.create_endpoint(session, secret=generate_secret(), url=hook, now=utcnow())
             session.add(Event(id="e-crash", kind="pow_exchange", status="completed"))
             await session.flush()
             alert = Alert(type="event.created", event_id="e-crash", revision=1, kind="pow_exchange", payload={})

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from service.api.app import create_app
 from service.cli import main
 from service.db import Database
+from service.delivery.signing import generate_secret
 from service.logs import JsonFormatter
 from service.models import Alert, Article, Event, utcnow
 from service.models.webhooks import WebhookMessage
@@ -80,7 +81,9 @@ async def test_retention_clears_old_article_text_and_keeps_events_and_alerts(dat
             )
         )
     async with database.session() as session:
-        endpoint = await webhook_store.create_endpoint(session, url="https://hooks.example/x", now=now)
+        endpoint = await webhook_store.create_endpoint(
+            session, secret=generate_secret(), url="https://hooks.example/x", now=now
+        )
         for n, status in enumerate(("delivered", "failed")):
             session.add(
                 WebhookMessage(

@@ -21,6 +21,7 @@ from service.api.webhooks.schemas import (
 )
 from service.api.webhooks.shared import endpoint_or_404
 from service.delivery.sender import create_sender
+from service.flows import deliver
 from service.models import utcnow
 from service.store import webhooks as store
 
@@ -38,14 +39,14 @@ async def test_webhook(webhook_id: str, db: DatabaseDep, settings: SettingsDep) 
     endpoint = await endpoint_or_404(db, webhook_id)
     now = utcnow()
     async with db.session() as session:
-        job = await store.start_test(session, endpoint, now=now, worker_id="api")
+        job = await deliver.start_test(session, endpoint, now=now, worker_id="api")
     sender = create_sender(settings)
     try:
         result = await sender.send(job.url, job.msg_id, job.body, job.secrets)
     finally:
         await sender.aclose()
     async with db.session() as session:
-        await store.record_attempt(session, job, result, now=utcnow(), worker_id="api", trigger="test")
+        await deliver.record(session, job, result, now=utcnow(), worker_id="api", trigger="test")
     return PingResult(
         delivery_id=job.msg_id,
         success=result.ok,

@@ -20,6 +20,7 @@ from service.api.webhooks.schemas import (
     endpoint_out,
 )
 from service.api.webhooks.shared import ResolverDep, checked_url, endpoint_or_404
+from service.delivery.signing import generate_secret
 from service.models import utcnow
 from service.store import webhooks as store
 
@@ -42,7 +43,12 @@ async def create_webhook(
     now = utcnow()
     async with db.session() as session:
         endpoint = await store.create_endpoint(
-            session, url=url, now=now, description=body.description, **body.filters.columns()
+            session,
+            url=url,
+            secret=generate_secret(),
+            now=now,
+            description=body.description,
+            **body.filters.columns(),
         )
     response.headers["Location"] = f"/v1/webhooks/{endpoint.id}"
     return WebhookCreated(**endpoint_out(endpoint, now).model_dump(), secret=endpoint.secret)

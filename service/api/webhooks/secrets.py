@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from service.api.deps import AdminDep, DatabaseDep
 from service.api.webhooks.schemas import AUTH, NOT_FOUND, SecretRotated
+from service.delivery.signing import generate_secret
 from service.models import utcnow
 from service.store import webhooks as store
 
@@ -26,5 +27,5 @@ async def rotate_secret(webhook_id: str, db: DatabaseDep) -> SecretRotated:
         endpoint = await store.get_endpoint(session, webhook_id)
         if endpoint is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"webhook {webhook_id} not found")
-        secret = await store.rotate_secret(session, endpoint, now=now)
+        secret = await store.rotate_secret(session, endpoint, secret=generate_secret(), now=now)
     return SecretRotated(id=webhook_id, secret=secret, previous_secret_expires_at=endpoint.previous_secret_expires_at)
