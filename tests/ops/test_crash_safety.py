@@ -194,7 +194,9 @@ def test_kill_9_while_delivering_resends_with_the_same_webhook_id(
     asyncio.run(_one_alert_for(database_url, server.url("/hook")))
     opml = tmp_path / "none.opml"
     # One feed on a closed port: a feed list must name a feed; this one only fails, quietly.
-    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline xmlUrl="http://127.0.0.1:9/x"/></body></opml>')
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body><outline xmlUrl="http://127.0.0.1:9/x"/></body></opml>'
+    )
     env = worker_env(database_url, opml)
     env.update(
         EXCHANGEWATCH_WEBHOOK_ALLOW_PRIVATE="true",

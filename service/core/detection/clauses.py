@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan")
 _PREDICATES = ("exchange", "return")
+_AND = frozenset({"and", "і", "та", "и", "und", "et", "y", "e", "i", "és", "și"})
 _AUX_GAP = 2  # tokens between an auxiliary's end and the participle it governs ("will be exchanged")
 
 
@@ -75,7 +76,11 @@ def _future_participles(s: Sentence, parts: list[Span]) -> tuple[bool, bool]:
     for a, _ in s.hits.get("done", ()):
         if not any(lo <= a < hi for lo, hi in parts):
             continue
-        if any(0 <= a - b <= _AUX_GAP for b in aux):
+        lo, _ = s.clause_span(a)
+        near = any(0 <= a - b <= _AUX_GAP for b in aux)
+        # "are planned to be exchanged … and returned": the auxiliary governs a coordinated participle too
+        coordinated = any(lo <= b <= a for b in aux) and any(t in _AND for t in s.tokens[lo:a])
+        if near or coordinated:
             governed = True
         else:
             free = True
@@ -89,8 +94,8 @@ def clause_status(s: Sentence, official: bool) -> EventStatus | None:
     free, governed = _future_participles(s, parts)
     if not free:
         cues.discard("done")
-    if governed:
-        cues.add("plan")
+    if governed or cues_in(s, parts, ("future_aux",)):
+        cues.add("plan")  # "they are later to be taken … as part of a swap"
     if "not_happened" in cues:
         return "postponed"
     if "done" in cues:

@@ -375,7 +375,8 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
     for s in [*sentences, *(c for c in context if c.has("talks", "agree"))]:
         for a, b in s.hits.get("venue", ()):
             facts.setdefault("venue", Fact("venue", " ".join(s.tokens[a:b]), s.text))
-    return list(facts.values())
+    about = [*sentences, *(c for c in context if c.has("agree", "plan") and not c.recalled and c not in sentences)]
+    return [*facts.values(), *_category_facts(about, topic)]  # who is to be exchanged: wounded, under 25…
 
 
 def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:

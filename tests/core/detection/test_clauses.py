@@ -127,3 +127,15 @@ def test_rescue_stories_are_not_repatriations() -> None:
         "man had been recovered."
     )
     assert not report.relevant
+
+
+def test_an_auxiliary_governs_a_coordinated_participle() -> None:
+    report = _detect("The prisoners are planned to be exchanged for Russian soldiers and returned to Ukraine.")
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
+
+
+def test_a_future_infinitive_makes_a_plan() -> None:
+    report = _detect("The fighters are later to be taken to Ukraine as part of a prisoner swap, Kyiv said.")
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
