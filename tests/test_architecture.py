@@ -137,8 +137,8 @@ def _forbidden(own: str, imported: str) -> bool:
 
 # Wrong-way imports still being taken out (issue 12); the list may only shrink, and must when one goes.
 KNOWN_DEBT = {
-    ("service.store.articles", "scrapers.feeds"),
-    ("service.store.articles", "scrapers.urls"),
+    ("service.store.ingest", "scrapers.feeds"),
+    ("service.store.ingest", "scrapers.urls"),
     ("service.store.feeds", "scrapers.kinds"),
 }
 
