@@ -140,6 +140,10 @@ class Settings(BaseSettings):
     """An idle keep-alive connection is closed after this."""
     http_max_connections: int = Field(default=1000, ge=1)
     """Concurrent connections the server accepts; beyond it new ones are closed at once."""
+    probe_cache_seconds: float = Field(default=1.5, ge=0.0)
+    """/health and /metrics reuse their database figures this long (a probe flood costs one query set)."""
+    max_subscriptions: int = Field(default=1000, ge=1)
+    """Webhook endpoints and notification channels the service holds, together (409 beyond it)."""
 
     # Retention (0 keeps forever)
     retention_article_text_days: int = Field(default=180, ge=0)

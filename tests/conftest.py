@@ -129,6 +129,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "scheduler_tick_seconds": 0.2,
         "delivery_tick_seconds": 0.2,
         "rate_limit_per_minute": 100_000,
+        "probe_cache_seconds": 0,  # tests read /health and /metrics right after changing rows
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

@@ -14,9 +14,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from service import migrate
 from service.api.deps import get_database, get_settings
 from service.api.health_checks import threshold_checks, update_gauges
+from service.api.probe_cache import snapshot
 from service.metrics import REGISTRY
 from service.models import utcnow
 from service.store import health as health_store
+from service.store.health import FeedState, HealthFigures
 
 router = APIRouter(tags=["health"])
 HEALTH_JSON = "application/health+json"
@@ -72,16 +74,17 @@ async def health(request: Request) -> JSONResponse:
     settings = get_settings(request)
     checks: dict[str, list[dict[str, Any]]] = {}
     now = utcnow()
-    try:
+
+    async def load() -> tuple[float, HealthFigures]:
         started = time.perf_counter()
         async with get_database(request).reader() as session:
             await health_store.ping(session)
             latency = (time.perf_counter() - started) * 1000
-            figures = await health_store.health_figures(
-                session,
-                now=now,
-                stale_after=timedelta(seconds=settings.poll_interval_seconds * STALE_INTERVALS),
-            )
+            stale_after = timedelta(seconds=settings.poll_interval_seconds * STALE_INTERVALS)
+            return latency, await health_store.health_figures(session, now=now, stale_after=stale_after)
+
+    try:
+        latency, figures = await snapshot(request, "health", settings.probe_cache_seconds).get(load)
     except Exception as exc:
         checks["database:responseTime"] = _check("fail", None, output=type(exc).__name__)
         return _health_response(checks)
@@ -113,11 +116,15 @@ def _health_response(checks: dict[str, list[dict[str, Any]]]) -> JSONResponse:
 
 @router.get("/metrics", summary="Prometheus metrics (exchangewatch_ prefix)")
 async def metrics(request: Request) -> Response:
-    try:
-        now = utcnow()
+    now = utcnow()
+
+    async def load() -> tuple[HealthFigures, list[FeedState]]:
         async with get_database(request).reader() as session:
             figures = await health_store.health_figures(session, now=now, stale_after=timedelta(days=1))
-            feeds = await health_store.feed_states(session)
+            return figures, await health_store.feed_states(session)
+
+    try:
+        figures, feeds = await snapshot(request, "metrics", get_settings(request).probe_cache_seconds).get(load)
         update_gauges(figures, feeds, now)
     except Exception:  # metrics must answer even when the database does not
         pass

@@ -110,6 +110,8 @@ async def create(
         endpoint = await flow.add_channel(
             db, settings, body.url, description=body.description, filters=body.filters.model_dump()
         )
+    except flow.SubscriptionQuota as exc:
+        raise HTTPException(409, str(exc)) from None
     except flow.InvalidChannel as exc:
         raise HTTPException(422, f"notification URL refused: {exc}") from None
     response.headers["Location"] = f"/v1/notifications/{endpoint.id}"

@@ -42,6 +42,14 @@ async def validate(url: str, settings: Settings) -> str:
     return url
 
 
+class SubscriptionQuota(InvalidChannel):
+    """MAX_SUBSCRIPTIONS reached (an InvalidChannel, so every caller already reports it)."""
+
+
+def quota_message(cap: int) -> str:
+    return f"the service holds at most {cap} subscriptions (webhooks and notification channels); delete one first"
+
+
 async def add_channel(
     db: Database, settings: Settings, url: str, *, description: str = "", filters: dict[str, Any] | None = None
 ) -> WebhookEndpoint:
@@ -50,6 +58,8 @@ async def add_channel(
     columns = {key: value for key, value in (filters or {}).items() if key in FILTERS}
     columns["official_only"] = bool(columns.get("official_only"))
     async with db.session() as session:
+        if await store.count_endpoints(session) >= settings.max_subscriptions:
+            raise SubscriptionQuota(quota_message(settings.max_subscriptions))
         endpoint = await store.create_endpoint(
             session,
             url=url,

@@ -50,6 +50,11 @@ async def create_endpoint(
     return endpoint
 
 
+async def count_endpoints(session: AsyncSession) -> int:
+    """Webhook endpoints and notification channels together (the MAX_SUBSCRIPTIONS quota)."""
+    return int((await session.exec(select(func.count()).select_from(WebhookEndpoint))).one())
+
+
 async def get_endpoint(session: AsyncSession, endpoint_id: str, channel: str = WEBHOOK) -> WebhookEndpoint | None:
     """The endpoint of that channel (a notification channel is not a webhook, and the other way round)."""
     endpoint = await session.get(WebhookEndpoint, endpoint_id)

@@ -21,6 +21,7 @@ from service.api.webhooks.schemas import (
 )
 from service.api.webhooks.shared import ResolverDep, checked_url, endpoint_or_404
 from service.delivery.signing import generate_secret
+from service.flows.notifications import quota_message
 from service.models import utcnow
 from service.store import webhooks as store
 
@@ -42,6 +43,8 @@ async def create_webhook(
     url = await checked_url(body.url, settings, resolver)
     now = utcnow()
     async with db.session() as session:
+        if await store.count_endpoints(session) >= settings.max_subscriptions:
+            raise HTTPException(status.HTTP_409_CONFLICT, quota_message(settings.max_subscriptions))
         endpoint = await store.create_endpoint(
             session,
             url=url,
