@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from service import migrate
 from service.db import Database
+from service.flows.feeds import kind_of
 from service.models import utcnow
 from service.opml import load_feed_list
 from service.settings import Settings
@@ -66,7 +67,7 @@ async def sync_feed_list(settings: Settings, db: Database) -> int:
             return 0
         wanted = {spec.url for spec in specs}
         for spec in specs:
-            _, created = await feed_store.add_feed(session, spec, now)
+            _, created = await feed_store.add_feed(session, spec, now, kind=kind_of(spec))
             added += created
         if settings.feeds_file is not None:
             for feed in existing:

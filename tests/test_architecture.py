@@ -139,7 +139,6 @@ def _forbidden(own: str, imported: str) -> bool:
 KNOWN_DEBT = {
     ("service.store.ingest", "scrapers.feeds"),
     ("service.store.ingest", "scrapers.urls"),
-    ("service.store.feeds", "scrapers.kinds"),
 }
 
 

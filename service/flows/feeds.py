@@ -87,6 +87,11 @@ def feed_client(settings: Settings) -> PoliteClient:
     )
 
 
+def kind_of(spec: FeedSpec) -> str:
+    """The source kind a feed is stored with: the spec's, else detected from the URL (t.me/s/…, GDELT, …)."""
+    return spec.kind or detect_kind(spec.url)
+
+
 def validate_url(raw: str, settings: Settings) -> str:
     """The normal form of a feed URL, refused (FeedRejected) when malformed or not allowed by the SSRF guard."""
     try:
@@ -173,7 +178,7 @@ async def add_feed(
     stored = replace(spec, url=url, title=title, kind=spec.kind or (probe.kind if probe else None))
     try:
         async with db.session() as session:
-            feed, created = await feed_store.add_feed(session, stored, utcnow())
+            feed, created = await feed_store.add_feed(session, stored, utcnow(), kind=kind_of(stored))
     except IntegrityError:  # the same URL was added concurrently (another request or outline)
         if (known := await _known(db, url)) is None:
             raise

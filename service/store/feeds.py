@@ -11,7 +11,6 @@ from sqlalchemy import bindparam, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from scrapers.kinds import detect_kind
 from service.models import Feed
 from service.store.leases import claim, lease_free
 
@@ -100,14 +99,14 @@ async def get_feed_by_url(session: AsyncSession, url: str) -> Feed | None:
     return (await session.exec(select(Feed).where(col(Feed.url) == url))).first()
 
 
-async def add_feed(session: AsyncSession, spec: FeedSpec, now: datetime) -> tuple[Feed, bool]:
-    """Insert a feed (due now) unless its URL is known; returns (feed, created)."""
+async def add_feed(session: AsyncSession, spec: FeedSpec, now: datetime, *, kind: str) -> tuple[Feed, bool]:
+    """Insert a feed of `kind` (due now) unless its URL is known; returns (feed, created)."""
     existing = await get_feed_by_url(session, spec.url)
     if existing is not None:
         return existing, False
     feed = Feed(
         url=spec.url,
-        kind=spec.kind or detect_kind(spec.url),
+        kind=kind,
         title=spec.title,
         language=spec.language,
         official=spec.official,
@@ -156,7 +155,7 @@ async def release_feed(session: AsyncSession, feed: Feed) -> None:
 
 async def record_poll(session: AsyncSession, feed_id: int, values: dict[str, Any], *, added: int = 0) -> None:
     """One UPDATE of the feed after a poll: the poll's own columns only (an API edit meanwhile stays)."""
-    table = Feed.__table__  # type: ignore[attr-defined]
+    table = Feed.metadata.tables[str(Feed.__tablename__)]
     values = dict(values)
     for column in ("title", "language"):  # filled from the feed once, never overwritten
         if column in values:

@@ -35,7 +35,8 @@ async def add_feeds(database: Database, count: int, failing: int) -> list[int]:
     ids = []
     async with database.session() as session:
         for n in range(count):
-            feed, _ = await feed_store.add_feed(session, feed_store.FeedSpec(url=f"https://f{n}.example/rss"), now)
+            spec = feed_store.FeedSpec(url=f"https://f{n}.example/rss")
+            feed, _ = await feed_store.add_feed(session, spec, now, kind="rss")
             feed.error_count = 3 if n < failing else 0
             feed.last_error_kind = "connect" if n < failing else None
             feed.last_success_at = None if n < failing else now

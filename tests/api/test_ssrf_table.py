@@ -117,7 +117,7 @@ async def add_feeds(database: Database, urls: list[str]) -> dict[str, int]:
     ids = {}
     async with database.session() as session:
         for url in urls:
-            feed, _ = await feed_store.add_feed(session, feed_store.FeedSpec(url=url, kind="rss"), utcnow())
+            feed, _ = await feed_store.add_feed(session, feed_store.FeedSpec(url=url), utcnow(), kind="rss")
             ids[url] = feed.id
     return ids  # type: ignore[return-value]
 

@@ -18,7 +18,7 @@ async def add_feed(
     """Insert a feed, due now; returns its id."""
     async with database.session() as session:
         spec = feed_store.FeedSpec(url=url, kind=kind, official=official)
-        feed, _ = await feed_store.add_feed(session, spec, now or utcnow())
+        feed, _ = await feed_store.add_feed(session, spec, now or utcnow(), kind=kind)
         return feed.id  # type: ignore[return-value]
 
 
