@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
 
+from service.api.alert_schemas import AlertChange, AlertEvent, AlertEvidence, AlertFacts, AlertSource
 from service.api.deps import DatabaseDep
 from service.api.vocab import Language
 from service.core.domain import AlertType, EventKind
@@ -63,22 +64,22 @@ class AlertOut(BaseModel):
 
     model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [ALERT_EXAMPLE]})
 
-    id: int
+    id: int = Field(description="alert id; alerts are ordered by it")
     cursor: str = Field(description="pass as ?cursor= (or Last-Event-ID) to continue after this alert")
     type: str = Field(description="event.created or event.updated")
-    event_id: str
-    revision: int
-    kind: str
-    language: str | None
-    confidence: float
-    created_at: datetime
+    event_id: str = Field(description="the event this alert is about (GET /v1/events/{id})")
+    revision: int = Field(description="the event's revision this alert announces (1 for event.created)")
+    kind: str = Field(description="pow_exchange, body_repatriation or agreement")
+    language: str | None = Field(description="language of the article that caused the alert")
+    confidence: float = Field(description="0–1: evidence strength, sources, officials")
+    created_at: datetime = Field(description="when the alert was raised")
     summary: str = Field("", description="one English line built from the merged facts")
     links: dict[str, str] = Field(default_factory=dict, description="`event`: the event JSON; `page`: its HTML page")
-    event: dict[str, Any]
-    facts: dict[str, Any]
-    changes: list[Any]
-    evidence: list[Any]
-    sources: list[Any]
+    event: AlertEvent = Field(description="the event as it stands at this revision")
+    facts: AlertFacts = Field(description="the merged facts (numbers, stage, categories, mediators)")
+    changes: list[AlertChange] = Field(description="event.updated: what changed since the previous revision")
+    evidence: list[AlertEvidence] = Field(description="why: the sentences the facts rest on, with their sources")
+    sources: list[AlertSource] = Field(description="where from: every source reporting the event")
 
 
 class AlertPage(BaseModel):

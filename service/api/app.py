@@ -10,8 +10,10 @@ from fastapi import Depends, FastAPI
 
 from service.api import alerts, articles, atom, events, feeds, health, notifications, pages, vocab, webhooks
 from service.api.docs import install_docs
-from service.api.errors import PROBLEM_RESPONSES, install_error_handlers
+from service.api.errors import install_error_handlers
+from service.api.guards import check_request
 from service.api.middleware import install_middleware
+from service.api.openapi import install_openapi
 from service.bootstrap import prepare_database, sync_feed_list
 from service.db import Database
 from service.flows.feeds import feed_client
@@ -73,8 +75,7 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,  # served by install_docs from installed files, not a CDN
         redoc_url=None,
-        dependencies=[Depends(vocab.reject_unknown_query)],
-        responses=PROBLEM_RESPONSES,
+        dependencies=[Depends(check_request)],
         openapi_tags=[
             {"name": "alerts", "description": "Deduplicated alerts: new events and material updates."},
             {"name": "events", "description": "Real-world events built from every report."},
@@ -93,6 +94,7 @@ def create_app(
     app.state.runtime = None
     install_error_handlers(app)
     install_docs(app)
+    install_openapi(app)
     install_middleware(app, settings)
     routers = (
         (feeds, articles, events, vocab, atom, alerts, webhooks, notifications, health, pages)

@@ -18,36 +18,6 @@ log = logging.getLogger(__name__)
 DATABASE_RETRY_AFTER = 5  # seconds; a client retrying sooner meets the same outage
 PROBLEM = "application/problem+json"
 
-_PROBLEM_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "title": "Problem",
-    "required": ["type", "title", "status", "detail"],
-    "properties": {
-        "type": {"type": "string", "example": "about:blank"},
-        "title": {"type": "string", "example": "Unprocessable Entity"},
-        "status": {"type": "integer", "example": 422},
-        "detail": {"example": "invalid request: url: must be an http:// or https:// URL"},
-        "errors": {"type": "array", "items": {"type": "object"}},
-    },
-}
-
-
-def _problem_response(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {PROBLEM: {"schema": _PROBLEM_SCHEMA}}}
-
-
-# Documented on every operation, so clients (and schema-driven fuzzers) know the error shape.
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: _problem_response("Missing bearer token (write endpoints)"),
-    403: _problem_response("Wrong admin token, or write endpoints disabled"),
-    404: _problem_response("Not found"),
-    409: _problem_response("Conflict with an existing resource"),
-    413: _problem_response("Request body too large"),
-    422: _problem_response("Invalid request: the detail says which field and why"),
-    429: _problem_response("Rate limit exceeded; see Retry-After"),
-}
-
-
 # Stable machine codes: clients branch on `code` (or on `type`, which is PROBLEM_BASE + code), never on text.
 PROBLEM_BASE = "/problems/"
 PROBLEM_CODES: dict[str, tuple[int, str]] = {

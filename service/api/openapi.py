@@ -1,0 +1,158 @@
+"""The OpenAPI document: per route only the error responses it can give (all as problem+json), the
+`webhooks` section describing what subscribers receive, and the API's conventions written once."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import FastAPI, routing
+from fastapi.dependencies.models import Dependant
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic import Field
+
+from service.api.alert_schemas import PingMessage, WebhookEnvelope
+from service.api.alerts import AlertOut
+from service.api.deps import require_admin
+from service.api.errors import PROBLEM, PROBLEM_BASE, PROBLEM_CODES
+from service.api.guards import UNGUARDED
+
+CONVENTIONS = """
+## Conventions (the same on every endpoint)
+
+* **Auth.** Read endpoints are open; write endpoints and `/v1/webhooks` need
+  `Authorization: Bearer <EXCHANGEWATCH_ADMIN_TOKEN>` (401 without a token, 403 with a wrong one).
+* **Lists** take `limit` and an opaque `cursor` and answer `{"data": [...], "next_cursor": "...", "has_more": true}`:
+  pass `next_cursor` back as `cursor` while `has_more` is true. (Alerts are a stream: their `next_cursor` stays set
+  on the last page so you can poll for newer alerts with it.)
+* **Enumerated values** (`kind`, `type`, `status`, webhook `filters`) are validated: anything else is a 422 that names
+  the allowed values, which `GET /v1/event-types` lists. Unknown query parameters are a 422 too.
+* **Idempotency.** Every POST accepts an `Idempotency-Key` header (1–255 printable ASCII characters). A retry with
+  the same key and the same request gets the first response again (`Idempotent-Replayed: true`); the same key
+  with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409
+  `idempotency_key_in_use`. Keys are kept for `EXCHANGEWATCH_IDEMPOTENCY_KEY_HOURS` (24).
+* **Bodies** are JSON (`application/json`; OPML import: an XML type); anything else is a 415.
+* **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable machine `code`; `type` is
+  `/problems/{code}`. Codes: CODES.
+"""
+
+
+def _uses(dependant: Dependant, call: Any) -> bool:
+    return dependant.call is call or any(_uses(sub, call) for sub in dependant.dependencies)
+
+
+def _path_params(dependant: Dependant) -> bool:
+    return bool(dependant.path_params) or any(_path_params(sub) for sub in dependant.dependencies)
+
+
+def route_problems(route: Any, method: str) -> set[int]:
+    """The error statuses this route can answer."""
+    if route.path in UNGUARDED:
+        return set()
+    codes = {422, 429}  # unknown query parameters; the rate limit
+    if _uses(route.dependant, require_admin):
+        codes |= {401, 403}
+    if _path_params(route.dependant):
+        codes |= {404}
+    has_body = route.body_field is not None or "requestBody" in (route.openapi_extra or {})
+    if has_body:
+        codes |= {413, 415}
+    if method == "POST":
+        codes |= {409}  # Idempotency-Key still in use
+    return codes
+
+
+IDEMPOTENCY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "retry safely: the same key and request get the first response again (kept 24 hours)",
+    "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$", "example": "create-hook-2026-06-09"},
+}
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Problem",
+    "description": "RFC 9457 problem details",
+    "required": ["type", "title", "status", "code", "detail"],
+    "properties": {
+        "type": {"type": "string", "description": f"{PROBLEM_BASE}{{code}}", "example": "/problems/invalid_request"},
+        "title": {"type": "string", "description": "the HTTP status phrase", "example": "Unprocessable Entity"},
+        "status": {"type": "integer", "description": "the HTTP status", "example": 422},
+        "code": {"type": "string", "description": "stable machine code (see the API description)"},
+        "detail": {"description": "what went wrong, for people", "example": "kind: Input should be 'pow_exchange'"},
+        "errors": {"type": "array", "items": {"type": "object"}, "description": "422: one entry per invalid field"},
+    },
+    "additionalProperties": True,
+}
+
+
+def _fix_responses(schema: dict[str, Any], app: FastAPI) -> None:
+    for route in routing.iter_route_contexts(app.routes):  # routers are included lazily: their effective routes
+        if not isinstance(route.original_route, APIRoute) or not route.include_in_schema:
+            continue
+        for method in route.methods or ():
+            operation = schema["paths"].get(route.path_format, {}).get(method.lower())
+            if operation is None:
+                continue
+            if method == "POST":
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
+            responses = operation.setdefault("responses", {})
+            wanted = route_problems(route, method) | {int(s) for s in responses if str(s)[0] == "4"}
+            for status in sorted(wanted):
+                described = responses.get(str(status), {}).get("description")
+                codes = [c for c, (s, _) in PROBLEM_CODES.items() if s == status]
+                text = described if described and described != "Validation Error" else ", ".join(codes)
+                responses[str(status)] = _problem(text or "error")
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    codes = ", ".join(f"`{code}` ({status})" for code, (status, _) in PROBLEM_CODES.items())
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description + CONVENTIONS.replace("CODES", codes),
+        routes=app.routes,
+        webhooks=app.webhooks.routes,
+        tags=app.openapi_tags,
+    )
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    _fix_responses(schema, app)
+    for hook in schema.get("webhooks", {}).values():  # what a subscriber answers: any 2xx, nothing else to say
+        for operation in hook.values():
+            operation["responses"] = {"2XX": {"description": "received (anything else is retried)"}}
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schema["components"]["schemas"].pop(unused, None)
+    app.openapi_schema = schema
+    return schema
+
+
+class AlertMessage(WebhookEnvelope):
+    type: Literal["event.created", "event.updated"] = Field(description="the alert's type")
+    data: AlertOut = Field(description="the alert, exactly as GET /v1/alerts/{id} returns it")
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Declare the webhook messages and use build_openapi for /openapi.json."""
+
+    @app.webhooks.post("event.created", summary="A new real-world event", tags=["webhooks"])
+    def event_created(body: AlertMessage) -> None:
+        """POSTed to every enabled endpoint whose filters match, signed per Standard Webhooks. Answer 2xx within
+        15 s; anything else is retried with backoff for about 3 days (same webhook-id), then the message is dead."""
+
+    @app.webhooks.post("event.updated", summary="An event's facts changed materially", tags=["webhooks"])
+    def event_updated(body: AlertMessage) -> None:
+        """Same envelope as event.created; `data.changes` says what changed (numbers, stage, status, confidence)."""
+
+    @app.webhooks.post("webhook.test", summary="A test ping (POST /v1/webhooks/{id}/test)", tags=["webhooks"])
+    def webhook_test(body: PingMessage) -> None:
+        """Sent only on request; not retried."""
+
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
