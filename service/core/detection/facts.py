@@ -90,6 +90,8 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "part_of", n.end, n.end + 8):
         return True
+    if _near(s.hits, "exchange", n.end, n.end + 1):
+        return True  # "the 56th exchange", «56. wymianę»: a series number
     if _near(s.hits, "part_group", n.end, n.end + 3) and _plus_part(s, n) is None:
         return True
     if _near(s.hits, "part_among", n.end, n.end + 5):
@@ -124,6 +126,24 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         return None
     kind = "body" if _near(s.hits, "body", max(before) - 1, max(before) + 1) else "pow"
     return kind, n.end
+
+
+def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
+    """ "The bodies were exchanged, with Ukraine retrieving 212 and Russia 45": a bare count right after
+    a party (and its verb), the object named earlier: (kind, side) — the party receives, unless the verb
+    before the count gives."""
+    parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
+    near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
+    before = [a for c in ("body", "pow", "captivity", "people") for a, _ in s.hits.get(c, ()) if a < n.start]
+    bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses
+    if not bare or not near or not before or not s.has("receive", "give"):
+        return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
+    _, side = max(near)
+    kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
+    gives = [a for a, _ in s.hits.get("give", ()) if a < n.start] > [
+        a for a, _ in s.hits.get("receive", ()) if a < n.start
+    ]
+    return kind, _other(side) if gives else side
 
 
 def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
@@ -216,8 +236,8 @@ def _both_sides_total(s: Sentence, n: NumberSpan, clause_lo: int) -> bool:
         return False
     if _near(s.hits, "receive", lo, n.end + _AFTER):
         return False
-    ua = _near(s.hits, "party_ua", lo, n.start) or _near(s.hits, "hq", lo, n.start)
-    ru = _near(s.hits, "party_ru", lo, n.start)
+    ua = _near(s.hits, "party_ua", 0, n.start) or _near(s.hits, "hq", 0, n.start)  # "Moscow, Kyiv swap 218"
+    ru = _near(s.hits, "party_ru", 0, n.start)
     return ua == ru
 
 
@@ -273,6 +293,10 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
     for n in numbers:
         if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n, agreed):
+            continue
+        gapped = _gapped(s, n) if _object(s, n) is None and _each_after(s, n) is None else None
+        if gapped is not None:
+            found.append(Count(n.value, gapped[1], gapped[0], s.text, 1, order))
             continue
         obj = _object(s, n) or _each_after(s, n)
         if obj is None:

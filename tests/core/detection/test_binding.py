@@ -127,3 +127,28 @@ def test_a_group_within_the_exchange_does_not_outrank_the_total() -> None:
         "uk",
     )
     assert facts["returned_to_ukraine"] == 307
+
+
+def test_gapped_counts_take_the_object_and_party_before_them() -> None:
+    report = detect(
+        Document(
+            "",
+            "On Friday the bodies of fallen soldiers were exchanged, with Ukraine retrieving 212 and Russia 45.",
+            "en",
+            FRIDAY,
+        )
+    )
+    assert report.relevant and report.primary is not None
+    facts = report.primary.fact_values()
+    assert (facts["bodies_to_ukraine"], facts["bodies_to_russia"]) == (212, 45)
+
+
+def test_a_series_ordinal_before_the_exchange_is_no_count() -> None:
+    facts = _facts("Ukraine and Russia held their 56th exchange on Friday: 49 Ukrainian soldiers returned home.")
+    assert facts["returned_to_ukraine"] == 49
+
+
+def test_a_reciprocal_total_after_a_list_of_parties() -> None:
+    facts = _facts("The swap was mediated by Turkey.", title="Moscow, Kyiv swap 218 prisoners, including 108 women")
+    assert facts.get("returned_to_ukraine") != 218
+    assert facts.get("returned_to_russia") != 218
