@@ -191,12 +191,18 @@ def _outlines(path: Path) -> tuple[bytes, int]:
 
 
 def check_feeds_file(settings: Settings) -> None:
-    """FEEDS_FILE replaces the feed list at start: a bad or empty one is refused before anything is removed."""
-    if settings.feeds_file is not None:
-        try:
-            read_opml(settings.feeds_file)
-        except UserError as exc:
+    """FEEDS_FILE replaces the feed list at start: an unreadable or non-OPML one is refused before anything is
+    removed; an empty one is allowed (a delivery-only worker) but said loudly, since it removes every feed."""
+    if settings.feeds_file is None:
+        return
+    try:
+        read_opml(settings.feeds_file)
+    except UserError as exc:
+        if "no feeds in it" not in str(exc):
             raise UserError(f"EXCHANGEWATCH_FEEDS_FILE: {exc}", exc.code) from None
+        typer.echo(
+            f"warning: EXCHANGEWATCH_FEEDS_FILE {settings.feeds_file} lists no feeds: every feed is removed", err=True
+        )
 
 
 @app.command("import")

@@ -122,8 +122,8 @@ def test_unusable_input_files_exit_4(tmp_path: Path) -> None:
     assert_user_error(run(tmp_path, "feeds", "import", "notxml.opml"), ExitCode.DATA, "not valid XML")
     (tmp_path / "corpus.jsonl").write_text(json.dumps(ARTICLE) + "\n{oops\n")
     assert_user_error(run(tmp_path, "eval", "corpus.jsonl"), ExitCode.DATA, "corpus.jsonl line 2: not JSON")
-    result = run(tmp_path, "serve", "--feeds-file", "empty.opml")  # would remove every feed: refused
-    assert_user_error(result, ExitCode.DATA, "EXCHANGEWATCH_FEEDS_FILE", "no feeds in it")
+    result = run(tmp_path, "poll", "--once", "--feeds-file", "empty.opml")  # allowed (delivery-only), said loudly
+    assert result.returncode == ExitCode.OK and "lists no feeds: every feed is removed" in result.stderr
     result = run(tmp_path, "worker", env={"EXCHANGEWATCH_FEEDS_FILE": str(tmp_path / "notxml.opml")})
     assert_user_error(result, ExitCode.DATA, "EXCHANGEWATCH_FEEDS_FILE")
 

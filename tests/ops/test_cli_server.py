@@ -156,6 +156,7 @@ def test_api_answers_a_browser_dashboard_cross_origin_and_logs_access(tmp_path: 
             assert stream.status_code == 200
             assert stream.headers["content-type"].startswith("text/event-stream")
             assert stream.headers["access-control-allow-origin"] == dashboard
+            assert "retry:" in next(stream.iter_text())  # the stream's opening lines are readable
     finally:
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=30)
