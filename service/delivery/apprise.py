@@ -22,14 +22,6 @@ from scrapers.errors import ScrapeError, UnsafeAddress
 from scrapers.netguard import Resolver, parse_ip_literal, resolve_checked
 from service.delivery.sender import SendResult
 
-with warnings.catch_warnings():
-    # Apprise's e-mail plugin imports the deprecated imghdr module; nothing of ours uses it.
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import apprise
-    from apprise.manager_plugins import NotificationManager
-
-    NotificationManager().load_modules()
-
 SEND_TIMEOUT = 30.0
 MIN_SECRET = 3  # shorter URL parts are not worth scrubbing (and would mangle ordinary words)
 
@@ -38,11 +30,30 @@ class InvalidChannel(ValueError):
     """An Apprise URL that no plugin understands, or one the SSRF rules refuse."""
 
 
+def _library() -> Any:
+    """Apprise, loaded on first use: its ~130 plugins take a second or more to import, which a worker that
+    sends no notification should not pay at start."""
+    with _LOADING:
+        if not _LOADED:
+            with warnings.catch_warnings():
+                # Apprise's e-mail plugin imports the deprecated imghdr module; nothing of ours uses it.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                import apprise
+                from apprise.manager_plugins import NotificationManager
+
+                NotificationManager().load_modules()
+            logger = logging.getLogger("apprise")
+            logger.addHandler(_LOG)
+            logger.propagate = False  # its records may quote a URL: only the scrubbed error reaches our logs
+            _LOADED.append(apprise)
+        return _LOADED[0]
+
+
 def plugin_for(url: str) -> Any:
     """Apprise's plugin object for a URL, or InvalidChannel."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
+        plugin = _library().Apprise.instantiate(url, suppress_exceptions=True)
     if plugin is None:
         raise InvalidChannel("not an Apprise URL this server understands (see https://appriseit.com/services/)")
     return plugin
@@ -123,9 +134,8 @@ class _Capture(logging.Handler):
 _LOG = _Capture()
 # Alerts are rare (a few a day): one Apprise send at a time costs nothing and keeps each error its own.
 _TURN = threading.Lock()
-_APPRISE_LOGGER = logging.getLogger("apprise")
-_APPRISE_LOGGER.addHandler(_LOG)
-_APPRISE_LOGGER.propagate = False  # its records may quote a URL: only the scrubbed error reaches our logs
+_LOADING = threading.Lock()
+_LOADED: list[Any] = []
 
 
 @dataclass(frozen=True)
@@ -156,14 +166,15 @@ class AppriseSender:
 
 def _notify(url: str, title: str, text: str) -> tuple[bool, list[str]]:
     """Runs in a worker thread: Apprise is synchronous."""
-    channel = apprise.Apprise()
+    library = _library()
+    channel = library.Apprise()
     if not channel.add(url):
         return False, ["Apprise could not load the URL"]
     errors: list[str] = []
     with _TURN:
         _LOG.records = errors
         try:
-            ok = channel.notify(title=title, body=text, body_format=apprise.NotifyFormat.MARKDOWN)
+            ok = channel.notify(title=title, body=text, body_format=library.NotifyFormat.MARKDOWN)
         finally:
             _LOG.records = None
     return bool(ok), errors
