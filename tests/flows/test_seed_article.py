@@ -107,10 +107,6 @@ async def test_only_the_9_june_stage_is_alerted(ctx: WorkerContext, database: Da
             assert found["links"][key].recalled and state.historical
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detection binds the recalled 1,000-for-1,000 figures of 23-25 May to the 9 June stage (issue 11 class 7)",
-)
 async def test_the_stage_carries_no_counts(ctx: WorkerContext, database: Database) -> None:
     found = await _process_seed(ctx, database)
     [stage] = _of_kind(found, "pow_exchange", date(2025, 6, 9))
