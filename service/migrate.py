@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, pool
 
-from alembic import command
+if TYPE_CHECKING:
+    from alembic.config import Config
 
+# Alembic is imported where it is used: a process that does not migrate (poll --once with
+# MIGRATE_ON_START=false, the API's readiness aside) does not pay ~0.4 s for it.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -20,6 +21,8 @@ def sync_url(url: str) -> str:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     ini = PROJECT_ROOT / "alembic.ini"
     if not ini.exists():
         raise RuntimeError(f"alembic.ini not found at {ini}: run exchangewatch from its source tree")
@@ -31,14 +34,20 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply migrations up to `revision` (blocking; call through asyncio.to_thread from async code)."""
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
 
 
 def head_revision(url: str) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
 
 
 def current_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     engine = create_engine(sync_url(url), poolclass=pool.NullPool)
     try:
         with engine.connect() as conn:

@@ -13,7 +13,6 @@ from scrapers.http import HTML_ACCEPT, FetchResult
 from scrapers.text import decode_body
 from scrapers.urls import content_fingerprint
 from scrapers.visible import visible_text
-from service.core.detection.detect import detect
 from service.core.domain import Document, Report
 from service.flows import pages
 from service.flows.context import WorkerContext
@@ -100,6 +99,8 @@ async def process_article(ctx: WorkerContext, article: Article | int, *, feed_ur
         source=article.source,
         official=article.official,
     )
+    from service.core.detection.detect import detect  # on first use: a poll with nothing new need not load it
+
     report = detect(doc)
     await _store(ctx, article_id, page, doc, report)
 

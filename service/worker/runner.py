@@ -7,8 +7,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
 from scrapers.http import HttpConfig, PoliteClient
 from service.db import Database
 from service.delivery.sender import create_sender
@@ -50,6 +48,8 @@ class WorkerRuntime:
     def __init__(self, settings: Settings, db: Database, ctx: WorkerContext | None = None) -> None:
         self.settings = settings
         self.ctx = ctx or build_context(settings, db)
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler  # not needed by `poll --once`
+
         self.scheduler = AsyncIOScheduler(timezone=UTC)
         self.last_run: dict[str, datetime] = {}
         self.started_at: datetime | None = None
