@@ -21,6 +21,7 @@ PROBLEM = "application/problem+json"
 # Stable machine codes: clients branch on `code` (or on `type`, which is PROBLEM_BASE + code), never on text.
 PROBLEM_BASE = "/problems/"
 PROBLEM_CODES: dict[str, tuple[int, str]] = {
+    "malformed_body": (400, "The body is not well-formed JSON."),
     "invalid_request": (422, "A parameter or the body is malformed or out of range; `errors` says which."),
     "unknown_parameter": (422, "A query parameter this endpoint does not take (typos are not ignored)."),
     "invalid_cursor": (422, "`cursor` is not a value this API returned."),

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
 from service.api.webhooks import AUTH, NOT_FOUND, REJECTED, STATUS_PATTERN, DeliveryList, Filters, delivery_out
@@ -44,6 +44,14 @@ class NotificationUpdate(BaseModel):
     description: str | None = Field(default=None, max_length=500)
     filters: NotificationFilters | None = None
     enabled: bool | None = None
+
+    @field_validator("url", "description", "enabled")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Omit a field to leave it unchanged; an explicit null would break a NOT NULL column.
+        if value is None:
+            raise ValueError("must not be null (omit it to leave it unchanged)")
+        return value
 
 
 class NotificationPublic(BaseModel):

@@ -56,7 +56,7 @@ def route_problems(route: Any, method: str) -> set[int]:
         codes |= {404}
     has_body = route.body_field is not None or "requestBody" in (route.openapi_extra or {})
     if has_body:
-        codes |= {413, 415}
+        codes |= {400, 413, 415}
     if method == "POST":
         codes |= {409}  # Idempotency-Key still in use
     return codes
@@ -69,6 +69,30 @@ IDEMPOTENCY_PARAMETER: dict[str, Any] = {
     "description": "retry safely: the same key and request get the first response again (kept 24 hours)",
     "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$", "example": "create-hook-2026-06-09"},
 }
+
+
+# The probes answer in their own formats, and /readyz and /health say 503 when not ready or failing.
+PROBE_RESPONSES: dict[str, dict[str, Any]] = {
+    "/readyz": {"200": ("application/json", "ready"), "503": ("application/json", "not ready: `checks` says why")},
+    "/health": {
+        "200": ("application/health+json", "pass or warn"),
+        "503": ("application/health+json", "fail: `checks` says which"),
+    },
+    "/metrics": {"200": ("text/plain", "Prometheus text format")},
+}
+
+
+def _probe_responses(schema: dict[str, Any]) -> None:
+    for path, table in PROBE_RESPONSES.items():
+        operation = schema["paths"].get(path, {}).get("get")
+        if operation is not None:
+            operation["responses"] = {
+                status: {
+                    "description": text,
+                    "content": {media: {"schema": {"type": "object"} if "json" in media else {"type": "string"}}},
+                }
+                for status, (media, text) in table.items()
+            }
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -111,6 +135,32 @@ def _fix_responses(schema: dict[str, Any], app: FastAPI) -> None:
                 responses[str(status)] = _problem(text or "error")
 
 
+# OpenAPI links: what a created resource's id opens (client generators and schemathesis' stateful runs use them).
+LINKS: dict[tuple[str, str], tuple[str, str]] = {
+    ("/v1/feeds", "post"): ("/v1/feeds/{feed_id}", "feed_id"),
+    ("/v1/webhooks", "post"): ("/v1/webhooks/{webhook_id}", "webhook_id"),
+}
+
+
+def _add_links(schema: dict[str, Any]) -> None:
+    for (path, method), (prefix, param) in LINKS.items():
+        created = schema["paths"].get(path, {}).get(method, {}).get("responses", {}).get("201")
+        if created is None:
+            continue
+        links: dict[str, Any] = {}
+        for target, item in schema["paths"].items():
+            if not target.startswith(prefix):
+                continue
+            for verb, operation in item.items():
+                if "operationId" in operation and "{" not in target[len(prefix) :].replace("{" + param, ""):
+                    links[f"{verb}_{target}".replace("/", "_").replace("{", "").replace("}", "")] = {
+                        "operationId": operation["operationId"],
+                        "parameters": {param: "$response.body#/id"},
+                        "description": f"`id` of the created resource is `{param}`",
+                    }
+        created["links"] = links
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -125,6 +175,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     )
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     _fix_responses(schema, app)
+    _add_links(schema)
+    _probe_responses(schema)
     for hook in schema.get("webhooks", {}).values():  # what a subscriber answers: any 2xx, nothing else to say
         for operation in hook.values():
             operation["responses"] = {"2XX": {"description": "received (anything else is retried)"}}

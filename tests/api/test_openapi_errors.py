@@ -77,3 +77,17 @@ async def test_alert_payload_and_webhook_messages_are_typed(client: httpx.AsyncC
     described = [p for c in components.values() for p in c.get("properties", {}).values() if p.get("description")]
     assert len(described) > 150
     assert "Idempotency-Key" in schema["info"]["description"] and "next_cursor" in schema["info"]["description"]
+
+
+async def test_an_explicit_null_in_a_patch_is_422_not_a_conflict(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    """Found by the stateful fuzz run: {"url": null} reached a NOT NULL column and came back as a 409."""
+    hook = (await client.post("/v1/webhooks", json=HOOK, headers=admin)).json()
+    for body in ({"url": None}, {"description": None}, {"enabled": None}):
+        refused = await client.patch(f"/v1/webhooks/{hook['id']}", json=body, headers=admin)
+        assert refused.status_code == 422 and "must not be null" in refused.text, refused.text
+    channel = await client.post("/v1/notifications", json={"url": "json://127.0.0.1:9/n"}, headers=admin)
+    assert channel.status_code == 201, channel.text
+    refused = await client.patch(f"/v1/notifications/{channel.json()['id']}", json={"url": None}, headers=admin)
+    assert refused.status_code == 422, refused.text

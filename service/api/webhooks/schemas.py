@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from service.api.pagination import HAS_MORE, NEXT_CURSOR
 from service.api.vocab import Language
@@ -82,6 +82,14 @@ class WebhookUpdate(BaseModel):
     description: str | None = Field(default=None, max_length=500)
     filters: Filters | None = None
     enabled: bool | None = None
+
+    @field_validator("url", "description", "enabled")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Omit a field to leave it unchanged; an explicit null would break a NOT NULL column.
+        if value is None:
+            raise ValueError("must not be null (omit it to leave it unchanged)")
+        return value
 
 
 class WebhookPublic(BaseModel):
