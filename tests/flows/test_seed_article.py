@@ -115,8 +115,8 @@ async def test_the_stage_carries_no_counts(ctx: WorkerContext, database: Databas
 
 @pytest.mark.xfail(
     strict=True,
-    reason="detection dates the agreement 2 June but calls it postponed (from the accusations about earlier"
-    " exchanges) and extracts no agreed bodies (about 12,000)",
+    reason="grouping does not link the stage to the agreement it carries out (parent_key); detection now dates the"
+    " agreement 2 June with its venue and agreed bodies",
 )
 async def test_the_istanbul_agreement_is_dated_2_june_with_its_bodies(ctx: WorkerContext, database: Database) -> None:
     found = await _process_seed(ctx, database)
@@ -128,7 +128,6 @@ async def test_the_istanbul_agreement_is_dated_2_june_with_its_bodies(ctx: Worke
     assert stage.parent_key == deal.key  # the stage carries out the agreement: linked, not merged
 
 
-@pytest.mark.xfail(strict=True, reason="detection does not report the 23-25 May exchange as a recalled dated mention")
 async def test_the_may_exchange_is_historical_linked_and_silent(ctx: WorkerContext, database: Database) -> None:
     found = await _process_seed(ctx, database)
     [may] = [

@@ -26,16 +26,51 @@ if TYPE_CHECKING:
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan")
 _PREDICATES = ("exchange", "return")
 _AND = frozenset({"and", "і", "та", "и", "und", "et", "y", "e", "i", "és", "și"})
-_AUX_GAP = 2  # tokens between an auxiliary's end and the participle it governs ("will be exchanged")
+_AUX_GAP = 2
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "their",
+        "its",
+        "this",
+        "that",
+        "last",
+        "previous",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "le",
+        "la",
+        "les",
+        "el",
+        "los",
+        "las",
+        "o",
+        "os",
+        "as",
+        "il",
+        "lo",
+        "gli",
+    }
+)  # tokens between an auxiliary's end and the participle it governs ("will be exchanged")
 
 
 def side_units(s: Sentence) -> list[Span]:
     """Token ranges of subordinate units: from a subordinator to the next clause break."""
     units: list[Span] = []
-    for a, _ in sorted(s.hits.get("subordinate", ())):
+    parties = sorted(a for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ()))
+    for a, b in sorted(s.hits.get("subordinate", ())):
         if units and a < units[-1][1]:
             continue
         _, hi = s.clause_span(a)
+        if b < len(s.tokens) and s.tokens[b] in _DETERMINERS:
+            # a phrase, not a clause: "In the days before the swap Kyiv and Moscow accused …" — the
+            # main clause starts at its subject when no comma marks it
+            hi = next((p for p in parties if b < p < hi), hi)
         units.append((a, hi))
     return units
 

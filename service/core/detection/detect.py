@@ -54,7 +54,7 @@ class _Group:
 
     @property
     def score(self) -> float:
-        return sum(s.weight for s in self.sentences)
+        return sum(s.weight for s in self.sentences if not s.implied_party)  # named parties weigh
 
 
 def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
@@ -68,7 +68,8 @@ def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
         if ua and s.has("body") and not s.has("foreign_conflict"):
             return True
         return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
-    if not ua and not ru and doc_has_ua and s.has("exchange") and any(m.explicit for m in s.dates):
+    dated_swap = s.has("exchange") and any(m.explicit for m in s.dates)
+    if not ua and not ru and doc_has_ua and (dated_swap or s.has("agree")):
         s.implied_party = True  # "1,000 each were exchanged from May 23 to 25" in a Russia–Ukraine story:
         return True  # good for a recalled mention, never for the news itself
     return ua or (ru and doc_has_ua)
@@ -81,7 +82,10 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened", "postpone")):
         return
     kinds: list[EventKind] = []
-    strong_pow = s.has("captivity")
+    strong_pow = s.has("captivity") or (
+        s.has("exchange") and bool(n_for_n(s.tokens, find_numbers(s.tokens, topic), topic))
+    )
+    # "a 1,000-for-1,000 exchange": the formula names a prisoner exchange without the noun
     if s.has("body") and not (s.has("children") and not s.has("body_singular")):
         kinds.append("body_repatriation")
         if strong_pow and s.has("exchange"):
@@ -197,9 +201,7 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
     """Evidence grouped into candidate mentions: fresh ones by kind, recalled ones by kind and date."""
     fresh: dict[EventKind, _Group] = {}
     recalled: dict[tuple[EventKind, date], _Group] = {}
-    for s in sentences:
-        if s.implied_party and not s.recalled:
-            continue
+    for s in sorted(sentences, key=lambda x: x.implied_party):  # named parties open groups first
         for base in s.kinds:
             kind = _kind_of(s, base)
             status: EventStatus = s.status or "completed"
@@ -207,11 +209,15 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
                 if s.date is None or s.precision != "day":
                     continue
                 group = recalled.setdefault((kind, s.date), _Group(kind, status, recalled=True))
+            elif s.implied_party and kind not in fresh:
+                continue  # no party named: it adds to the news, never makes it
             else:
                 group = fresh.setdefault(kind, _Group(kind, status))
                 if status == "postponed":
                     group.status = "postponed"
             group.sentences.append(s)
+    for group in (*fresh.values(), *recalled.values()):
+        group.sentences.sort(key=lambda x: x.index)  # text order again (headline first)
     for group in recalled.values():
         group.date, group.precision = group.sentences[0].date, group.sentences[0].precision
     for group in fresh.values():

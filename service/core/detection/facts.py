@@ -190,6 +190,16 @@ def _other(side: str) -> str:
     return _RU if side == _UA else _UA
 
 
+def _passive_agent(s: Sentence, verb: int, hi: int) -> str | None:
+    """The party after "by"/"von"/"par"/"por"/"da" right after a verb: the passive's agent."""
+    for i in range(verb + 1, min(verb + 3, hi - 1)):
+        if s.tokens[i] in s.topic.agent_prepositions:
+            for concept, side in (("party_ua", _UA), ("party_ru", _RU)):
+                if _near(s.hits, concept, i + 1, i + 2):
+                    return side
+    return None
+
+
 def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     """Side from the verb and the parties around it: "Russia handed Ukraine 1,200 bodies"."""
     verb = _verb(s, n)
@@ -198,6 +208,9 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         return (party, 1) if party else None
     position, sign = verb
     clause_lo, clause_hi = s.clause_span(n.start)
+    agent = _passive_agent(s, position, clause_hi)
+    if agent is not None:  # "three pilots had been released by Kyiv": the agent gives, or receives
+        return (_other(agent), 1) if sign < 0 else (agent, 1)
     own = _party_before(s, clause_lo, n.start)
     if own is not None and not clause_lo <= position < clause_hi:
         return own, 2  # "…, while Ukraine said it had got 207 back": the clause's own party speaks

@@ -285,6 +285,7 @@ class Topic:
     masks: Mapping[str, list[str]] = field(default_factory=dict)
     separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
     lemma_languages: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -404,6 +405,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         by_language=_per_language(data),
         separable=_separable(data.get("separable", {})),
         lemma_languages=frozenset(data.get("lemma_languages", ())),
+        agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
         masks=masks,
     )
 

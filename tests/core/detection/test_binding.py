@@ -152,3 +152,9 @@ def test_a_reciprocal_total_after_a_list_of_parties() -> None:
     facts = _facts("The swap was mediated by Turkey.", title="Moscow, Kyiv swap 218 prisoners, including 108 women")
     assert facts.get("returned_to_ukraine") != 218
     assert facts.get("returned_to_russia") != 218
+
+
+def test_a_passive_agent_gives() -> None:
+    facts = _facts("On Friday Russia said three of its pilots had been released by Kyiv in a prisoner swap.")
+    assert facts["returned_to_russia"] == 3
+    assert "returned_to_ukraine" not in facts
