@@ -161,6 +161,89 @@ def _add_links(schema: dict[str, Any]) -> None:
         created["links"] = links
 
 
+# Field names mean the same thing in every schema; a property without its own description gets this one.
+GLOSSARY: dict[str, str] = {
+    "data": "the items of this page",
+    "next_cursor": "pass as `cursor` to get the next page; null on the last page",
+    "has_more": "another page follows",
+    "id": "identifier",
+    "url": "address",
+    "description": "free text for people",
+    "filters": "which alerts are sent (null filter: everything)",
+    "enabled": "false: nothing is sent or polled",
+    "disabled_reason": "why it was disabled automatically",
+    "disabled_at": "when it was disabled",
+    "last_success_at": "last successful delivery or poll",
+    "failing_since": "first failure since the last success",
+    "created_at": "when it was created",
+    "updated_at": "when it last changed",
+    "title": "title",
+    "language": "ISO 639-1 language code",
+    "official": "an official primary source",
+    "poll_interval_seconds": "per-feed poll interval (null: the default)",
+    "event_types": "alert types to receive: event.created, event.updated",
+    "min_confidence": "only alerts at or above this confidence (0–1)",
+    "kind": "pow_exchange, body_repatriation or agreement (feeds: the source kind)",
+    "status": "state (see GET /v1/event-types for event statuses)",
+    "event_date": "ISO date of the event itself (not of the news)",
+    "date_precision": "day, month or unknown",
+    "confidence": "0–1: evidence strength, sources, officials",
+    "historical": "first seen long after it happened (no alert raised)",
+    "parent_id": "the operation or agreement a stage belongs to",
+    "sources_count": "independent sources reporting it",
+    "report_count": "reports (articles) grouped into it",
+    "first_seen": "when the first report was seen",
+    "last_seen": "when the latest report was seen",
+    "summary": "one line for people",
+    "feed_id": "the feed it came from",
+    "source": "the outlet or channel (host name)",
+    "text": "extracted article text",
+    "text_source": "where the text came from: page, feed content or feed summary",
+    "fetch_error": "why the page could not be fetched (the feed summary is used meanwhile)",
+    "author": "byline",
+    "published_at": "publication time from the feed or the page",
+    "discovered_at": "when exchangewatch first saw it",
+    "attempted_at": "when the attempt was made",
+    "duration_ms": "how long the receiver took to answer",
+    "status_code": "HTTP status the receiver answered (null: no answer)",
+    "success": "the receiver answered 2xx",
+    "error_class": "timeout, connect, redirect, http_4xx, http_5xx, gone, …",
+    "error": "what went wrong",
+    "type": "message or alert type",
+    "alert_id": "the alert this message carries",
+    "attempts": "attempts so far",
+    "next_attempt_at": "when the next retry is due",
+    "first_delivered_at": "first 2xx answer",
+    "last_attempt_at": "the latest attempt",
+    "last_status": "HTTP status of the latest attempt",
+    "last_error": "error of the latest attempt",
+    "attempt_log": "every attempt, oldest first",
+    "delivery_id": "the webhook-id of the message",
+    "recovered": "messages scheduled again",
+    "message": "text for people",
+    "article_id": "the article",
+    "primary": "the article that created the event",
+    "recalled": "the article only recalls the event (background paragraph)",
+    "mention": "what this article said about the event",
+    "state": "processing state: pending, done, failed, …",
+    "relevant": "detection found a report of an exchange, repatriation or agreement",
+    "report": "what detection found in the article",
+    "facts": "the merged facts (numbers, stage, categories, mediators)",
+    "provenance": "for each fact, who said which value",
+    "evidence": "the sentences the facts rest on, with their sources",
+    "sources": "every source reporting the event",
+    "timeline": "the reports, in the order they were seen",
+    "alerts": "the alerts raised for it",
+}
+
+
+def _describe_properties(schema: dict[str, Any]) -> None:
+    for component in schema.get("components", {}).get("schemas", {}).values():
+        for name, prop in component.get("properties", {}).items():
+            if "description" not in prop and name in GLOSSARY:
+                prop["description"] = GLOSSARY[name]
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -177,6 +260,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     _fix_responses(schema, app)
     _add_links(schema)
     _probe_responses(schema)
+    _describe_properties(schema)
     for hook in schema.get("webhooks", {}).values():  # what a subscriber answers: any 2xx, nothing else to say
         for operation in hook.values():
             operation["responses"] = {"2XX": {"description": "received (anything else is retried)"}}
