@@ -56,6 +56,7 @@ class WorkerRuntime:
         self._running_ticks = 0
 
     async def start(self) -> None:
+        from service.core.detection.detect import warm_up
         from service.worker.deliver import deliver_tick
 
         s = self.settings
@@ -67,6 +68,8 @@ class WorkerRuntime:
         self._every("retention", retention_tick, 3600.0)
         self.scheduler.start()
         self.started_at = datetime.now(UTC)
+        # Detection loads language models and dictionaries on first use: load them now, off the event loop.
+        self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up))
         log.info("workers started worker_id=%s", self.ctx.worker_id)
 
     def _every(self, name: str, tick: Tick, seconds: float, *, instances: int = 1) -> None:

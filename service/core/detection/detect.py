@@ -413,6 +413,21 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     return Report(True, score, tuple(mentions), tuple(reasons))
 
 
+def warm_up(topic: Topic | None = None) -> None:
+    """Load what detection loads lazily — the topic, the language models, Russian/Ukrainian and the lemma
+    languages' dictionaries — so the first article of each language does not pay seconds for it. A
+    service calls this in a thread at startup (never on its event loop)."""
+    from service.core.detection.language import classify
+    from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, parses
+
+    topic = topic or load_topic()
+    classify("Ukraine and Russia exchanged prisoners of war.")
+    for language in MORPHOLOGY_LANGUAGES:
+        parses("обмен", language)
+    for language in topic.lemma_languages:
+        lemma("test", language)
+
+
 _TAG = re.compile(r"<[^>]*>")
 
 

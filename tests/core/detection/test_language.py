@@ -101,3 +101,13 @@ def test_english_will_us_and_plant_fire_no_german_or_foreign_cue() -> None:
     (sentence,) = analyse(doc, load_topic())
     assert sentence.language == "en"
     assert not sentence.has("modal", "foreign")  # German "will" (wants), and not the country "us"
+
+
+def test_warm_up_loads_the_lazy_models() -> None:
+    from service.core.detection.detect import warm_up
+    from service.core.detection.language import _detector
+    from service.core.detection.morphology import parses
+
+    warm_up()
+    assert _detector.cache_info().currsize == 1
+    assert parses("обмен", "ru") and parses("обмін", "uk")
