@@ -44,6 +44,10 @@ def _extract(body: bytes, url: str, encoding: str | None, thorough: bool) -> Ext
     return extract_article(body, url=url, encoding=encoding, thorough=_always if thorough else _never)
 
 
+def _ready() -> None:
+    """A no-op job: submitting it makes the pool spawn a process (and its initializer import)."""
+
+
 def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
@@ -90,6 +94,18 @@ class Extractor:
     @property
     def running(self) -> bool:
         return self._pool is not None
+
+    def warm(self) -> None:
+        """Start the pool's processes now, in the background (called when pages are about to be fetched,
+        so spawning and imports overlap the downloads instead of delaying the first extraction)."""
+        if self._pool is not None or self.processes == 1:
+            return
+        self._pool = self._start()
+        loop = asyncio.get_running_loop()
+        for _ in range(self.processes):
+            loop.run_in_executor(self._pool, _ready)
+        if not self._busy and self._idle_timer is None:
+            self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
 
     async def extract(self, body: bytes, *, url: str, encoding: str | None, thorough: bool = True) -> Extracted | None:
         """The page's text and metadata (None: no main text); `thorough` adds the fallback extractors."""

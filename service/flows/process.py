@@ -56,6 +56,8 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     async with ctx.db.reader() as session:
         loaded = {a.id: a for a in await article_store.get_articles(session, claimed)}
         origins = await feed_store.feed_urls(session, (a.feed_id for a in loaded.values() if a.feed_id))
+    if ctx.settings.page_policy != "none" and any(a.fetch_page for a in loaded.values()):
+        ctx.extractor.warm()  # the pool's start-up overlaps the page downloads
 
     async def one(article_id: int) -> None:
         async with limit_sem:

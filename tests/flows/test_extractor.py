@@ -29,3 +29,20 @@ async def test_pool_starts_on_first_page_shrinks_when_idle_and_restarts() -> Non
     finally:
         await extractor.aclose()
     assert not extractor.running
+
+
+@pytest.mark.slow
+async def test_warm_starts_the_pool_ahead_of_the_first_page_and_it_still_shrinks() -> None:
+    extractor = Extractor(2, idle_seconds=0.5)
+    try:
+        extractor.warm()
+        assert extractor.running
+        page = await extractor.extract(PAGE, url="http://127.0.0.1/a", encoding="utf-8", thorough=False)
+        assert page is not None and "public libraries" in page.text
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if not extractor.running:
+                break
+        assert not extractor.running
+    finally:
+        await extractor.aclose()
