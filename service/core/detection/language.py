@@ -178,16 +178,23 @@ for _lang, _words in _COMMON_SETS.items():
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _common_word_leader(sample: str) -> str | None:
-    """The language whose commonest words are clearly the most frequent in the sample, if any."""
+def _common_word_counts(sample: str) -> dict[str, int]:
     counts: dict[str, int] = dict.fromkeys(_COMMON_SETS, 0)
     get = _COMMON_BY_WORD.get
     for word in _WORD.findall(sample):
         for lang in get(word, ()):
             counts[lang] += 1
+    return counts
+
+
+def _contradicts(code: str, sample: str) -> bool:
+    """Another language's commonest words clearly lead and the declared one's are (nearly) absent: a page
+    mixing languages (a German report above English teasers) keeps its declared language."""
+    counts = _common_word_counts(sample)
     ranked = sorted(counts.values(), reverse=True)
     best = max(counts, key=counts.__getitem__)
-    return best if ranked[0] >= 2 and ranked[0] >= 2 * ranked[1] else None
+    leads = best != code and ranked[0] >= 2 and ranked[0] >= 2 * ranked[1]
+    return leads and counts.get(code, 0) <= 1
 
 
 def plausible(code: str, sample: str) -> bool:
@@ -195,8 +202,7 @@ def plausible(code: str, sample: str) -> bool:
     text, its commonest words)?"""
     kind = script(sample)
     if kind == "latin" and code not in CYRILLIC_LANGUAGES:
-        leader = _common_word_leader(sample)
-        return leader is None or leader == code or code not in _COMMON_SETS
+        return code not in _COMMON_SETS or not _contradicts(code, sample)
     if kind == "other":
         return code not in CYRILLIC_LANGUAGES
     if (kind == "cyrillic") != (code in CYRILLIC_LANGUAGES):

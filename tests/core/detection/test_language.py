@@ -111,3 +111,12 @@ def test_warm_up_loads_the_lazy_models() -> None:
     warm_up()
     assert _detector.cache_info().currsize == 1
     assert parses("обмен", "ru") and parses("обмін", "uk")
+
+
+def test_a_page_mixing_languages_keeps_its_declared_language() -> None:
+    text = (
+        "Russland und die Ukraine haben erneut Kriegsgefangene ausgetauscht, teilte der Präsident mit.\n"
+        "The city council debated the new budget for schools and public transport on Monday. Energy prices "
+        "fell for the third week in a row as gas storage filled up across Europe."
+    )
+    assert document_language("", text, "de") == "de"
