@@ -22,6 +22,8 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 def clean_text(value: str) -> str:
     """``value`` without control characters other than tab, newline and carriage return."""
+    if value.isprintable():  # the common case, at C speed: no control character and no surrogate
+        return value
     return _UNSAFE.sub("", value) if _UNSAFE.search(value) else value
 
 
