@@ -241,10 +241,32 @@ def idle_rss(spec: dict[str, Any], tmp: Path, idle_seconds: float) -> dict[str, 
                 busy = tree_rss_mb(proc.pid)
                 time.sleep(idle_seconds or IDLE_SECONDS + 10)
                 samples = [tree_rss_mb(proc.pid) for _ in range(10) if not time.sleep(0.2)]
+                breakdown = _breakdown(proc.pid)
             finally:
                 proc.terminate()
                 proc.wait(30)
-    return {"rss_mb_after_work": busy, "idle_rss_mb": min(samples), "idle_after_seconds": idle_seconds}
+    return {
+        "rss_mb_after_work": busy,
+        "idle_rss_mb": min(samples),
+        "idle_after_seconds": idle_seconds,
+        "processes": breakdown,
+    }
+
+
+def _breakdown(pid: int) -> list[tuple[int, str, float]]:
+    """(pid, command line, RSS MB) of the process and its children, to see who holds the memory."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()[:80]
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            out.append((int(entry.name), cmd, int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 1e6))
+    return out
 
 
 def _ratio(a: float, b: float) -> float:
