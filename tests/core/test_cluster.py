@@ -500,3 +500,12 @@ def test_shared_categories_are_weak_evidence_in_any_language() -> None:
     plain = match_score(event, mention(day=date(2031, 5, 21)), next_day, (), PARAMS)
     assert shared == plain + PARAMS.category_weight  # type: ignore[operator]
     assert shared < PARAMS.match_threshold  # the next day's stage of the same operation shares them too
+
+
+def test_a_deal_for_bodies_and_categories_of_prisoners_is_the_parent_of_a_prisoner_stage() -> None:
+    deal = mention("agreement", day=date(2031, 5, 13), status="agreed", agreed_bodies=12_000, categories=("wounded",))
+    bodies_only = mention("agreement", day=date(2031, 5, 13), status="agreed", agreed_bodies=12_000)
+    for said, linked in ((deal, True), (bodies_only, False)):
+        outcomes = group([], report(mention(stage=1), said), doc(), NOW, new_key=keys())
+        stage, agreement = (o.after for o in outcomes)
+        assert (stage.parent_key == agreement.key) is linked

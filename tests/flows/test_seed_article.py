@@ -113,11 +113,6 @@ async def test_the_stage_carries_no_counts(ctx: WorkerContext, database: Databas
     assert not any(key in stage.facts for key in COUNTS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="grouping does not link the stage to the agreement it carries out (parent_key); detection now dates the"
-    " agreement 2 June with its venue and agreed bodies",
-)
 async def test_the_istanbul_agreement_is_dated_2_june_with_its_bodies(ctx: WorkerContext, database: Database) -> None:
     found = await _process_seed(ctx, database)
     [deal] = _of_kind(found, "agreement")

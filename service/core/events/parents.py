@@ -19,8 +19,11 @@ _BODY_KEYS = (*NUMBER_KEYS[2:], "agreed_bodies", "agreed_bodies_to_ukraine", "ag
 
 
 def concerns(agreement: EventState, kind: EventKind) -> bool:
-    """Whether an agreement's figures (if any) are about this kind of handover."""
-    people = any(k in agreement.facts for k in _PEOPLE_KEYS)
+    """Whether an agreement's figures or categories (if any) are about this kind of handover.
+
+    Categories (wounded, under 25…) describe prisoners, so a deal stating them is about people too.
+    """
+    people = any(k in agreement.facts for k in _PEOPLE_KEYS) or bool(agreement.facts.get("categories"))
     bodies = any(k in agreement.facts for k in _BODY_KEYS)
     if people != bodies:
         return (kind == "pow_exchange") == people
