@@ -102,6 +102,8 @@ def _join_separable(
     tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], verbs: tuple[SeparableVerb, ...]
 ) -> None:
     """ "fand … statt", "kehrten … zurück": the verb's token gets the concepts of the whole verb."""
+    present = set(tokens)
+    verbs = tuple(v for v in verbs if v.particle in present)  # most sentences have no particle at all
     if not verbs:
         return
     bounds = [*clauses, len(tokens)]
