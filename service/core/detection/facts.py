@@ -363,16 +363,25 @@ def _ordinal(token: str, topic: Topic) -> int | None:
     return int(value) if value else None
 
 
+def _stage_window(s: Sentence, i: int, topic: Topic) -> tuple[int, int]:
+    """Where the stage noun may follow the ordinal at i: right after it or one word on, or after a
+    coordinated adjective ("the third and final stage", «третій і останній етап»)."""
+    nxt = s.tokens[i + 1 : i + 3]
+    if len(nxt) == 2 and nxt[0] in _AND and _ordinal(nxt[1], topic) is None:
+        return i + 3, i + 4
+    return i + 1, i + 3
+
+
 def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
     for s in sentences:
         if not s.has("exchange", "return", "stage_series") or (s.has("plan", "modal") and not s.has("done")):
             continue
         nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
-        for i in sorted({j for a in nouns for j in (a - 2, a - 1) if j >= 0}):
+        for i in sorted({j for a in nouns for j in (a - 3, a - 2, a - 1) if j >= 0}):
             value = _ordinal(s.tokens[i], topic)
             if not value:
                 continue
-            window = (i + 1, i + 3)
+            window = _stage_window(s, i, topic)
             if _near(s.hits, "talks", i + 1, i + 6):
                 continue  # "the second round of talks"
             if _near(s.hits, "stage_noun", *window):

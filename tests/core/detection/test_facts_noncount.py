@@ -1,0 +1,61 @@
+"""Non-count facts (stage, categories, mediators) on invented reports in several languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from service.core.detection.detect import detect
+from service.core.domain import Document
+
+SUNDAY = datetime(2025, 6, 15, 18, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str, title: str = "") -> dict[str, object]:
+    report = detect(Document(title, text, language, SUNDAY))
+    assert report.relevant and report.primary is not None
+    return report.primary.fact_values()
+
+
+def test_ordinal_coordinated_with_final_gives_the_stage() -> None:
+    facts = _facts(
+        "Oggi Russia e Ucraina hanno completato il secondo e ultimo scambio di prigionieri nell'ambito "
+        "dell'accordo. Sono tornati a casa 120 soldati ucraini.",
+        "it",
+    )
+    assert facts["stage"] == 2
+
+
+def test_two_ordinals_in_a_row_do_not_take_the_first() -> None:
+    facts = _facts(
+        "Ukraine and Russia carried out the third exchange under the agreement today; 150 Ukrainian soldiers "
+        "came home after the first and second stages last week.",
+        "en",
+    )
+    assert facts.get("stage") in (None, 3)
+
+
+def test_uk_inflected_comparative_age_is_under_25() -> None:
+    facts = _facts(
+        "Сьогодні відбувся обмін полоненими. Додому повернулися 90 українських захисників. "
+        "Частина звільнених молодші 25 років.",
+        "uk",
+    )
+    assert "under_25" in facts["categories"]
+
+
+def test_de_participation_names_a_mediator() -> None:
+    facts = _facts(
+        "Russland hat der Ukraine die Leichen von 400 gefallenen Soldaten übergeben. An der Übergabe war "
+        "das Internationale Rote Kreuz beteiligt.",
+        "de",
+    )
+    assert facts["mediators"] == ("ICRC",)
+
+
+def test_fr_usual_intermediaries_name_a_mediator() -> None:
+    facts = _facts(
+        "L'Ukraine et la Russie ont échangé dimanche 95 prisonniers de guerre chacune. Intermédiaires "
+        "habituels de ces échanges, les Émirats arabes unis ont salué le résultat.",
+        "fr",
+    )
+    assert facts["mediators"] == ("UAE",)
