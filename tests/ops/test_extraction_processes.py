@@ -94,9 +94,11 @@ def _start_busy_worker(database_url: str, server: LocalServer, tmp_path: Path) -
             [sys.executable, "-m", "service.cli", "worker"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
     # Two pool processes (plus multiprocessing's resource tracker) once extraction runs.
-    busy = _wait(lambda: len(server.hits("/story/3")) > 0 and len(_children(worker.pid)) >= 3, 60)
+    # Generous: a worker starts detection's models and two interpreters; a loaded CI machine is slow.
+    busy = _wait(lambda: len(server.hits("/story/3")) > 0 and len(_children(worker.pid)) >= 3, 180)
     if not busy:
         worker.kill()
+        worker.wait(10)
     assert busy, "extraction did not start:\n" + log.read_text(errors="replace")
     return worker, log
 
