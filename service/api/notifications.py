@@ -13,7 +13,10 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
-from service.api.webhooks import AUTH, NOT_FOUND, REJECTED, STATUS_PATTERN, DeliveryList, Filters, delivery_out
+from service.api.pagination import CursorQuery, LimitQuery, id_cursor
+from service.api.webhooks import AUTH, NOT_FOUND, REJECTED, STATUS_PATTERN, DeliveryList, Filters
+from service.api.webhooks.deliveries import delivery_page
+from service.api.webhooks.schemas import filters_of
 from service.flows import notifications as flow
 from service.models import utcnow
 from service.models.webhooks import WebhookEndpoint
@@ -85,13 +88,7 @@ def channel_out(endpoint: WebhookEndpoint) -> NotificationPublic:
         id=endpoint.id,
         url=flow.public_url(endpoint),
         description=endpoint.description,
-        filters=NotificationFilters(
-            event_types=endpoint.event_types,
-            kinds=endpoint.kinds,
-            languages=endpoint.languages,
-            min_confidence=endpoint.min_confidence,
-            official_only=endpoint.official_only,
-        ),
+        filters=filters_of(endpoint),
         enabled=endpoint.enabled,
         disabled_reason=endpoint.disabled_reason,
         disabled_at=endpoint.disabled_at,
@@ -187,17 +184,11 @@ async def deliveries(
     channel_id: str,
     db: DatabaseDep,
     status_: Annotated[str | None, Query(alias="status", pattern=STATUS_PATTERN)] = None,
-    before: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+    before: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, deprecated=True, description="old name of `cursor` (next_before)")
+    ] = None,
 ) -> DeliveryList:
     await _channel(db, channel_id)
-    async with db.reader() as session:
-        rows = await store.list_messages(session, channel_id, status=status_, before=before, limit=limit + 1)
-        page = rows[:limit]
-        log = await store.attempts_for(session, [m.id for m in page if m.id is not None])
-    has_more = len(rows) > limit
-    return DeliveryList(
-        data=[delivery_out(m, log.get(m.id or 0, [])) for m in page],
-        next_before=page[-1].id if has_more and page else None,
-        has_more=has_more,
-    )
+    return await delivery_page(db, channel_id, status_, id_cursor(cursor) or before, limit)

@@ -138,6 +138,13 @@ async def test_alerts_reach_a_json_receiver_and_a_mailbox(
     log = (await client.get(f"/v1/notifications/{mail.json()['id']}/deliveries", headers=admin)).json()
     assert [(d["type"], d["status"], d["attempts"]) for d in log["data"]] == [("event.created", "delivered", 1)]
     assert log["data"][0]["attempt_log"][0]["success"] is True
+    # The JSON channel's two messages page on with the API's cursor, like a webhook's log.
+    deliveries = f"/v1/notifications/{hook.json()['id']}/deliveries"
+    first = (await client.get(deliveries, params={"limit": 1}, headers=admin)).json()
+    assert first["has_more"] is True and first["next_cursor"]
+    rest = (await client.get(deliveries, params={"limit": 1, "cursor": first["next_cursor"]}, headers=admin)).json()
+    assert rest["has_more"] is False and len(rest["data"]) == 1 and rest["data"][0]["id"] != first["data"][0]["id"]
+    assert (await client.get(deliveries, params={"cursor": "x"}, headers=admin)).status_code == 422
 
 
 async def test_failures_retry_on_the_webhook_schedule_then_disable_and_never_show_the_secret(

@@ -20,6 +20,7 @@ from service.api.webhooks.schemas import (
     delivery_out,
 )
 from service.api.webhooks.shared import endpoint_or_404
+from service.db import Database
 from service.delivery.sender import create_sender
 from service.flows import deliver
 from service.models import utcnow
@@ -74,10 +75,16 @@ async def list_deliveries(
         int | None, Query(ge=1, le=2**63 - 1, deprecated=True, description="old name of `cursor` (next_before)")
     ] = None,
 ) -> DeliveryList:
-    before = id_cursor(cursor) or before
     await endpoint_or_404(db, webhook_id)
+    return await delivery_page(db, webhook_id, status_, id_cursor(cursor) or before, limit)
+
+
+async def delivery_page(
+    db: Database, endpoint_id: str, status_: str | None, before: int | None, limit: int
+) -> DeliveryList:
+    """One page of an endpoint's delivery log (webhooks and notification channels share it)."""
     async with db.reader() as session:
-        rows = await store.list_messages(session, webhook_id, status=status_, before=before, limit=limit + 1)
+        rows = await store.list_messages(session, endpoint_id, status=status_, before=before, limit=limit + 1)
         page = rows[:limit]
         log = await store.attempts_for(session, [m.id for m in page if m.id is not None])
     has_more = len(rows) > limit

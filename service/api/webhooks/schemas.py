@@ -200,6 +200,17 @@ class RecoverResult(BaseModel):
     recovered: int
 
 
+def filters_of(endpoint: WebhookEndpoint) -> Filters:
+    """The endpoint's filters as the API shows them (webhooks and notification channels alike)."""
+    return Filters(
+        event_types=endpoint.event_types,
+        kinds=endpoint.kinds,
+        languages=endpoint.languages,
+        min_confidence=endpoint.min_confidence,
+        official_only=endpoint.official_only,
+    )
+
+
 def endpoint_out(endpoint: WebhookEndpoint, now: datetime) -> WebhookPublic:
     """The public view: never the secret."""
     expires = endpoint.previous_secret_expires_at
@@ -207,13 +218,7 @@ def endpoint_out(endpoint: WebhookEndpoint, now: datetime) -> WebhookPublic:
         id=endpoint.id,
         url=endpoint.url,
         description=endpoint.description,
-        filters=Filters(
-            event_types=endpoint.event_types,
-            kinds=endpoint.kinds,
-            languages=endpoint.languages,
-            min_confidence=endpoint.min_confidence,
-            official_only=endpoint.official_only,
-        ),
+        filters=filters_of(endpoint),
         enabled=endpoint.enabled,
         disabled_reason=endpoint.disabled_reason,
         disabled_at=endpoint.disabled_at,
