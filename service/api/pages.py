@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from service.api.chart import bar_chart
 from service.api.deps import ReaderDep
+from service.api.pagination import CursorQuery, parse_time_id_cursor, split_page, time_id_cursor
 from service.api.views import event_view
 from service.core.events.codec import state_from_json
 from service.core.events.stats import COUNTED_KINDS, MonthTotal, grand_totals, monthly_totals
@@ -74,18 +75,21 @@ async def home(
     session: ReaderDep,
     kind: Annotated[str | None, Query(pattern=KIND)] = None,
     language: Annotated[str | None, Query(pattern=LANGUAGE)] = None,
+    cursor: CursorQuery = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 30,
 ) -> Response:
     if not wants_html(request):
         return JSONResponse(INDEX)
     kind, language = kind or None, language or None
-    rows = await timeline_store.recent_events(session, kind=kind, language=language, limit=limit + 1)
-    languages = await timeline_store.event_languages(session, [r.id for r in rows[:limit]])
-    events = [event_view(state_from_json(r.state), languages.get(r.id)) for r in rows[:limit]]
+    before = parse_time_id_cursor(cursor)
+    rows = await timeline_store.recent_events(session, kind=kind, language=language, before=before, limit=limit + 1)
+    page, next_cursor, _ = split_page(rows, limit, lambda e: time_id_cursor(e.last_seen, e.id))
+    languages = await timeline_store.event_languages(session, [r.id for r in page])
+    events = [event_view(state_from_json(r.state), languages.get(r.id)) for r in page]
     months = await _months(session)
     context = {
         "events": events,
-        "more": len(rows) > limit,
+        "next_cursor": next_cursor,
         "limit": limit,
         "kind": kind or "",
         "language": language or "",

@@ -121,10 +121,14 @@ async def list_events(
     if not include_historical:
         query = query.where(col(Event.historical) == False)  # noqa: E712
     if before is not None:
-        seen, event_id = before
-        last_seen = col(Event.last_seen)
-        query = query.where(or_(last_seen < seen, and_(last_seen == seen, col(Event.id) < event_id)))
+        query = query.where(seen_before(*before))
     return (await session.exec(query)).all()
+
+
+def seen_before(seen: datetime, event_id: str) -> ColumnElement[bool]:
+    """Events after (seen, event_id) in newest-first order: the keyset of an event cursor."""
+    last_seen = col(Event.last_seen)
+    return or_(last_seen < seen, and_(last_seen == seen, col(Event.id) < event_id))
 
 
 async def event_timeline(session: AsyncSession, event_id: str) -> list[tuple[EventReport, Article]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import exists
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service.models import Article, Event, EventReport
+from service.store.events import seen_before
 
 
 def _reported_in(language: str) -> object:
@@ -22,10 +23,17 @@ def _reported_in(language: str) -> object:
 
 
 async def recent_events(
-    session: AsyncSession, *, kind: str | None, language: str | None, limit: int
+    session: AsyncSession,
+    *,
+    kind: str | None,
+    language: str | None,
+    before: tuple[datetime, str] | None = None,
+    limit: int,
 ) -> Sequence[Event]:
-    """The most recently reported events first."""
+    """The most recently reported events first; `before` pages on like /v1/events' cursor."""
     query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc()).limit(limit)
+    if before is not None:
+        query = query.where(seen_before(*before))
     if kind:
         query = query.where(col(Event.kind) == kind)
     if language:

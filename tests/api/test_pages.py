@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -65,3 +66,22 @@ async def test_stats_match_the_history_and_the_page(
     assert (await client.get("/?language=de", headers={"Accept": "text/html"})).text.count('class="panel event"') == 0
     form = (await client.get("/?kind=body_repatriation&language=", headers={"Accept": "text/html"})).text
     assert form.count('class="panel event"') == 2 and '<option value="body_repatriation" selected>' in form
+
+
+async def test_older_events_page_on_with_the_cursor(
+    client: httpx.AsyncClient, ctx: WorkerContext, database: Database
+) -> None:
+    history = tuple(
+        h for h in HISTORY if h.day.strftime("%Y-%m-%d") in {"2025-04-18", "2025-05-23", "2025-06-09", "2025-06-16"}
+    )
+    await seed_history(ctx, database, history)
+    html = {"Accept": "text/html"}
+    first = (await client.get("/?limit=3", headers=html)).text
+    assert first.count('class="panel event"') == 3
+    link = re.search(r'<a href="(/\?cursor=[^"]+)">Older events</a>', first)
+    assert link is not None and "limit=3" in link.group(1)
+    second = (await client.get(link.group(1).replace("&amp;", "&"), headers=html)).text
+    assert second.count('class="panel event"') == 1 and "Older events" not in second
+    ids = re.findall(r'href="/events/([^"]+)"', first + second)
+    assert len(set(ids)) == len(history)  # every event once: a page, not a longer list
+    assert (await client.get("/?cursor=bogus", headers=html)).status_code == 422
