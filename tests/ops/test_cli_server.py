@@ -6,42 +6,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 
-from tests.support.feeds import Item, article_page, rss2
+from tests.support.processes import free_port, serve_story, wait_for
 from tests.support.server import LocalServer
 
 ROOT = Path(__file__).resolve().parents[2]
-STORY = [
-    "The regional parliament voted on Wednesday to extend the opening hours of public swimming pools.",
-    "Members said the decision would help families during the summer holidays and create new jobs.",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return True
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    return False
 
 
 def start(tmp_path: Path, *args: str, **env: str) -> tuple[subprocess.Popen[bytes], Path]:
@@ -77,10 +51,9 @@ def alive(pid: int) -> bool:
 
 
 def test_serve_with_flags_stops_cleanly_on_sigterm(tmp_path: Path, server: LocalServer) -> None:
-    server.serve("/story", article_page("Pools stay open longer", STORY))
-    server.serve("/feed.xml", rss2([Item("Pools stay open longer", server.url("/story"), datetime.now(UTC), "Vote")]))
+    feed_url = serve_story(server)
     opml = tmp_path / "feeds.opml"
-    opml.write_text(f'<opml version="2.0"><body><outline text="L" xmlUrl="{server.url("/feed.xml")}"/></body></opml>')
+    opml.write_text(f'<opml version="2.0"><body><outline text="L" xmlUrl="{feed_url}"/></body></opml>')
     port = free_port()
     proc, log = start(
         tmp_path,
