@@ -59,3 +59,34 @@ def test_fr_usual_intermediaries_name_a_mediator() -> None:
         "fr",
     )
     assert facts["mediators"] == ("UAE",)
+
+
+def test_ro_categories_stage_and_mediator() -> None:
+    facts = _facts(
+        "Ucraina și Rusia au făcut duminică a doua etapă a schimbului de prizonieri în cadrul acordului: "
+        "84 de militari ucraineni răniți grav s-au întors acasă, printre ei și doi civili. Schimbul a avut "
+        "loc cu medierea Emiratelor Arabe Unite.",
+        "ro",
+    )
+    assert set(facts["categories"]) >= {"wounded", "civilians"}
+    assert facts["mediators"] == ("UAE",)
+    assert facts["stage"] == 2
+
+
+def test_hu_categories_and_mediator() -> None:
+    facts = _facts(
+        "Ukrajna és Oroszország vasárnap fogolycserét hajtott végre: 84 ukrán katona hazatért, köztük "
+        "súlyosan sebesültek és 25 év alatti katonák. A cserét az Egyesült Arab Emírségek közvetítette.",
+        "hu",
+    )
+    assert set(facts["categories"]) >= {"wounded", "under_25"}
+    assert facts["mediators"] == ("UAE",)
+
+
+def test_hu_ordinal_word_gives_the_stage() -> None:
+    facts = _facts(
+        "Ukrajna és Oroszország vasárnap a megállapodás keretében végrehajtotta a fogolycsere második "
+        "szakaszát: 84 ukrán katona hazatért.",
+        "hu",
+    )
+    assert facts["stage"] == 2
