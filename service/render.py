@@ -41,7 +41,7 @@ def alert_data(alert: Alert) -> dict[str, Any]:
         "language": alert.language,
         "confidence": alert.confidence,
         "created_at": isoformat(alert.created_at),
-        "summary": "",  # alerts written before summaries existed have none
+        "summary": "",  # every stored alert has one (migration 0004 filled the older ones)
         "links": {"event": f"/v1/events/{alert.event_id}", "page": f"/events/{alert.event_id}"},
         "event": {},
         "facts": {},

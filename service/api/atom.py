@@ -26,7 +26,7 @@ from service.store import alerts as alert_store
 router = APIRouter(tags=["alerts"])
 ATOM = "application/atom+xml"
 FEED_ID = "urn:exchangewatch:alerts"
-FORMAT_VERSION = "1"  # bump when the rendering changes, so readers' cached ETags stop matching
+FORMAT_VERSION = "2"  # bump when the rendering changes, so cached ETags stop matching (2: migration 0004)
 
 
 @router.get(
