@@ -18,13 +18,15 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from service import render
+from service.db import Database
 from service.delivery import schedule
-from service.delivery.sender import SendResult
+from service.delivery.sender import SendResult, create_sender
 from service.flows import channels
 from service.flows.context import WorkerContext
 from service.metrics import DELIVERY_LAG, WEBHOOK_ATTEMPTS
 from service.models import utcnow
 from service.models.webhooks import DEAD, DELIVERED, FAILED, WebhookEndpoint, WebhookMessage
+from service.settings import Settings
 from service.store import webhooks as store
 
 log = logging.getLogger(__name__)
@@ -133,6 +135,20 @@ async def start_test(session: AsyncSession, endpoint: WebhookEndpoint, *, now: d
     secrets = store.live_secrets(endpoint, now)
     job = store.Job(message.id, message.msg_id, endpoint.id, endpoint.url, secrets, message.payload, 0)
     return replace(job, channel=endpoint.channel)
+
+
+async def send_test(db: Database, settings: Settings, endpoint: WebhookEndpoint) -> tuple[str, SendResult]:
+    """Send a test message now on the endpoint's channel, outside the retry schedule, logged like any attempt."""
+    async with db.session() as session:
+        job = await start_test(session, endpoint, now=utcnow(), worker_id="api")
+    sender = create_sender(settings)
+    try:
+        result = await channels.send(job, settings=settings, webhook_sender=sender)
+    finally:
+        await sender.aclose()
+    async with db.session() as session:
+        await record(session, job, result, now=utcnow(), worker_id="api", trigger="test")
+    return job.msg_id, result
 
 
 async def deliver_due(ctx: WorkerContext) -> int:

@@ -14,7 +14,7 @@ from service.db import Database
 from service.delivery.apprise import InvalidChannel, check_targets, mask, plugin_for
 from service.delivery.sender import SendResult
 from service.delivery.signing import generate_secret
-from service.flows import channels, deliver
+from service.flows import deliver
 from service.models import utcnow
 from service.models.webhooks import APPRISE, WebhookEndpoint
 from service.settings import Settings
@@ -85,13 +85,9 @@ async def list_channels(db: Database) -> list[WebhookEndpoint]:
 
 async def send_test(db: Database, settings: Settings, endpoint: WebhookEndpoint) -> TestOutcome:
     """Send a test message now, outside the retry schedule, and log the attempt like any delivery."""
-    async with db.session() as session:
-        job = await deliver.start_test(session, endpoint, now=utcnow(), worker_id="api")
-    result = await channels.send_apprise(settings, job.url, job.body)
-    async with db.session() as session:
-        await deliver.record(session, job, result, now=utcnow(), worker_id="api", trigger="test")
+    delivery_id, result = await deliver.send_test(db, settings, endpoint)
     log.info("notification test endpoint_id=%s ok=%s error_class=%s", endpoint.id, result.ok, result.error_class)
-    return TestOutcome(job.msg_id, result)
+    return TestOutcome(delivery_id, result)
 
 
 __all__ = [

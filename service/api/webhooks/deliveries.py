@@ -21,7 +21,6 @@ from service.api.webhooks.schemas import (
 )
 from service.api.webhooks.shared import endpoint_or_404
 from service.db import Database
-from service.delivery.sender import create_sender
 from service.flows import deliver
 from service.models import utcnow
 from service.store import webhooks as store
@@ -37,19 +36,9 @@ router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], dependencies=[Admin
     description="The attempt is also written to the delivery log. A failed test is not retried.",
 )
 async def test_webhook(webhook_id: str, db: DatabaseDep, settings: SettingsDep) -> PingResult:
-    endpoint = await endpoint_or_404(db, webhook_id)
-    now = utcnow()
-    async with db.session() as session:
-        job = await deliver.start_test(session, endpoint, now=now, worker_id="api")
-    sender = create_sender(settings)
-    try:
-        result = await sender.send(job.url, job.msg_id, job.body, job.secrets)
-    finally:
-        await sender.aclose()
-    async with db.session() as session:
-        await deliver.record(session, job, result, now=utcnow(), worker_id="api", trigger="test")
+    delivery_id, result = await deliver.send_test(db, settings, await endpoint_or_404(db, webhook_id))
     return PingResult(
-        delivery_id=job.msg_id,
+        delivery_id=delivery_id,
         success=result.ok,
         status_code=result.status,
         duration_ms=result.duration_ms,
