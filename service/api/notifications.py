@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
 from service.api.pagination import CursorQuery, LimitQuery, id_cursor
 from service.api.webhooks import AUTH, NOT_FOUND, REJECTED, STATUS_PATTERN, DeliveryList, Filters
 from service.api.webhooks.deliveries import delivery_page
-from service.api.webhooks.schemas import filters_of
+from service.api.webhooks.schemas import PartialUpdate, filters_of
 from service.flows import notifications as flow
 from service.models import utcnow
 from service.models.webhooks import WebhookEndpoint
@@ -40,21 +40,13 @@ class NotificationCreate(BaseModel):
     filters: NotificationFilters = Field(default_factory=NotificationFilters)
 
 
-class NotificationUpdate(BaseModel):
+class NotificationUpdate(PartialUpdate):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"enabled": True}]})
 
     url: str | None = Field(default=None, min_length=6, max_length=2048)
     description: str | None = Field(default=None, max_length=500)
     filters: NotificationFilters | None = None
     enabled: bool | None = None
-
-    @field_validator("url", "description", "enabled")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Omit a field to leave it unchanged; an explicit null would break a NOT NULL column.
-        if value is None:
-            raise ValueError("must not be null (omit it to leave it unchanged)")
-        return value
 
 
 class NotificationPublic(BaseModel):

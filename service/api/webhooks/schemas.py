@@ -72,7 +72,18 @@ class WebhookCreate(BaseModel):
     filters: Filters = Field(default_factory=Filters)
 
 
-class WebhookUpdate(BaseModel):
+class PartialUpdate(BaseModel):
+    """A PATCH body: omit a field to leave it unchanged; an explicit null would break a NOT NULL column."""
+
+    @field_validator("url", "description", "enabled", check_fields=False)
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("must not be null (omit it to leave it unchanged)")
+        return value
+
+
+class WebhookUpdate(PartialUpdate):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"enabled": True}, {"filters": {"languages": ["uk"]}}]},
@@ -82,14 +93,6 @@ class WebhookUpdate(BaseModel):
     description: str | None = Field(default=None, max_length=500)
     filters: Filters | None = None
     enabled: bool | None = None
-
-    @field_validator("url", "description", "enabled")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Omit a field to leave it unchanged; an explicit null would break a NOT NULL column.
-        if value is None:
-            raise ValueError("must not be null (omit it to leave it unchanged)")
-        return value
 
 
 class WebhookPublic(BaseModel):
