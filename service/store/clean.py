@@ -44,18 +44,30 @@ def dumps_clean(value: Any) -> str:
 
 
 def _clean_params(params: Any) -> Any:
+    """Clean one statement's parameters: a dict or tuple of values, or (executemany) a list of them.
+
+    Nested rows are cleaned too, whatever the executemany flag says: a multi-row INSERT (SQLAlchemy's
+    "insertmanyvalues" batches, sent with executemany=True) reaches the hook as one flat tuple of values on
+    SQLite, as a dict on PostgreSQL, and a plain executemany as a list of tuples or dicts.
+    """
     if isinstance(params, dict):
-        return {k: clean_text(v) if isinstance(v, str) else v for k, v in params.items()}
+        return {k: _clean_param(v) for k, v in params.items()}
     if isinstance(params, list | tuple):
-        return type(params)(clean_text(v) if isinstance(v, str) else v for v in params)
+        return type(params)(_clean_param(v) for v in params)
     return params
 
 
+def _clean_param(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict | list | tuple):
+        return _clean_params(value)  # one row of an executemany, or an array value
+    return value
+
+
 def install(engine: Engine) -> None:
-    """Clean the string parameters of every statement this engine runs (executemany included)."""
+    """Clean the string parameters of every statement this engine runs (multi-row and executemany included)."""
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _before(conn: Any, cursor: Any, statement: str, params: Any, context: Any, executemany: bool) -> Any:
-        if executemany and isinstance(params, list | tuple):
-            return statement, type(params)(_clean_params(p) for p in params)
         return statement, _clean_params(params)

@@ -57,7 +57,9 @@ def _source_of(feed: Feed, entry: FeedEntry) -> str:
 
 def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
     text = entry.content if not entry.fetch_page else ""
-    row = {
+    # The engine cleans every value it sends; the URL is cleaned here as well because RETURNING hands it
+    # back clean and it must match this row's key in `_insert_new`.
+    return {
         "url": clean_text(canonicalize_url(entry.url))[:2048],
         "feed_id": feed.id,
         "guid": (entry.guid or "")[:2048] or None,
@@ -77,8 +79,6 @@ def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
         "text_source": None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
         "attempts": 0,
     }
-    # Cleaned here too: a batched multi-row INSERT reaches the engine's cleaning hook as one flat tuple.
-    return {k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _insert_ignoring(conn: AsyncConnection, table: Table, *conflict: str) -> Any:

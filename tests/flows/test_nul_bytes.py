@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from service.db import Database
 from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
-from service.models import Article, ArticleKey
+from service.models import Article, ArticleKey, Feed
 from service.settings import Settings
 from service.store.clean import clean_text, clean_value
 from service.worker.runner import build_context
@@ -138,3 +138,21 @@ def test_clean_keeps_tab_newline_return_and_strips_the_rest() -> None:
     assert clean_text("a\x00b\x01c\td\ne\rf\x7fg\x85h\ud800i") == "abc\td\ne\rfghi"
     assert clean_text("Ünïcode — fine") == "Ünïcode — fine"
     assert clean_value({"k\x00": ["x\x00", 1, None, {"y": "\x1b[31m"}]}) == {"k": ["x", 1, None, {"y": "[31m"}]}
+
+
+async def test_batched_inserts_are_cleaned_by_the_engine(database: Database) -> None:
+    """Multi-row INSERT (RETURNING batches, VALUES lists) and executemany all pass the cleaning hook."""
+    feeds = Feed.__table__  # type: ignore[attr-defined]
+    batch = [{"url": f"https://outlet.example/{n}\x00", "title": f"Title\x00 {n}\x07"} for n in range(3)]
+    async with database.session() as session:
+        conn = await session.connection()
+        returned = await conn.execute(insert(feeds).returning(feeds.c.url), batch)  # insertmanyvalues
+        assert sorted(returned.scalars()) == [f"https://outlet.example/{n}" for n in range(3)]
+        await conn.execute(insert(feeds), [{**row, "url": row["url"] + "x"} for row in batch])  # executemany
+        await conn.execute(insert(feeds).values([{**row, "url": row["url"] + "y"} for row in batch]))
+        await session.commit()
+    stored = await rows(database, Feed)
+    assert len(stored) == 9
+    for feed in stored:
+        assert not _has_control(feed.url) and not _has_control(feed.title or ""), (feed.url, feed.title)
+    assert sorted({f.title for f in stored}) == ["Title 0", "Title 1", "Title 2"]
