@@ -96,8 +96,8 @@ class OutlineReport(BaseModel):
     title: str | None = Field(description="the outline's title or text")
     status: Literal["created", "exists", "failed"] = Field(description="what happened to this outline")
     feed_id: int | None = Field(description="the feed created or found; null when failed")
-    code: str | None = Field(description="failed: invalid_url, unsafe_url or a fetch failure kind")
-    detail: str | None = Field(description="failed: why, in words")
+    code: str | None = Field(description="failed: invalid_url, unsafe_url or a fetch failure kind; exists: duplicate")
+    detail: str | None = Field(description="failed or duplicate: why, in words")
     check: FeedCheck | None = Field(description="what the first fetch found (created, with check=true)")
 
     @classmethod

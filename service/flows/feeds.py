@@ -221,10 +221,29 @@ async def import_opml(
         status: Literal["created", "exists"] = "created" if added.created else "exists"
         return replace(done, status=status, feed=added.feed, probe=added.probe)
 
-    async def reported(outline: opml.Outline) -> OutlineOutcome:
-        outcome = await one(outline)
+    # Outlines naming the same (normalised) feed are recognised before any fetch: the first one is imported,
+    # a later one reports the first's result as a duplicate, so which one "created" the feed is fixed.
+    leader: dict[str, int] = {}
+    for n, outline in enumerate(outlines):
+        if outline.spec is not None:
+            leader.setdefault(outline.spec.url, n)
+    tasks: list[asyncio.Task[OutlineOutcome]] = []
+
+    async def reported(n: int, outline: opml.Outline) -> OutlineOutcome:
+        lead = leader.get(outline.spec.url, n) if outline.spec is not None else n
+        outcome = _duplicate(outline, await tasks[lead]) if lead != n else await one(outline)
         if on_outline is not None:
             on_outline(outcome)  # e.g. a progress bar
         return outcome
 
-    return list(await asyncio.gather(*(reported(o) for o in outlines)))
+    tasks.extend(asyncio.ensure_future(reported(n, o)) for n, o in enumerate(outlines))
+    return list(await asyncio.gather(*tasks))
+
+
+def _duplicate(outline: opml.Outline, of: OutlineOutcome) -> OutlineOutcome:
+    """A later outline with the feed of an earlier one: that one's feed (`exists`), or its failure."""
+    detail = f"same feed as outline {of.position}"
+    mine = OutlineOutcome(outline.position, outline.url, outline.title, "failed", feed=of.feed)
+    if of.status == "failed":
+        return replace(mine, code=of.code, detail=f"{detail}: {of.detail}")
+    return replace(mine, status="exists", code="duplicate", detail=detail)

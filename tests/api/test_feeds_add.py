@@ -124,20 +124,26 @@ async def test_opml_import_reports_a_bad_outline_and_imports_the_rest(
         f'<outline text="Folder"><outline text="Atom" xmlUrl="{outlet.url("/atom")}"/></outline>',
         f'<outline text="Gone" xmlUrl="{outlet.url("/missing.xml")}"/>',
         f'<outline text="Again" xmlUrl="{outlet.url("/rss").upper().replace("/RSS", "/rss")}#x"/>',
+        f'<outline text="Gone again" xmlUrl="{outlet.url("/missing.xml")}#y"/>',
     )
     headers = {**admin, "content-type": "text/x-opml"}
     report = await client.post("/v1/feeds/import", content=document, headers=headers)
     assert report.status_code == 200, report.text
     body = report.json()
-    assert (body["created"], body["existing"], body["failed"]) == (2, 1, 2)
+    assert (body["created"], body["existing"], body["failed"]) == (2, 1, 3)
     statuses = {o["title"]: (o["status"], o["code"]) for o in body["outlines"]}
-    assert statuses == {
+    assert statuses == {  # the same feed twice in one document: the first outline wins, always
         "News": ("created", None),
         "Bad": ("failed", "invalid_url"),
         "Atom": ("created", None),
         "Gone": ("failed", "not_found"),
-        "Again": ("exists", None),
+        "Again": ("exists", "duplicate"),
+        "Gone again": ("failed", "not_found"),
     }
+    by_title = {o["title"]: o for o in body["outlines"]}
+    assert by_title["Again"]["detail"] == "same feed as outline 1"
+    assert by_title["Again"]["feed_id"] == by_title["News"]["feed_id"] is not None
+    assert by_title["Gone again"]["detail"].startswith("same feed as outline 4: ")
     urls = sorted(f["url"] for f in (await client.get("/v1/feeds")).json()["data"])
     assert urls == [outlet.url("/atom"), outlet.url("/rss")]
 
