@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 import warnings
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -120,20 +121,24 @@ async def check_targets(url: str, *, allow_private: bool, allow_http: bool, reso
 
 
 class _Capture(logging.Handler):
-    """Collects Apprise's warnings during one send (sends take turns, so errors never mix channels)."""
+    """Collects Apprise's warnings during one send into that send's list, so errors never mix channels.
+
+    The list travels in a context variable: asyncio.to_thread and Apprise's own worker threads
+    (submit_with_context) carry the caller's context. So sends run side by side: a stalled channel holds
+    only its own thread (a global lock used to make every other channel wait for it).
+    """
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.records: list[str] | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.records is not None:
-            self.records.append(record.getMessage())
+        found = _ERRORS.get()
+        if found is not None:
+            found.append(record.getMessage())
 
 
+_ERRORS: ContextVar[list[str] | None] = ContextVar("apprise_errors", default=None)
 _LOG = _Capture()
-# Alerts are rare (a few a day): one Apprise send at a time costs nothing and keeps each error its own.
-_TURN = threading.Lock()
 _LOADING = threading.Lock()
 _LOADED: list[Any] = []
 
@@ -171,12 +176,11 @@ def _notify(url: str, title: str, text: str) -> tuple[bool, list[str]]:
     if not channel.add(url):
         return False, ["Apprise could not load the URL"]
     errors: list[str] = []
-    with _TURN:
-        _LOG.records = errors
-        try:
-            ok = channel.notify(title=title, body=text, body_format=library.NotifyFormat.MARKDOWN)
-        finally:
-            _LOG.records = None
+    token = _ERRORS.set(errors)
+    try:
+        ok = channel.notify(title=title, body=text, body_format=library.NotifyFormat.MARKDOWN)
+    finally:
+        _ERRORS.reset(token)
     return bool(ok), errors
 
 

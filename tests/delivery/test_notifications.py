@@ -6,13 +6,16 @@ Apprise URL's secrets never show in a response, an error or a log line.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from datetime import timedelta
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -26,6 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import Database
+from service.delivery.apprise import create_notifier
 from service.flows import notifications as flow
 from service.flows.context import WorkerContext
 from service.models.webhooks import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -278,3 +282,28 @@ def test_cli_notify_add_list_and_test(server: LocalServer, tmp_path: Path) -> No
     refused = _cli(tmp_path, "notify", "add", "nonsense://x")
     assert refused.returncode == 2 and "not an Apprise URL" in refused.stderr and "Traceback" not in refused.stderr
     assert _cli(tmp_path, "notify", "test", "nt_missing").returncode == 1
+
+
+async def test_a_stalled_channel_does_not_hold_up_another(server: LocalServer, settings: Settings) -> None:
+    """Sends run side by side: one receiver that does not answer keeps only its own send waiting."""
+    release = threading.Event()
+
+    async def stall(_request: Request) -> Response:
+        while not release.is_set():
+            await asyncio.sleep(0.05)
+        return Response(b"ok")
+
+    server.routes["/stall"] = stall
+    fast = _receiver(server)
+    sender = create_notifier(settings)
+    # rto: Apprise's own read timeout, longer than the other send's, so only a shared turn could fail it.
+    stalled = asyncio.create_task(sender.send(f"json://127.0.0.1:{server.port}/stall?rto=60", "Stuck", "x"))
+    while not server.hits("/stall"):
+        await asyncio.sleep(0.05)
+    try:
+        quick = await replace(sender, timeout=20).send(fast, "Fine", "y")
+    finally:
+        release.set()
+    assert quick.ok, quick.error
+    assert json.loads(server.hits("/hook")[0].body)["title"] == "Fine"
+    assert (await stalled).ok
