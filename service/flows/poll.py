@@ -15,6 +15,7 @@ from scrapers.http import FEED_ACCEPT, FetchResult
 from scrapers.kinds import SourceKind, parse_source
 from service.flows import schedule
 from service.flows.context import WorkerContext
+from service.flows.entries import incoming
 from service.flows.process import process_articles
 from service.metrics import ARTICLES_INGESTED, FEED_POLLS, POLL_DURATION
 from service.models import Feed
@@ -179,7 +180,9 @@ async def _record_success(
         if parsed is not None:
             values.update(_validators(result, parsed))
             feed.ttl_minutes = parsed.ttl_minutes
-            for stored in await ingest_store.upsert_entries(session, feed, parsed.entries, now):
+            for stored in await ingest_store.upsert_entries(
+                session, [incoming(feed, e, now) for e in parsed.entries], now
+            ):
                 if stored.result == "new":
                     outcome.new_articles.append(stored.article_id)
                 elif stored.result == "changed":

@@ -15,20 +15,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from scrapers.feeds import FeedEntry
-from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
-from service.models import Article, ArticleKey, Feed
+from service.models import Article, ArticleKey
 from service.store.articles import KEY_CHUNK, EntryOutcome
 from service.store.clean import clean_text
 
 ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
 KEYS: Table = ArticleKey.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class IncomingEntry:
+    """One polled feed entry, mapped by the poll flow (service/flows/entries.py) to what the store needs."""
+
+    keys: list[str]  # dedup keys, cleaned as the engine cleans them
+    row: dict[str, Any]  # the article's column values, if the story is new
+    title: str  # as in the feed: an edit of a known story compares it (cleaned) with the stored title
+    content: str  # the post text an edit compares, unless the page is fetched
+    fetch_page: bool
 
 
 @dataclass
@@ -39,46 +47,6 @@ class _New:
     keys: list[str] = field(default_factory=list)
     id: int | None = None
     won: bool = False  # our row was stored (else another worker's row holds the story)
-
-
-def _keys(entry: FeedEntry) -> list[str]:
-    # Cleaned here as the engine cleans bound parameters, so a key compares equal to the stored one.
-    return list(dict.fromkeys(clean_text(k)[:2100] for k in entry_dedup_keys(entry)))
-
-
-def _source_of(feed: Feed, entry: FeedEntry) -> str:
-    if feed.kind == "telegram":
-        return "t.me/" + (entry.guid or "").split("/")[0]
-    if entry.publisher_url or entry.publisher:
-        host = urlsplit(entry.publisher_url or "").hostname
-        return (host or entry.publisher or "").removeprefix("www.")
-    return (urlsplit(entry.url).hostname or "").removeprefix("www.")
-
-
-def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
-    text = entry.content if not entry.fetch_page else ""
-    # The engine cleans every value it sends; the URL is cleaned here as well because RETURNING hands it
-    # back clean and it must match this row's key in `_insert_new`.
-    return {
-        "url": clean_text(canonicalize_url(entry.url))[:2048],
-        "feed_id": feed.id,
-        "guid": (entry.guid or "")[:2048] or None,
-        "fingerprint": content_fingerprint(entry.title, text or entry.summary),
-        "source": _source_of(feed, entry)[:255],
-        "official": feed.official,
-        "title": entry.title[:1000],
-        "summary": entry.summary,
-        "text": text,
-        "language": entry.language or feed.language,
-        "author": (entry.author or "")[:500] or None,
-        "published_at": entry.published,
-        "discovered_at": now,
-        "updated_at": now,
-        "state": "pending",
-        "fetch_page": entry.fetch_page,
-        "text_source": None if entry.fetch_page else "post" if feed.kind == "telegram" else "feed",
-        "attempts": 0,
-    }
 
 
 def _insert_ignoring(conn: AsyncConnection, table: Table, *conflict: str) -> Any:
@@ -98,16 +66,14 @@ async def _owners(conn: AsyncConnection, keys: Iterable[str]) -> dict[str, int]:
     return owners
 
 
-async def upsert_entries(
-    session: AsyncSession, feed: Feed, entries: Sequence[FeedEntry], now: datetime
-) -> list[EntryOutcome]:
+async def upsert_entries(session: AsyncSession, entries: Sequence[IncomingEntry], now: datetime) -> list[EntryOutcome]:
     """Store new entries as pending articles and update known ones (title edits, post edits)."""
     conn = await session.connection()
-    keyed = [(entry, _keys(entry)) for entry in entries]
+    keyed = [(entry, entry.keys) for entry in entries]
     owners = await _owners(conn, (k for _, keys in keyed for k in keys))
     new: list[_New] = []
     local: dict[str, _New] = {}  # key → the new story of this poll that claimed it
-    plan: list[tuple[FeedEntry, int | _New, list[str]]] = []  # (entry, owner, its keys nobody owns yet)
+    plan: list[tuple[IncomingEntry, int | _New, list[str]]] = []  # (entry, owner, its keys nobody owns yet)
     for n, (entry, keys) in enumerate(keyed):
         if n % 100 == 99:
             await asyncio.sleep(0)  # a 500-item feed must not hold the event loop (other feeds, the API)
@@ -115,7 +81,7 @@ async def upsert_entries(
         story = next((local[k] for k in keys if k in local), None)
         unowned = [k for k in keys if k not in owners and k not in local]
         if owner is None and story is None:
-            story = _New(_row(feed, entry, now))
+            story = _New(dict(entry.row))
             new.append(story)
         if owner is None:
             assert story is not None
@@ -132,7 +98,7 @@ async def upsert_entries(
     return _outcomes(plan, changed)
 
 
-def _outcomes(plan: list[tuple[FeedEntry, int | _New, list[str]]], changed: set[int]) -> list[EntryOutcome]:
+def _outcomes(plan: list[tuple[IncomingEntry, int | _New, list[str]]], changed: set[int]) -> list[EntryOutcome]:
     """One outcome per entry: a story new to the store is `new` for its first entry only."""
     outcomes: list[EntryOutcome] = []
     reported: set[int] = set()
@@ -196,7 +162,9 @@ async def _current(conn: AsyncConnection, ids: set[int], column: str) -> dict[in
     return found
 
 
-async def _apply_edits(conn: AsyncConnection, known: list[tuple[FeedEntry, int, list[str]]], now: datetime) -> set[int]:
+async def _apply_edits(
+    conn: AsyncConnection, known: list[tuple[IncomingEntry, int, list[str]]], now: datetime
+) -> set[int]:
     """A title edit or an edited post updates the article and queues it for detection again."""
     if not known:
         return set()

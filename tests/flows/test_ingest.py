@@ -261,6 +261,7 @@ async def test_candidates_only_mode_extracts_only_pages_that_could_be_relevant(
 async def test_a_story_stored_concurrently_by_another_worker_is_seen_not_a_failed_poll(database: Database) -> None:
     """Two workers poll two feeds that carry one story (same GUID, different URLs) at the same moment."""
     from scrapers.feeds import FeedEntry
+    from service.flows.entries import incoming
     from service.models import Feed, utcnow
     from service.store.ingest import upsert_entries
 
@@ -283,12 +284,18 @@ async def test_a_story_stored_concurrently_by_another_worker_is_seen_not_a_faile
 
     async def second_worker() -> list[str]:
         async with database.session() as session:
-            return [o.result for o in await upsert_entries(session, feeds[1], [entry("https://outlet.example/b")], now)]
+            return [
+                o.result
+                for o in await upsert_entries(
+                    session, [incoming(feeds[1], entry("https://outlet.example/b"), now)], now
+                )
+            ]
 
     async with database.session() as first:
-        assert [o.result for o in await upsert_entries(first, feeds[0], [entry("https://outlet.example/a")], now)] == [
-            "new"
-        ]
+        assert [
+            o.result
+            for o in await upsert_entries(first, [incoming(feeds[0], entry("https://outlet.example/a"), now)], now)
+        ] == ["new"]
         racing = asyncio.create_task(second_worker())
         await asyncio.sleep(0.3)  # the second worker reaches the same key while this transaction is open
     assert await racing == ["seen"]

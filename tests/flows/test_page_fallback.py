@@ -16,11 +16,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from service.db import Database
+from service.flows.context import WorkerContext
 from service.flows.poll import refresh_feed
 from service.flows.process import process_articles
 from service.models import Alert, Article
 from service.settings import Settings
-from service.worker.context import WorkerContext
 from service.worker.runner import build_context
 from tests.support.db import add_feed, rows
 from tests.support.feeds import Item, article_page, rss2
