@@ -415,7 +415,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
 
 def warm_up(topic: Topic | None = None) -> None:
     """Load what detection loads lazily — the topic, the language models, Russian/Ukrainian and the lemma
-    languages' dictionaries — so the first article of each language does not pay seconds for it. A
+    languages' tables — so the first article of each language does not pay seconds for it. A
     service calls this in a thread at startup (never on its event loop)."""
     from service.core.detection.language import classify
     from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, parses

@@ -1,4 +1,4 @@
-"""Morphology: lemmas for inflected languages (simplemma), and for Russian and Ukrainian, from
+"""Morphology: lemmas for inflected languages (tables built from simplemma), and for Russian and Ukrainian, from
 pymorphy3's dictionaries, case (the recipient) and tense (the status).
 
 «России передано 84 военнопленных» (dative: Russia receives), «повернули в Україну» (в + accusative: the
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
+
+from service.core.detection.lemma_tables import lemma as table_lemma
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -87,9 +89,7 @@ def tense(token: str, language: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
 def lemma(token: str, language: str) -> str:
-    """The token's lemma (simplemma's dictionaries, loaded on first use per language), lower-cased."""
-    import simplemma
-
-    return str(simplemma.lemmatize(token, lang=language)).lower()
+    """The token's lemma from the language's shipped table (simplemma's forms of lexicon words; see
+    lemma_tables), or the token itself."""
+    return table_lemma(token, language)
