@@ -51,6 +51,13 @@ def _forms(language: str) -> dict[str, str]:
     return {form: lemma for lemma, forms in lemmas.items() for form in forms}
 
 
+_LOADED: dict[str, dict[str, str]] = {}
+
+
 def lemma(token: str, language: str) -> str:
-    """The lemma of a normalised token, or the token itself when the table has no other."""
-    return _forms(language).get(token, token)
+    """The lemma of a normalised token, or the token itself when the table has no other (called per
+    token: one dict look-up once the table is loaded)."""
+    table = _LOADED.get(language)
+    if table is None:
+        table = _LOADED[language] = _forms(language)
+    return table.get(token, token)

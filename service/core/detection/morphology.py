@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from service.core.detection.lemma_tables import lemma as table_lemma
+# Lemmas for the topic's lemma languages (pl, ro, hu) come from small tables built from simplemma.
+from service.core.detection.lemma_tables import lemma as lemma
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -47,9 +48,9 @@ def parses(token: str, language: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def _party(token: str, language: str) -> tuple[str | None, frozenset[str]]:
     side: str | None = None
     cases: set[str] = set()
-    for lemma, grammemes in parses(token, language):
-        if lemma in _PARTY_LEMMAS:
-            side = _PARTY_LEMMAS[lemma]
+    for normal, grammemes in parses(token, language):
+        if normal in _PARTY_LEMMAS:
+            side = _PARTY_LEMMAS[normal]
             cases |= grammemes & {"nomn", "gent", "datv", "accs", "ablt", "loct"}
     return side, frozenset(cases)
 
@@ -87,9 +88,3 @@ def tense(token: str, language: str) -> str | None:
         if "VERB" in grammemes and "futr" in grammemes:
             return "plan"
     return None
-
-
-def lemma(token: str, language: str) -> str:
-    """The token's lemma from the language's shipped table (simplemma's forms of lexicon words; see
-    lemma_tables), or the token itself."""
-    return table_lemma(token, language)
