@@ -356,7 +356,8 @@ async def test_ten_thousand_items_are_capped_without_freezing_the_worker(
 ) -> None:
     """The newest 500 items are stored, once each. feedparser needs seconds for 10,000 items; run on the
     event loop that stalls every other feed, every delivery and (in `serve`) the API, so a probe that
-    wakes every 50 ms measures the longest stall."""
+    wakes every 50 ms measures the longest stall. Parsing on the loop would stall it for most of the poll;
+    the bound is relative to the poll's own duration, so a loaded machine slows both alike."""
     raw_server.routes["/big.xml"] = respond(200, {"Content-Type": "application/rss+xml"}, big_feed())
     feed_id = await add_feed(database, raw_server.url("/big.xml"))
     stalls: list[float] = []
@@ -378,7 +379,7 @@ async def test_ten_thousand_items_are_capped_without_freezing_the_worker(
     stored = await feed_articles(database, feed_id)
     assert 0 < len(stored) <= 500 and len({a.url for a in stored}) == len(stored)
     assert "Story 9999" in {a.title for a in stored}  # the newest are the ones kept
-    assert max(stalls) < 1.0, f"event loop blocked for {max(stalls):.1f}s during a {took:.1f}s poll"
+    assert max(stalls) < took / 3, f"event loop blocked for {max(stalls):.1f}s during a {took:.1f}s poll"
 
 
 async def test_duplicate_guids_within_one_feed_give_one_article(
