@@ -3,16 +3,14 @@ Chromium renders the operations from them. `GET /` answers API clients with link
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from service.api.app import create_app
 from service.settings import Settings
-from tests.support.browser import Browser, chromium_path
+from tests.support.browser import Browser
 from tests.support.webhooks import AppServer
 
 ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']|url:\s*["']([^"']+)["']""")
@@ -38,17 +36,6 @@ async def test_root_answers_api_clients_with_links(client: httpx.AsyncClient) ->
     assert {index["docs"], index["health"], index["alerts"]} == {"/docs", "/health", "/v1/alerts"}
     for link in (index["docs"], index["health"], index["alerts"], index["openapi"]):
         assert (await client.get(link)).status_code == 200, link
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is required in CI (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    with Browser(executable) as instance:
-        yield instance
 
 
 @pytest.mark.slow

@@ -5,8 +5,7 @@ Skipped locally without Chromium; under CI=true a missing browser fails (.ci/run
 
 from __future__ import annotations
 
-import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -16,23 +15,12 @@ from service.db import Database
 from service.flows.context import WorkerContext
 from service.settings import Settings
 from service.worker.runner import build_context
-from tests.support.browser import Browser, chromium_path
+from tests.support.browser import Browser
 from tests.support.server import LocalServer
 from tests.support.stories import NOW, NewsSite, pow_exchange, repatriation
 from tests.support.webhooks import AppServer
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is required in CI (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    with Browser(executable) as instance:
-        yield instance
 
 
 @pytest.fixture
