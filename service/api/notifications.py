@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
-from service.api.pagination import CursorQuery, LimitQuery, id_cursor
+from service.api.pagination import BeforeQuery, CursorQuery, LimitQuery, id_cursor
 from service.api.webhooks import AUTH, NOT_FOUND, REJECTED, STATUS_PATTERN, DeliveryList, Filters
 from service.api.webhooks.deliveries import delivery_page
 from service.api.webhooks.schemas import PartialUpdate, filters_of
@@ -178,9 +178,7 @@ async def deliveries(
     status_: Annotated[str | None, Query(alias="status", pattern=STATUS_PATTERN)] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 50,
-    before: Annotated[
-        int | None, Query(ge=1, le=2**63 - 1, deprecated=True, description="old name of `cursor` (next_before)")
-    ] = None,
+    before: BeforeQuery = None,
 ) -> DeliveryList:
     await _channel(db, channel_id)
     return await delivery_page(db, channel_id, status_, id_cursor(cursor) or before, limit)

@@ -25,6 +25,10 @@ LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per pa
 CursorQuery = Annotated[
     str | None, Query(max_length=80, description="`next_cursor` of the previous page (opaque); omit for the first")
 ]
+# The delivery logs' old cursor parameter (their `next_before`), kept as a deprecated alias of `cursor`.
+BeforeQuery = Annotated[
+    int | None, Query(ge=1, le=2**63 - 1, deprecated=True, description="old name of `cursor` (next_before)")
+]
 NEXT_CURSOR = "pass as `cursor` to get the next page; null on the last page"
 HAS_MORE = "another page follows"
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 
 from service.api.deps import AdminDep, DatabaseDep, SettingsDep
-from service.api.pagination import CursorQuery, LimitQuery, id_cursor
+from service.api.pagination import BeforeQuery, CursorQuery, LimitQuery, id_cursor
 from service.api.webhooks.schemas import (
     AUTH,
     NOT_FOUND,
@@ -60,9 +60,7 @@ async def list_deliveries(
     status_: Annotated[str | None, Query(alias="status", pattern=STATUS_PATTERN)] = None,
     cursor: CursorQuery = None,
     limit: LimitQuery = 50,
-    before: Annotated[
-        int | None, Query(ge=1, le=2**63 - 1, deprecated=True, description="old name of `cursor` (next_before)")
-    ] = None,
+    before: BeforeQuery = None,
 ) -> DeliveryList:
     await endpoint_or_404(db, webhook_id)
     return await delivery_page(db, webhook_id, status_, id_cursor(cursor) or before, limit)
