@@ -122,11 +122,8 @@ def _is_recall_cue(s: Sentence) -> bool:
     return recall_cue(s)
 
 
-def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[date | None, bool]:
-    """Reference date: publication, else the first fully stated day of the evidence, else the latest
-    date with a year the text states (only good for giving day-month expressions a year)."""
-    if doc.published is not None:
-        return doc.published.date(), True
+def _stated_news_day(sentences: list[Sentence], topic: Topic) -> date | None:
+    """The first fully stated day of the fresh evidence: an undated text's own dateline or day of the news."""
     for s in sentences:
         if not s.kinds or _is_recall_cue(s):
             continue
@@ -134,7 +131,17 @@ def _anchor(doc: Document, sentences: list[Sentence], topic: Topic) -> tuple[dat
             if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
                 d, _ = resolve(m, None, topic, published=False)
                 if d is not None:
-                    return d, False
+                    return d
+    return None
+
+
+def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> tuple[date | None, bool]:
+    """Reference date: publication, else the first fully stated day of the evidence, else the latest
+    date with a year the text states (only good for giving day-month expressions a year)."""
+    if doc.published is not None:
+        return doc.published.date(), True
+    if news_day is not None:
+        return news_day, False
     stated = [date(m.year, m.month or 1, m.day or 1) for s in sentences for m in s.dates if m.year]
     return (max(stated), False) if stated else (None, False)
 
@@ -160,7 +167,13 @@ def _continues(s: Sentence, previous: Sentence | None) -> bool:
     return previous is not None and bool(previous.kinds) and any(a <= 1 for a, _ in s.hits.get("continuation", ()))
 
 
-def _date_sentences(sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic) -> None:
+def _date_sentences(
+    sentences: list[Sentence], anchor: date | None, published: bool, topic: Topic, news_day: date | None = None
+) -> None:
+    """Each evidence sentence's date and whether it recalls an earlier event. Staleness is measured from
+    the publication date, else from `news_day` (an undated text's own stated day of the news), so an
+    undated report still treats "the 1,000-for-1,000 exchange of May 23" as background."""
+    reference = anchor if published else news_day
     for previous, s in zip([None, *sentences], sentences, strict=False):
         if not s.kinds:
             continue
@@ -172,7 +185,7 @@ def _date_sentences(sentences: list[Sentence], anchor: date | None, published: b
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
         if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
             s.recalled = True  # "In April, Ukraine similarly repatriated…": background
-        stale = bool(published and anchor and s.date and (anchor - s.date).days > topic.recall_after_days)
+        stale = bool(reference and s.date and (reference - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
             s.recalled = True
 
@@ -390,8 +403,9 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
         for s in sentences:
             s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))
-    anchor, published = _anchor(doc, sentences, topic)
-    _date_sentences(sentences, anchor, published, topic)
+    news_day = None if doc.published else _stated_news_day(sentences, topic)
+    anchor, published = _anchor(doc, sentences, news_day)
+    _date_sentences(sentences, anchor, published, topic, news_day)
     groups = _order(_groups(sentences, published))
     fresh = [g for g in groups if not g.recalled]
     score = round(sum(g.score for g in fresh), 2)

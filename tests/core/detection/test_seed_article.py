@@ -82,3 +82,9 @@ def test_undated_copy_still_places_the_stage_and_the_agreement() -> None:
     assert report.primary is not None and report.primary.event_date == date(2025, 7, 14)
     agreement = _only(report, "agreement", recalled=False)
     assert agreement.event_date == date(2025, 7, 7)
+
+
+def test_undated_copy_still_treats_the_earlier_exchange_as_background() -> None:
+    # Without a publication date the dateline's day is the news day: June 20 is weeks before it.
+    earlier = _only(_report(published=None), "pow_exchange", recalled=True)
+    assert earlier.event_date == date(2025, 6, 20)
