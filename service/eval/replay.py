@@ -23,6 +23,7 @@ from service.core.domain import Document, EventState, Report
 from service.core.events import candidates
 from service.core.events.alert import decide_outcome
 from service.core.events.cluster import GroupOutcome, GroupParams, group
+from service.core.sources import is_official
 from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
 from service.eval.rows import clean
@@ -92,6 +93,7 @@ def row_document(row: dict[str, Any], span: pub.Published | None = None) -> Docu
         published=span.exact if span else None,
         url=text("url"),
         source=text("source"),
+        official=is_official(text("url"), text("source")),
     )
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from scrapers.feeds import FeedEntry
 from scrapers.urls import canonicalize_url, content_fingerprint, entry_dedup_keys
+from service.core.sources import is_official
 from service.models import Feed
 from service.store.clean import clean_text
 from service.store.ingest import IncomingEntry
@@ -38,6 +39,7 @@ def _source_of(feed: Feed, entry: FeedEntry) -> str:
 
 def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
     text = entry.content if not entry.fetch_page else ""
+    source = _source_of(feed, entry)
     # The engine cleans every value it sends; the URL is cleaned here as well because RETURNING hands it
     # back clean and it must match this row's key in the store.
     return {
@@ -45,8 +47,9 @@ def _row(feed: Feed, entry: FeedEntry, now: datetime) -> dict[str, Any]:
         "feed_id": feed.id,
         "guid": (entry.guid or "")[:2048] or None,
         "fingerprint": content_fingerprint(entry.title, text or entry.summary),
-        "source": _source_of(feed, entry)[:255],
-        "official": feed.official,
+        "source": source[:255],
+        # An official page found through an aggregator is as official as the ministry's own feed.
+        "official": feed.official or is_official(entry.url, source),
         "title": entry.title[:1000],
         "summary": entry.summary,
         "text": text,

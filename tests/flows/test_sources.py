@@ -195,3 +195,37 @@ async def test_gdelt_failures_back_off(
     feed = (await rows(database, Feed))[0]
     assert feed.enabled and feed.error_count == 1 and feed.last_error_kind == kind
     assert feed.next_check_at >= NOW + timedelta(seconds=ctx.settings.gdelt_min_interval_seconds * 0.9)
+
+
+def _google_news_item(title: str, source_url: str, publisher: str, guid: str) -> str:
+    return (
+        f"<item><title>{escape(title)} - {publisher}</title><link>https://news.google.com/rss/articles/{guid}</link>"
+        f'<guid isPermaLink="false">{guid}</guid><pubDate>{format_datetime(NOW)}</pubDate>'
+        f'<description>{escape(title)}</description><source url="{source_url}">{publisher}</source></item>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_url", "publisher", "official"),
+    [("https://www.president.gov.ua", "President of Ukraine", True), ("https://www.example-news.com", "Outlet", False)],
+)
+async def test_an_official_page_found_through_an_aggregator_counts_as_official(
+    server: LocalServer, database: Database, ctx: WorkerContext, source_url: str, publisher: str, official: bool
+) -> None:
+    # A one-line post is enough from the President's office, not from an ordinary outlet; the aggregator's
+    # feed itself is not official, the address of the page it lists is.
+    item = _google_news_item("62 Ukrainian defenders are home", source_url, publisher, "CBMiOfficial")
+    server.serve(
+        "/rss/search",
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{item}</channel></rss>',
+        content_type="application/rss+xml",
+    )
+    await refresh_feed(ctx, await add_feed(database, server.url("/rss/search"), "google_news", now=NOW))
+    (article,) = await rows(database, Article)
+    assert article.official is official
+    alerts = await rows(database, Alert)
+    if official:
+        (alert,) = alerts
+        assert alert.payload["facts"]["returned_to_ukraine"] == 62 and alert.payload["event"]["official"] is True
+    else:
+        assert alerts == []

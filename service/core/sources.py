@@ -1,0 +1,46 @@
+"""Which sources are official primary sources (presidents, ministries, the Coordination Headquarters).
+
+Pure: a URL and a source label in, a yes/no out. The list is data (topics/official_sources.toml), so the
+flows (an article found through an aggregator) and the evaluation replay decide it the same way.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+
+@cache
+def _official() -> tuple[tuple[str, ...], frozenset[str]]:
+    raw = resources.files("service.core.topics").joinpath("official_sources.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    hosts = tuple(h.lower().strip(".") for h in data.get("hosts", ()))
+    return hosts, frozenset(name.lower() for name in data.get("telegram", ()))
+
+
+def _telegram_channel(host: str, path: str) -> str | None:
+    if host not in ("t.me", "telegram.me"):
+        return None
+    parts = [p for p in path.split("/") if p]
+    if parts[:1] == ["s"]:
+        parts = parts[1:]
+    return parts[0].lower() if parts else None
+
+
+def _is_official_address(address: str) -> bool:
+    if not address:
+        return False
+    parsed = urlsplit(address if "//" in address else "//" + address)
+    host = (parsed.hostname or "").removeprefix("www.")
+    hosts, channels = _official()
+    channel = _telegram_channel(host, parsed.path)
+    if channel is not None:
+        return channel in channels
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def is_official(url: str = "", source: str = "") -> bool:
+    """True when the article's URL or its source label ("t.me/Koordshtab", "president.gov.ua") is official."""
+    return _is_official_address(url) or _is_official_address(source)
