@@ -159,7 +159,24 @@ def recall_cue(s: Sentence) -> bool:
         return True
     if _narrated_before(s):
         return True
-    return s.statistic or any(running_total(s, lo, hi) for lo, hi in _clauses_with_counts(s))
+    return s.statistic or _total_so_far(s)
+
+
+def _total_so_far(s: Sentence) -> bool:
+    """A running total makes the sentence background unless another clause reports the act with its own
+    count: "swapped 295 each on Saturday, bringing the total to 500" is news; "Since 2022, 4,000 have come
+    home" is not (the total's clause has no predicate of its own: it qualifies the whole sentence)."""
+    counted = _clauses_with_counts(s)
+    totals = [(lo, hi) for lo, hi in counted if running_total(s, lo, hi)]
+    if not totals:
+        return False
+    if any(not _has_predicate(s, lo, hi) for lo, hi in totals):
+        return True
+    return not any(_has_predicate(s, lo, hi) and not running_total(s, lo, hi) for lo, hi in counted)
+
+
+def _has_predicate(s: Sentence, lo: int, hi: int) -> bool:
+    return any(lo <= a < hi for c in _PREDICATES for a, _ in s.hits.get(c, ()))
 
 
 def _clauses_with_counts(s: Sentence) -> list[Span]:

@@ -83,6 +83,30 @@ def test_a_running_total_is_still_background() -> None:
     assert not report.relevant
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russia and Ukraine swapped 120 prisoners each on Friday, bringing the total freed this year to 900.", "en"),
+        ("Україна та Росія в п'ятницю обміняли по 120 полонених, загалом з початку року звільнено 900.", "uk"),
+    ],
+)
+def test_a_running_total_in_its_own_clause_leaves_the_news_clause_news(text: str, language: str) -> None:
+    report = _detect(text, language=language)
+    assert report.relevant and report.primary is not None and not report.primary.recalled
+    assert report.primary.fact_values()["returned_to_ukraine"] == 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the start of the invasion, 4,000 Ukrainians have been released in 60 exchanges, officials said.",
+        "The UAE said its mediation had helped secure the release of 4,000 prisoners since 2022.",
+    ],
+)
+def test_a_running_total_qualifying_the_whole_sentence_is_background(text: str) -> None:
+    assert not _detect(text).relevant
+
+
 def test_uk_including_is_not_a_recall_cue() -> None:
     report = _detect("Україна повернула з полону 84 захисників, у тому числі двох цивільних.", language="uk")
     assert report.relevant and report.primary is not None
