@@ -69,6 +69,15 @@ def test_a_bare_count_followed_by_each_mirrors() -> None:
     assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (103, 103)
 
 
+def test_de_every_side_mirrors() -> None:
+    facts = _facts(
+        "Russland und die Ukraine haben erneut Kriegsgefangene ausgetauscht. Jede Seite habe 140 Gefangene "
+        "übergeben, teilten beide Regierungen am Freitag mit.",
+        language="de",
+    )
+    assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (140, 140)
+
+
 def test_a_reciprocal_total_is_not_one_sides_figure() -> None:
     facts = _facts("Moscow and Kyiv swapped 218 prisoners on Friday, officials from both sides said.")
     assert "returned_to_ukraine" not in facts and "returned_to_russia" not in facts
