@@ -63,6 +63,12 @@ class Mention:
     evidence: tuple[str, ...] = ()
     recalled: bool = False  # background: the article only recalls an earlier event
     score: float = 0.0
+    # The day is the publication day, not one the text states: the event may be a day older (news
+    # follows events), and an agreement's follow-up may come weeks after the deal.
+    date_inferred: bool = False
+    # A day and month the text states without a year that nothing supplies (no publication time, no
+    # dated sentence): event_date stays unknown, but the day still rules out events on other days.
+    month_day: tuple[int, int] | None = None
 
     def fact_values(self) -> dict[str, Any]:
         """The facts as a plain mapping (first value wins per key)."""
@@ -114,6 +120,7 @@ class EventState:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     historical: bool = False  # first seen when already old: stored, never alerted as new
+    date_inferred: bool = False  # event_date is a report's publication day, not a day a report stated
     parent_key: str | None = None  # the operation/agreement a stage belongs to
     report_count: int = 0
     signature: tuple[int, ...] = ()  # text signature for similarity (e.g. MinHash)

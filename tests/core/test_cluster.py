@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -429,15 +430,17 @@ def test_old_story_first_seen_today_is_history() -> None:
 
 
 def test_a_conflicting_figure_is_evidence_against_not_a_veto() -> None:
-    # Two days apart, one side's figure agrees and the other's was misread: still the same exchange.
+    # Reported the next morning without a date, one side's figure agrees and the other's was misread:
+    # still the same exchange.
     store = Store()
     first = store.feed(report(mention(returned_to_ukraine=195, returned_to_russia=195, mediators=("UAE",))), doc())
-    later = mention(day=date(2031, 5, 21), returned_to_ukraine=207, returned_to_russia=195, mediators=("UAE",))
-    [out] = store.feed(report(later), doc("b.example"))
+    next_day = date(2031, 5, 21)
+    later = mention(day=next_day, returned_to_ukraine=207, returned_to_russia=195, mediators=("UAE",))
+    [out] = store.feed(report(replace(later, date_inferred=True)), doc("b.example"))
     assert out.before is not None and out.after.key == first[0].after.key
     # Conflicts on both sides and nothing else in common: a different exchange.
-    other = mention(day=date(2031, 5, 21), returned_to_ukraine=50, returned_to_russia=50)
-    [apart] = store.feed(report(other), doc("c.example"))
+    other = mention(day=next_day, returned_to_ukraine=50, returned_to_russia=50)
+    [apart] = store.feed(report(replace(other, date_inferred=True)), doc("c.example"))
     assert apart.before is None
 
 

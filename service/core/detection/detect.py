@@ -137,12 +137,13 @@ def _stated_news_day(sentences: list[Sentence], topic: Topic) -> date | None:
 
 def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> tuple[date | None, bool]:
     """Reference date: publication, else the first fully stated day of the evidence, else the latest
-    date with a year the text states (only good for giving day-month expressions a year)."""
+    full date the text states (only good for giving day-month expressions a year). A bare year or
+    month-year is no anchor: "defenders captured in March 2022" says nothing of the year of "25 May"."""
     if doc.published is not None:
         return doc.published.date(), True
     if news_day is not None:
         return news_day, False
-    stated = [date(m.year, m.month or 1, m.day or 1) for s in sentences for m in s.dates if m.year]
+    stated = [date(m.year, m.month, m.day) for s in sentences for m in s.dates if m.year and m.month and m.day]
     return (max(stated), False) if stated else (None, False)
 
 
@@ -332,7 +333,9 @@ def _mention(
     link = url_date(sentences[-1].text) if primary and sentences else None
     if group.kind == "agreement" and group.date is None:
         group.date, group.precision = _agreement_date(sentences, anchor, published, topic)
+    stated = group.date is not None
     when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
+    month_day = _month_day(group) if primary and when is None else None
     context = _context(sentences, when, anchor, published, topic) if primary else None
     if group.kind == "agreement":
         context = sentences  # the talks named elsewhere in the text give the venue
@@ -347,7 +350,18 @@ def _mention(
         evidence=evidence,
         recalled=group.recalled,
         score=round(group.score, 2),
+        date_inferred=when is not None and not stated,
+        month_day=month_day,
     )
+
+
+def _month_day(group: _Group) -> tuple[int, int] | None:
+    """The first day and month the evidence states without a year (nothing gave it one)."""
+    for s in group.sentences:
+        for m in s.dates:
+            if m.month is not None and m.day is not None and m.year is None:
+                return m.month, m.day
+    return None
 
 
 _COUNT_KEYS = {

@@ -1,6 +1,7 @@
 """Time windows: when a mention's event can have happened, and the one rule for loading candidates.
 
-Every mention has a span of plausible event days: its date (a day, or a whole month), else the week
+Every mention has a span of plausible event days: its date (a day, or a whole month; a day that is only
+the publication day also the day before, or for an agreement the weeks before), else the week
 before it was published or, unpublished, before it was discovered. Only a mention with neither (the
 replay of a corpus row whose discovery time was lost) has no span. The database store and the eval
 replay both load candidates with :func:`windows` and :func:`admits`, most recently seen first, capped
@@ -26,7 +27,10 @@ def mention_interval(
     """The days the mention's event can have happened on (None: nothing places it in time)."""
     day = mention.event_date
     if day is not None and mention.date_precision == "day":
-        return day, day
+        if not mention.date_inferred:
+            return day, day
+        reach = params.agreement_follow_days if mention.kind == "agreement" else 1
+        return day - timedelta(days=reach), day
     if day is not None and mention.date_precision == "month":
         return day.replace(day=1), month_end(day)
     anchor = published or discovered
@@ -39,7 +43,7 @@ def event_interval(event: EventState, params: GroupParams) -> Interval:
     """The days a stored event can have happened on (an undated one: the week before its first report)."""
     if event.event_date is None:
         return None
-    stub = Mention(event.kind, event.status, event.event_date, event.date_precision)
+    stub = Mention(event.kind, event.status, event.event_date, event.date_precision, date_inferred=event.date_inferred)
     return mention_interval(stub, datetime.combine(event.event_date, datetime.min.time()), params)
 
 
@@ -68,9 +72,13 @@ def window(
         return Window(mention.kind, None, None)
     slack = timedelta(days=params.day_slack_days)
     low, high = span[0] - slack, span[1] + slack
-    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later.
+    # Month-precision events sit on the 1st; undated ones on their first report, up to a window later;
+    # an agreement dated only by a follow-up's publication, up to the follow-up window later.
     lo = min(low.replace(day=1), low - timedelta(days=1))
-    return Window(mention.kind, lo, high + timedelta(days=params.unknown_window_days))
+    later = params.unknown_window_days
+    if mention.kind == "agreement":
+        later = max(later, params.agreement_follow_days)
+    return Window(mention.kind, lo, high + timedelta(days=later))
 
 
 def windows(

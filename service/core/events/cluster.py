@@ -69,15 +69,48 @@ def candidate_window(
     return rule.kind, rule.low, rule.high
 
 
-def _date_score(a: Interval, b: Interval, precise: bool, params: GroupParams) -> float | None:
+def _date_score(mention: Mention, a: Interval, event: EventState, params: GroupParams) -> float | None:
+    """Evidence from the dates: the same day is strong, two stated days that differ count against, beyond
+    the slack none (None). A day only inferred from publication also fits the day before it."""
+    b = event_interval(event, params)
     if a is None or b is None:
         return 0.0
     gap = max(a[0] - b[1], b[0] - a[1], timedelta(0)).days
     if gap > params.day_slack_days:
         return None
-    if precise:
-        return {0: 2.0, 1: 1.0}.get(gap, 0.0)
-    return 0.5 if gap == 0 else 0.0
+    if mention.date_precision != "day" or event.date_precision != "day":
+        return 0.5 if gap == 0 else 0.0
+    assert mention.event_date is not None and event.event_date is not None
+    apart = abs((mention.event_date - event.event_date).days)
+    if apart == 0:
+        return 2.0
+    if mention.date_inferred or event.date_inferred:
+        if gap > 0:
+            return 0.0  # after the publication that dated it: reported before it happened?
+        # within the inferred span: the day before a publication, or weeks before a deal's follow-up
+        return params.inferred_day_weight if apart == 1 else 0.5
+    # Two stated days that differ are usually two events (daily stages of one operation, batches of
+    # bodies), rarely one event misdated: evidence against, which equal figures alone do not outweigh.
+    return -params.day_conflict_weight
+
+
+def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float | None:
+    """An unplaced mention's day and month (no year) against the event's date: None when they differ."""
+    if mention.month_day is None or event.event_date is None or event.date_precision == "unknown":
+        return 0.0
+    month, day = mention.month_day
+    if event.date_precision == "month":
+        return 0.0 if event.event_date.month == month else None
+    gaps = []
+    for year in (event.event_date.year - 1, event.event_date.year, event.event_date.year + 1):
+        try:
+            gaps.append(abs((date(year, month, day) - event.event_date).days))
+        except ValueError:  # 29 February
+            continue
+    apart = min(gaps, default=params.day_slack_days + 1)
+    if apart > params.day_slack_days:
+        return None
+    return {0: params.month_day_weight, 1: params.month_day_weight / 2}.get(apart, 0.0)
 
 
 def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) -> float:
@@ -116,9 +149,11 @@ def match_score(
     if event.kind != mention.kind:
         return None
     precise = mention.date_precision == "day" and event.date_precision == "day"
-    score = _date_score(span, event_interval(event, params), precise, params)
-    if score is None:
+    score = _date_score(mention, span, event, params)
+    on_day = _month_day_score(mention, event, params) if span is None else 0.0
+    if score is None or on_day is None:
         return None
+    score += on_day
     said = mention.fact_values()
     figures = _figure_score(event, said, params)
     if precise and score >= 2.0:
@@ -153,17 +188,37 @@ def _best_match(
 ) -> EventState | None:
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[tuple[float, bool, int, float], EventState] | None = None
+    scored: list[tuple[float, EventState]] = []
     for event in candidates:
         score = match_score(event, mention, span, sig, params, numbers)
         if score is None or score < threshold:
             continue
+        scored.append((score, event))
         # Ties go to the event reported as news (not only as background), then the better corroborated,
         # then the most recently active one.
         recency = event.last_seen.timestamp() if event.last_seen else 0.0
         rank = (score, not event.historical, event.report_count, recency)
         if best is None or rank > best[0]:
             best = (rank, event)
+    if best is not None and span is None and _ambiguous(best[1], best[0][0], scored):
+        return None
     return best[1] if best else None
+
+
+def _ambiguous(chosen: EventState, top: float, scored: Sequence[tuple[float, EventState]]) -> bool:
+    """Whether another reported event on another stated day fits an unplaced mention as well as the chosen
+    one (the same figure in batches on consecutive days): which one it reports is a coin toss, so the
+    report stays apart rather than corroborating the wrong one."""
+    if chosen.kind == "agreement" or chosen.historical or chosen.date_precision != "day":
+        return False  # an agreement is re-dated by every follow-up: its events on other days are often one
+    return any(
+        abs(score - top) < 1e-9
+        and event.key != chosen.key
+        and not event.historical
+        and event.date_precision == "day"
+        and event.event_date != chosen.event_date
+        for score, event in scored
+    )
 
 
 def _texts(mention: Mention, doc: Document, primary: bool) -> list[str]:
@@ -185,6 +240,7 @@ def _create(
         status=mention.status,
         event_date=mention.event_date if known else ref.date(),
         date_precision=mention.date_precision if known else "unknown",
+        date_inferred=known and mention.date_inferred,
         facts=merge.merge_facts(provenance),
         provenance=provenance,
         sources=frozenset({source}),
@@ -213,7 +269,7 @@ def _absorb(
     sources = event.sources | {source}
     official = event.official or doc.official
     provenance = merge.add_provenance(event.provenance, mention, doc, source)
-    event_date, precision = merge.better_date(event, mention, doc.official)
+    event_date, precision, inferred = merge.better_date(event, mention, doc.official)
     historical = event.historical
     if historical and not mention.recalled and precision != "unknown":
         # A fresh report of an event it dates as recent makes it alertable after all.
@@ -224,6 +280,7 @@ def _absorb(
         status=merge.next_status(event.status, mention.status, mention.recalled),
         event_date=event_date,
         date_precision=precision,
+        date_inferred=inferred,
         facts=merge.merge_facts(provenance),
         provenance=provenance,
         sources=sources,

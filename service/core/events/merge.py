@@ -125,14 +125,17 @@ def next_status(current: EventStatus, said: EventStatus, recalled: bool) -> Even
     return said if said in _TRANSITIONS[current] else current
 
 
-def better_date(event: EventState, mention: Mention, official: bool) -> tuple[date | None, DatePrecision]:
-    """Keep the more precise date; an official source settles a disagreement between equal precisions."""
+def better_date(event: EventState, mention: Mention, official: bool) -> tuple[date | None, DatePrecision, bool]:
+    """The more precise date (and whether it is only inferred from publication): a stated day beats a
+    day inferred from publication; an official source settles a disagreement between equal ones."""
+    keep = event.event_date, event.date_precision, event.date_inferred
     if mention.event_date is None or mention.date_precision == "unknown":
-        return event.event_date, event.date_precision
-    mine, theirs = _PRECISION_RANK[event.date_precision], _PRECISION_RANK[mention.date_precision]
+        return keep
+    mine = (_PRECISION_RANK[event.date_precision], not event.date_inferred)
+    theirs = (_PRECISION_RANK[mention.date_precision], not mention.date_inferred)
     if theirs > mine or (theirs == mine and official and not event.official):
-        return mention.event_date, mention.date_precision
-    return event.event_date, event.date_precision
+        return mention.event_date, mention.date_precision, mention.date_inferred
+    return keep
 
 
 def add_evidence(

@@ -1,0 +1,227 @@
+"""Grouping in time, end to end (detect → group, invented texts in several languages).
+
+Classes of grouping error these guard against: a stage reported the next day without a date becoming a
+second event; batches of the same size on consecutive days merging into one; a report with no date at
+all joining the wrong batch; a year-less day in an unpublished report taking its year from background
+("captured in 2022"); an agreement's follow-up published weeks later becoming a new agreement.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime
+
+from service.core.detection.detect import detect
+from service.core.domain import Document, EventState, Fact, Mention
+from service.core.events import candidates
+from service.core.events.cluster import GroupOutcome, GroupParams, group, match_score
+from service.core.events.merge import better_date
+
+PARAMS = GroupParams()
+
+
+class Store:
+    """Events in memory, loaded with the service's one candidate rule, grouped as the service does."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, EventState] = {}
+        counter = itertools.count(1)
+        self.new_key = lambda: f"e{next(counter)}"
+
+    def feed(self, document: Document, now: datetime | None = None) -> list[GroupOutcome]:
+        """Detect and group one article; with no publication and no ``now`` it is unplaced (a replayed row)."""
+        found = detect(document)
+        assert found.relevant, document.title
+        moment = now or document.published
+        placed = moment is not None
+        clock = moment or datetime(2031, 12, 31, tzinfo=UTC)
+        rules = candidates.windows(found, document.published, PARAMS, clock if placed else None)
+        pool = candidates.select(self.events.values(), rules, PARAMS)
+        outcomes = group(pool, found, document, clock, new_key=self.new_key, params=PARAMS, placed=placed)
+        for outcome in outcomes:
+            self.events[outcome.after.key] = outcome.after
+        return outcomes
+
+
+def article(title: str, text: str, language: str, published: datetime | None, source: str) -> Document:
+    return Document(title, text, language, published, url=f"https://{source}/a", source=source)
+
+
+def at(month: int, day: int, hour: int = 12) -> datetime:
+    return datetime(2031, month, day, hour, tzinfo=UTC)
+
+
+STAGE_UK = article(
+    "Обмін полоненими: додому повернулися 150 українців",
+    "У четвер, 13 березня, відбувся черговий етап обміну полоненими. Додому повернулися 150 українських "
+    "захисників, серед них важкопоранені. Про це повідомив Координаційний штаб.",
+    "uk",
+    at(3, 13, 15),
+    "news-uk.example",
+)
+NEXT_MORNING_IT = article(
+    "Nuovo scambio di prigionieri tra Russia e Ucraina",
+    "Russia e Ucraina hanno effettuato un nuovo scambio di prigionieri di guerra. Sono tornati in patria "
+    "soldati ucraini gravemente feriti, ha riferito il presidente Zelensky.",
+    "it",
+    at(3, 14, 8),
+    "notizie.example",
+)
+BATCH_SATURDAY_RU = article(
+    "Россия передала Украине тела 1200 погибших",
+    "В субботу, 14 июня, Россия передала Украине тела 1200 погибших военнослужащих, сообщил Координационный штаб.",
+    "ru",
+    at(6, 14),
+    "vesti.example",
+)
+BATCH_SUNDAY_EN = article(
+    "Russia hands Ukraine 1,200 more bodies of fallen soldiers",
+    "Russia on Sunday handed Ukraine another 1,200 bodies of Ukrainian soldiers killed in the war, the "
+    "Coordination Headquarters said.",
+    "en",
+    at(6, 15, 18),
+    "wire.example",
+)
+UNPUBLISHED_SUNDAY_UK = article(
+    "В Україну повернули тіла ще 1200 загиблих",
+    "Сьогодні, 15 червня, в Україну повернули тіла 1200 загиблих громадян, зокрема військовослужбовців. Про це "
+    "повідомив Координаційний штаб. Захисників Маріуполя взяли в полон у 2022 році.",
+    "uk",
+    None,
+    "hromada.example",
+)
+UNDATED_BATCH_PL = article(
+    "Rosja przekazała Ukrainie ciała 1200 poległych",
+    "Rosja przekazała Ukrainie ciała 1200 poległych żołnierzy – poinformował sztab koordynacyjny.",
+    "pl",
+    None,
+    "wiadomosci.example",
+)
+DEAL_EN = article(
+    "Russia and Ukraine agree to swap 1,200 prisoners each at Istanbul talks",
+    "Russia and Ukraine agreed on Wednesday at talks in Istanbul to exchange 1,200 prisoners of war from each side.",
+    "en",
+    at(7, 23, 20),
+    "agency.example",
+)
+DELAY_DE = article(
+    "Russland und Ukraine: Gefangenenaustausch verzögert sich",
+    "Der in Istanbul vereinbarte Austausch von je 1200 Kriegsgefangenen verzögert sich, teilte das russische "
+    "Verteidigungsministerium mit.",
+    "de",
+    at(8, 6, 9),
+    "zeitung.example",
+)
+
+
+def test_a_date_only_from_publication_is_marked_inferred_and_a_stated_one_is_not() -> None:
+    [stated] = detect(STAGE_UK).mentions
+    [inferred] = detect(NEXT_MORNING_IT).mentions
+    assert stated.event_date == date(2031, 3, 13) and not stated.date_inferred
+    assert inferred.event_date == date(2031, 3, 14) and inferred.date_inferred
+
+
+def test_a_stage_reported_next_morning_without_a_date_joins_it_as_an_update_not_a_new_event() -> None:
+    store = Store()
+    [first] = store.feed(STAGE_UK)
+    [later] = store.feed(NEXT_MORNING_IT)
+    assert later.before is not None and later.after.key == first.after.key
+    assert later.after.event_date == date(2031, 3, 13) and not later.after.date_inferred
+
+
+def test_a_stated_day_replaces_a_day_inferred_from_publication() -> None:
+    store = Store()
+    [first] = store.feed(NEXT_MORNING_IT)
+    assert first.after.date_inferred
+    [later] = store.feed(STAGE_UK)
+    assert later.after.key == first.after.key
+    assert later.after.event_date == date(2031, 3, 13) and not later.after.date_inferred
+
+
+def test_batches_of_the_same_size_on_consecutive_stated_days_are_two_events() -> None:
+    store = Store()
+    [saturday] = store.feed(BATCH_SATURDAY_RU)
+    [sunday] = store.feed(BATCH_SUNDAY_EN)
+    assert sunday.before is None and sunday.after.key != saturday.after.key
+
+
+def test_a_year_less_day_in_an_unpublished_report_is_kept_as_a_day_not_given_a_background_year() -> None:
+    [said] = detect(UNPUBLISHED_SUNDAY_UK).mentions
+    assert said.event_date is None and said.month_day == (6, 15)  # not 15 June 2022 from "у 2022 році"
+
+
+def test_an_unpublished_report_joins_the_batch_of_the_day_it_states() -> None:
+    store = Store()
+    store.feed(BATCH_SATURDAY_RU)
+    [sunday] = store.feed(BATCH_SUNDAY_EN)
+    [late] = store.feed(UNPUBLISHED_SUNDAY_UK)
+    assert late.after.key == sunday.after.key
+
+
+def test_an_unplaced_report_that_fits_two_batches_equally_stays_apart() -> None:
+    store = Store()
+    [saturday] = store.feed(BATCH_SATURDAY_RU)
+    [sunday] = store.feed(BATCH_SUNDAY_EN)
+    [late] = store.feed(UNDATED_BATCH_PL)
+    assert late.before is None and late.after.key not in {saturday.after.key, sunday.after.key}
+
+
+def test_an_agreements_follow_up_weeks_later_joins_the_deal() -> None:
+    store = Store()
+    [deal] = store.feed(DEAL_EN)
+    [delay] = store.feed(DELAY_DE)
+    assert delay.mention.date_inferred and delay.mention.status == "postponed"
+    assert delay.before is not None and delay.after.key == deal.after.key
+    assert delay.after.status == "postponed" and delay.after.event_date == date(2031, 7, 23)
+
+
+def test_a_discovered_report_without_any_date_is_bounded_by_its_discovery() -> None:
+    # In the service every report is discovered at some moment: an undated one cannot join last year's batch.
+    store = Store()
+    store.feed(BATCH_SATURDAY_RU)
+    [late] = store.feed(UNDATED_BATCH_PL, now=datetime(2032, 6, 20, tzinfo=UTC))
+    assert late.before is None
+
+
+def _mention(day: date, *, inferred: bool = False, **facts: int) -> Mention:
+    return Mention(
+        "pow_exchange",
+        "completed",
+        day,
+        "day",
+        tuple(Fact(k, v, "s") for k, v in facts.items()),
+        date_inferred=inferred,
+    )
+
+
+def _event(day: date, **facts: int) -> EventState:
+    return EventState("e", "pow_exchange", "completed", day, "day", facts=facts)
+
+
+def test_date_evidence_by_how_the_days_were_known() -> None:
+    event = _event(date(2031, 3, 13))
+
+    def score(m: Mention) -> float | None:
+        span = candidates.mention_interval(m, None, PARAMS)
+        return match_score(event, m, span, (), PARAMS)
+
+    assert score(_mention(date(2031, 3, 13))) == 2.0
+    assert score(_mention(date(2031, 3, 14), inferred=True)) == PARAMS.inferred_day_weight
+    assert score(_mention(date(2031, 3, 12), inferred=True)) == 0.0  # reported before it happened
+    assert score(_mention(date(2031, 3, 14))) == -PARAMS.day_conflict_weight
+    assert score(_mention(date(2031, 3, 20))) is None
+
+
+def test_a_year_less_day_rules_out_events_on_other_days() -> None:
+    event = _event(date(2031, 6, 14))
+    on_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 14))
+    other_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 25))
+    assert match_score(event, on_day, None, (), PARAMS) == PARAMS.month_day_weight
+    assert match_score(event, other_day, None, (), PARAMS) is None
+
+
+def test_better_date_prefers_a_stated_day_over_an_inferred_one() -> None:
+    event = EventState("e", "pow_exchange", "completed", date(2031, 3, 14), "day", date_inferred=True)
+    assert better_date(event, _mention(date(2031, 3, 13)), False) == (date(2031, 3, 13), "day", False)
+    stated = EventState("e", "pow_exchange", "completed", date(2031, 3, 13), "day")
+    assert better_date(stated, _mention(date(2031, 3, 14), inferred=True), True)[0] == date(2031, 3, 13)
