@@ -40,6 +40,7 @@ class Count:
     sentence: str
     rank: int  # 2: the receiver says so, 1: neutral wording, 0: the giver says so
     order: int
+    formula: bool = False  # "N for N": this handover's figure, or the whole operation's
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
@@ -82,6 +83,9 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
     if any(m.start <= n.start < m.end for m in s.dates):
         return True
+    range_to = n.value <= 31 and _near(s.hits, "range_to", n.end, n.end + 1)
+    if range_to and any(m.start == n.end + 1 and m.day is not None for m in s.dates):
+        return True  # «с 23 по 25 мая»: the first day of a range written once
     if not n.spelled and 1990 <= n.value <= 2100 and n.end == n.start + 1:
         return True
     if _near(s.hits, "age", n.end, n.end + 2) or (_approximate(s, n) and not agreed):
@@ -303,7 +307,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if completed and _near(s.hits, "operation_scope", 0, pair.start) and s.has("stage_noun", "agree", "deal"):
             continue  # "the third stage … within the 1000-for-1000 format": the whole operation's figure
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
-        found.append(Count(pair.value, _BOTH, kind, s.text, 1, order))
+        found.append(Count(pair.value, _BOTH, kind, s.text, 1, order, formula=True))
     for n in numbers:
         if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n, agreed):
             continue
@@ -322,11 +326,19 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
     return found
 
 
+def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
+    """ "The second stage of the 1000-for-1000 exchange: 307 returned": a formula larger than a count the
+    text gives for one handover names the whole operation, not this handover."""
+    return c.formula and any(
+        o.kind == c.kind and not o.formula and o.side != _TOTAL and o.value < c.value for o in all_counts
+    )
+
+
 def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[Fact]:
     ua_key, ru_key = keys
     best: dict[str, Count] = {}
     for c in all_counts:
-        if c.kind != kind or c.side == _UNKNOWN:
+        if c.kind != kind or c.side == _UNKNOWN or _operation_formula(c, all_counts):
             continue
         for side, key in ((_UA, ua_key), (_RU, ru_key)):
             if c.side in (side, _BOTH) and (key not in best or c.rank > best[key].rank):
@@ -428,7 +440,8 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
 def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:
     """The evidence first (headline first), then other sentences about the same event with a verb."""
     ids = {id(s) for s in sentences}
-    extra = [s for s in context if id(s) not in ids and s.has("exchange", "return") and not s.has("agree")]
+    predicate = ("exchange", "return", "receive", "give")  # "our team managed to bring 189 Ukrainians home"
+    extra = [s for s in context if id(s) not in ids and s.has(*predicate) and not s.has("agree")]
     return list(sentences) + extra
 
 

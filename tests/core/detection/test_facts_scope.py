@@ -1,0 +1,103 @@
+"""Which figure belongs to the reported handover: a stage's count over the whole operation's formula, a
+side's own figure over the other side's, counts in sentences whose verb only says who received them, and
+date ranges that are no counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from service.core.detection.detect import detect
+from service.core.detection.facts import counts
+from service.core.detection.sentences import analyse
+from service.core.domain import Document
+from service.core.topics import load_topic
+
+SATURDAY = datetime(2025, 5, 24, 18, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str = "en", title: str = "") -> dict[str, Any]:
+    report = detect(Document(title, text, language, SATURDAY))
+    assert report.relevant and report.primary is not None, report.reasons
+    return report.primary.fact_values()
+
+
+# -- the whole operation's "N for N" against this stage's count ------------------------------------
+
+
+def test_en_stage_count_beats_the_operation_formula() -> None:
+    facts = _facts(
+        "Ukraine and Russia held the second stage of the 500-for-500 exchange on Saturday. "
+        "Kyiv said 214 soldiers returned home from Russian captivity."
+    )
+    assert facts["returned_to_ukraine"] == 214
+    assert "returned_to_russia" not in facts  # the text gives no Russian figure for this stage
+
+
+def test_ru_started_formula_exchange_keeps_the_day_count() -> None:
+    facts = _facts(
+        "Москва и Киев начали обмен пленными «500 на 500». Сегодня в Россию вернули 175 военнослужащих.",
+        "ru",
+    )
+    assert facts["returned_to_russia"] == 175
+    assert facts.get("returned_to_ukraine") != 500
+
+
+def test_uk_formula_equal_to_the_count_is_this_handover() -> None:
+    facts = _facts(
+        "Україна та Росія провели обмін полоненими за формулою 95 на 95. "
+        "Додому повернулися 95 українських захисників.",
+        "uk",
+    )
+    assert facts["returned_to_ukraine"] == 95
+    assert facts["returned_to_russia"] == 95
+
+
+def test_formula_alone_still_counts() -> None:
+    facts = _facts("Russia and Ukraine swapped prisoners on Saturday in a 64-for-64 exchange.")
+    assert facts["returned_to_ukraine"] == facts["returned_to_russia"] == 64
+
+
+# -- disputed figures: each side's own count of its returned people ---------------------------------
+
+
+def test_de_own_people_figure_beats_the_other_sides_formula() -> None:
+    facts = _facts(
+        "Die Ukraine und Russland haben erneut Kriegsgefangene ausgetauscht. "
+        '"142 unserer Leute sind zurückgekehrt", schrieb der ukrainische Ombudsmann am Samstag. '
+        "Nach Angaben aus Moskau wurden 136 russische gegen 136 ukrainische Soldaten ausgetauscht.",
+        "de",
+    )
+    assert facts["returned_to_ukraine"] == 142
+    assert facts["returned_to_russia"] == 136
+
+
+def test_en_bring_home_sentence_counts_without_an_exchange_word() -> None:
+    facts = _facts(
+        "Russia and Ukraine completed a prisoner swap on Saturday, with 120 people from each side released. "
+        '"Today our team managed to bring 131 Ukrainians home," the president said.'
+    )
+    assert facts["returned_to_ukraine"] == 131
+    assert facts["returned_to_russia"] == 120
+
+
+def test_uk_soldiers_returned_to_russia() -> None:
+    facts = _facts(
+        "У суботу відбувся черговий обмін полоненими з Росією. Додому повернулися 88 українських військових. "
+        "Зазначається, що до Росії також повернули 88 солдатів.",
+        "uk",
+    )
+    assert facts["returned_to_russia"] == 88
+
+
+# -- a date range is not a count ------------------------------------------------------------------
+
+
+def test_first_day_of_a_range_is_no_count() -> None:
+    for text, language in (
+        ("Россия и Украина обменялись пленными в период с 22 по 24 мая.", "ru"),
+        ("Обмін полоненими між Україною та Росією тривав з 22 по 24 травня.", "uk"),
+        ("Ukraine and Russia exchanged prisoners from 22 to 24 May, Kyiv said on Saturday.", "en"),
+    ):
+        sentence = analyse(Document("", text, language, SATURDAY), load_topic())[0]
+        assert counts(sentence, load_topic()) == [], text
