@@ -132,6 +132,17 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return kind, n.end
 
 
+def _bare_in_clause(s: Sentence, n: NumberSpan) -> bool:
+    """No counted noun after the count nor before it in its own clause: "…, России — 19" counts the
+    noun of an earlier clause (the object window alone would lend it "тел" from that clause)."""
+    objects = ("body", "pow", "captivity", "people")
+    if _object(s, n) is None:
+        return True
+    lo, _ = s.clause_span(n.start)
+    after = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
+    return after is None and lo > 0 and _first_at_or_after(s.hits, objects, lo, n.start) is None
+
+
 def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     """ "The bodies were exchanged, with Ukraine retrieving 212 and Russia 45": a bare count right after
     a party (and its verb), the object named earlier: (kind, side) — the party receives, unless the verb
@@ -142,8 +153,10 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses
     if not bare or not near or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
-    _, side = max(near)
+    at, side = max(near)
     kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
+    if s.language in MORPHOLOGY_LANGUAGES and recipient(s.tokens, at, n.start, s.language or "") == side:
+        return kind, side  # «Украине передано 1000 тел, России — 19»: the dative receives whatever the verb
     gives = [a for a, _ in s.hits.get("give", ()) if a < n.start] > [
         a for a, _ in s.hits.get("receive", ()) if a < n.start
     ]
@@ -311,7 +324,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
     for n in numbers:
         if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n, agreed):
             continue
-        gapped = _gapped(s, n) if _object(s, n) is None and _each_after(s, n) is None else None
+        gapped = _gapped(s, n) if _bare_in_clause(s, n) and _each_after(s, n) is None else None
         if gapped is not None:
             found.append(Count(n.value, gapped[1], gapped[0], s.text, 1, order))
             continue

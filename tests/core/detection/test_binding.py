@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from service.core.detection.detect import detect
 from service.core.detection.morphology import recipient, tense
 from service.core.domain import Document
@@ -67,6 +69,19 @@ def test_a_bare_count_followed_by_each_mirrors() -> None:
         "Russia and Ukraine exchanged prisoners on Friday: 206 prisoners were exchanged, 103 from each side."
     )
     assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (103, 103)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Украине передано 600 тел погибших военнослужащих, России — 25, сообщил депутат.", "ru"),  # dative
+        ("Україні передано тіла 600 загиблих, Росії — 25.", "uk"),
+        ("Россия передала 600 тел, Украина — 25.", "ru"),  # the nominative party gives
+    ],
+)
+def test_a_dash_gapped_count_takes_its_party_and_the_earlier_clauses_noun(text: str, language: str) -> None:
+    facts = _facts(text, language=language)
+    assert (facts["bodies_to_ukraine"], facts["bodies_to_russia"]) == (600, 25)
 
 
 def test_de_every_side_mirrors() -> None:
