@@ -1,4 +1,4 @@
-"""Build the lemma tables detection uses for the topic's `lemma_languages` (Polish, Romanian, Hungarian).
+"""Build the lemma tables detection uses for the topic's `lemma_languages` (pl, ro, hu, the language files').
 
 Detection lemmatises tokens only to match the topic lexicon, so it needs just the (form → lemma) pairs
 that can change a match: those whose lemma, or whose form itself, matches a single-token position of
@@ -30,13 +30,14 @@ def build(language: str, topic_name: str) -> dict[str, object]:
     from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
     topic = load_topic(topic_name)
+    source = topic.lemma_sources.get(language, language)  # simplemma's code: "hbs" for the "sh" section
     lexicon = _position_lexicon(positions(topic, language))
-    forms = {normalize(key) for key in DEFAULT_DICTIONARY_FACTORY.get_dictionary(language)}
+    forms = {normalize(key) for key in DEFAULT_DICTIONARY_FACTORY.get_dictionary(source)}
     by_lemma: dict[str, list[str]] = {}
     for form in sorted(forms):
         if tokenize(form) != [form]:
             continue  # never one token of a text: "de facto", "1-szer"
-        lemma = str(simplemma.lemmatize(form, lang=language)).lower()
+        lemma = normalize(str(simplemma.lemmatize(form, lang=source)))
         if lemma != form and (lexicon.match([lemma]) or lexicon.match([form])):
             by_lemma.setdefault(lemma, []).append(form)
     return {
@@ -52,8 +53,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topic", default="exchanges")
     parser.add_argument("--out", type=Path, default=Path(str(TABLE_DIR)))
+    parser.add_argument("languages", nargs="*", help="only these (default: every lemma language)")
     args = parser.parse_args()
-    for language in sorted(load_topic(args.topic).lemma_languages):
+    for language in args.languages or sorted(load_topic(args.topic).lemma_languages):
         table = build(language, args.topic)
         path = args.out / f"{language}.json.gz"
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

@@ -24,6 +24,8 @@ _SAMPLE = 400  # characters: enough for a reliable guess, cheap enough for ≥ 5
 _CYRILLIC = re.compile(r"[а-яёіїєґўђјљњћџ]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zà-ÿąćęłńóśźżőűăâîșțşç]", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"(?:[a-z]{2,}[^\w]+){4}", re.IGNORECASE)  # four Latin words in a row
+# Greek, Armenian, Hebrew, Arabic, Indic, Georgian, Ethiopic, CJK and Hangul letters.
+_OTHER = re.compile("[\u0370-\u03ff\u0530-\u08ff\u0900-\u0dff\u10a0-\u137f\u3040-\u9fff\uac00-\ud7af]")
 _ONLY_UK = re.compile(r"[іїєґ]", re.IGNORECASE)
 _ONLY_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
 CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "mk", "sr", "kk"})
@@ -65,7 +67,19 @@ _DETECTABLE = [
     "SWAHILI",
     "CHINESE",
     "KAZAKH",
+    "JAPANESE",
+    "KOREAN",
+    "HEBREW",
+    "GEORGIAN",
+    "ARMENIAN",
+    "AZERBAIJANI",
+    "FINNISH",
+    "SWEDISH",
 ]
+# Languages lingua has no model for, told by letters only they use: Ethiopic script (Amharic) and the
+# Arabic-script letters of Pashto.
+_ETHIOPIC = re.compile("[\u1200-\u137f]")
+_PASHTO = re.compile("[ټډړښږګڼځڅ]")
 
 
 @cache
@@ -119,8 +133,20 @@ KNOWN = frozenset(
         "ps",
         "am",
         "ha",
+        "ja",
+        "ko",
+        "he",
+        "ka",
+        "hy",
+        "az",
+        "fi",
+        "sv",
+        "sh",
     ]
 )
+_LEGACY = {"iw": "he", "in": "id", "prs": "fa", "pes": "fa", "cnr": "sr", "me": "sr", "swa": "sw"}
+# Languages not written in the Latin or Cyrillic script: a text in those is declared with one of these.
+OTHER_SCRIPT_LANGUAGES = frozenset({"el", "ar", "fa", "ur", "ps", "hi", "bn", "zh", "ja", "ko", "he", "ka", "hy", "am"})
 
 
 def _declared(code: str | None) -> str | None:
@@ -128,13 +154,15 @@ def _declared(code: str | None) -> str | None:
     if not code:
         return None
     code = code.strip().lower().replace("_", "-").split("-")[0]
+    code = _LEGACY.get(code, code)
     return code if code in KNOWN else None
 
 
 def script(text: str) -> str:
     """ "cyrillic", "latin" or "other": the script most letters of the text are written in."""
     cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
-    if cyrillic == latin == 0:
+    other = len(_OTHER.findall(text)) if not text.isascii() else 0
+    if other >= max(cyrillic, latin):
         return "other"
     return "cyrillic" if cyrillic > latin else "latin"
 
@@ -202,9 +230,9 @@ def plausible(code: str, sample: str) -> bool:
     text, its commonest words)?"""
     kind = script(sample)
     if kind == "latin" and code not in CYRILLIC_LANGUAGES:
-        return code not in _COMMON_SETS or not _contradicts(code, sample)
+        return code not in OTHER_SCRIPT_LANGUAGES and (code not in _COMMON_SETS or not _contradicts(code, sample))
     if kind == "other":
-        return code not in CYRILLIC_LANGUAGES
+        return code in OTHER_SCRIPT_LANGUAGES
     if (kind == "cyrillic") != (code in CYRILLIC_LANGUAGES):
         return False
     if code in ("uk", "ru"):
@@ -219,11 +247,26 @@ def document_language(title: str, text: str, declared: str | None) -> str | None
     code = _declared(declared)
     if code is not None and plausible(code, sample):
         return code
-    if script(sample) == "cyrillic":
+    kind = script(sample)
+    if kind == "cyrillic":
         letters = _uk_or_ru(sample)
         if letters is not None:
             return letters
+    elif kind == "other":
+        by_letters = _by_letters(sample)
+        if by_letters is not None:
+            return by_letters
+        sample = f"{title}\n{text[:_SAMPLE]}"  # normalize() folds Arabic letters Persian and Urdu tell apart
     return classify(sample) or code
+
+
+def _by_letters(sample: str) -> str | None:
+    """Amharic and Pashto, which lingua does not model, from the letters only they use."""
+    if len(_ETHIOPIC.findall(sample)) >= 5:
+        return "am"
+    if len(_PASHTO.findall(sample)) >= 3:
+        return "ps"
+    return None
 
 
 def sentence_language(text: str, document: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,9 +15,18 @@ from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.topics import SeparableVerb, Span, Topic, normalize, tokenize
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[A-ZА-ЯІЇЄҐ0-9])|\n+|\s[•·]\s")
-# Clause breaks: a count, its verb and its party are looked for within one clause first.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]\s|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
+# A sentence starts with a capital letter of any cased script, a letter of a caseless one (Arabic, Hindi,
+# Chinese…) or a digit.
+_STARTERS = "".join(
+    re.escape(chr(c)) for c in range(0x41, 0x10000) if unicodedata.category(chr(c)) in ("Lu", "Lt", "Lo")
+)
+_SENTENCE_BREAK = re.compile(
+    rf"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[{_STARTERS}0-9])|\n+|\s[•·]\s"
+    r"|(?<=[。！？])[」』”）)]*\s*|\s*[।॥۔።؟]\s*"  # CJK full stops need no space; danda, Urdu and Amharic stops
+)
+# Clause breaks: a count, its verb and its party are looked for within one clause first (CJK and
+# Arabic-script commas too).
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]،؛]\s|[，；：、]|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
     r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
@@ -132,24 +142,46 @@ def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) ->
                 hits.setdefault(found, []).append((a, a + 1))
 
 
+def _without_proclitics(tokens: list[str], proclitics: tuple[str, ...]) -> list[str]:
+    """ "والأسرى" → "أسرى": conjunctions, prepositions and the article written onto the word (longest first;
+    at least three letters must remain)."""
+    out: list[str] = []
+    for token in tokens:
+        for clitic in proclitics:
+            if token.startswith(clitic) and len(token) - len(clitic) >= 3:
+                token = token[len(clitic) :]
+                break
+        out.append(token)
+    return out
+
+
 def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     """The headline and the text as analysed sentences, in order."""
     sentences: list[Sentence] = []
     body_index = 0
     language = document_language(doc.title, doc.text, doc.language)
     for index, (text, is_title) in enumerate(split_sentences(doc)):
-        tokens, clauses = _tokens_and_clauses(normalize(text))
         if is_title:
             weight = TITLE_WEIGHT
         else:
             weight = LEAD_WEIGHT if body_index < _LEAD_SENTENCES else BODY_WEIGHT
             body_index += 1
-        own = sentence_language(text, language)
+        own = topic.section(sentence_language(text, language))
+        key = own or ""
+        norm = normalize(text)
+        if key in topic.transliteration:
+            norm = norm.translate(topic.transliteration[key])  # Serbian Cyrillic read as Latin
+        tokens, clauses = _tokens_and_clauses(norm)
         lexicon = topic.lexicon_for(own)
         hits = lexicon.match(tokens)
-        if own in topic.lemma_languages:
-            _merge(hits, lexicon.match([lemma(t, own) for t in tokens]))
-        _join_separable(tokens, clauses, hits, topic.separable.get(own or "", ()))
+        if key in topic.proclitics:
+            _merge(hits, lexicon.match(_without_proclitics(tokens, topic.proclitics[key])))
+        if key in topic.lemma_languages:
+            _merge(hits, lexicon.match([lemma(t, key) for t in tokens]))
+        if key in topic.own_number_words:
+            words = topic.own_number_words[key]  # "iki yüz" → "two hundred": numbers.py reads them
+            tokens = [words.get(t, t) for t in tokens]
+        _join_separable(tokens, clauses, hits, topic.separable.get(key, ()))
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
         sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,7 +21,22 @@ from typing import Any
 _CYR = "а-яіїєґ"
 _APOSTROPHE_IN_WORD = re.compile(rf"(?<=[{_CYR}])['’ʼ`](?=[{_CYR}])")
 _MIXED_SCRIPT = re.compile(rf"[{_CYR}][a-zíօ]|[a-zíօ][{_CYR}]")
-_WORD = re.compile(r"[^\W_]+")
+# Combining marks (Devanagari and Bengali vowel signs, Arabic vowel points…) belong to their word: re's \w
+# leaves them out, which would cut "বন্দি" into three tokens.
+_MARKS = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me"))
+_WORD = re.compile(rf"[\w{_MARKS}]+")  # normalize() has turned "_" into a space
+# Native digits (Arabic-Indic, Persian, Devanagari, Bengali, full-width) are numbers like ASCII ones.
+_NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯０１２３４５６７８９"
+_DIGIT_TABLE = str.maketrans({d: str(i % 10) for i, d in enumerate(_NATIVE_DIGITS)} | {"٬": ",", "٫": "."})
+_HAS_NATIVE_DIGIT = re.compile(f"[{_NATIVE_DIGITS}٬٫]")
+# Arabic script: vowel points and tatweel dropped, letter variants that spelling mixes folded to one form
+# (so Arabic, Persian and Urdu patterns match whichever the writer used).
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_POINTS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_TABLE = str.maketrans("أإآٱىيكةؤئ", "ااااییکهوی")
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji): every character is a
+# token, so a pattern "交换" is the two-token phrase "交 换" and matches inside any run of text.
+_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Latin and Armenian look-alikes used to obfuscate Cyrillic text (after lower-casing).
 _HOMOGLYPHS = str.maketrans("aceiopxykmhbtíօ", "асеіорхукмнвтіо")
 # "1,000", "1 000", "6.057", "12\u00a0000": one number token.
@@ -37,9 +53,26 @@ def _join_number(match: re.Match[str]) -> str:
     return match.group(1) + _SEPARATORS.sub("", match.group(2))
 
 
+def _normalize_scripts(text: str) -> str:
+    """Composed Unicode, ASCII digits, Arabic-script letter variants folded, CJK characters spaced."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _HAS_NATIVE_DIGIT.search(text):
+        text = text.translate(_DIGIT_TABLE)
+    if _ARABIC.search(text):
+        text = _ARABIC_POINTS.sub("", text).translate(_ARABIC_TABLE)
+    if _CJK.search(text):
+        text = _CJK.sub(r" \g<0> ", text)
+    return text
+
+
 def normalize(text: str) -> str:
     """Lower-case and normalise text so lexicon patterns match (same function for patterns and text)."""
-    text = text.lower().replace("ё", "е")
+    if not text.isascii():
+        text = _normalize_scripts(text)
+    text = text.lower().replace("ё", "е").replace("_", " ")
+    if "\u0307" in text:  # Turkish "İ" lower-cases to "i" + combining dot
+        text = text.replace("i\u0307", "i")
     if "'" in text or "’" in text or "ʼ" in text or "`" in text:
         text = _APOSTROPHE_IN_WORD.sub("", text)
     if _MIXED_SCRIPT.search(text):
@@ -286,15 +319,29 @@ class Topic:
     separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
     lemma_languages: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
+    # Languages with their own file (topics/<topic>/<code>.toml): other codes read with a section
+    # (Croatian, Bosnian, Serbian → "sh"), proclitics split off before matching (Arabic "وال…"), a
+    # transliteration into the script the section is written in (Serbian Cyrillic → Latin), and number
+    # words mapped to the shared English ones (Turkish "on" is ten, English "on" is not a number).
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    proclitics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    transliteration: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+    own_number_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    lemma_sources: Mapping[str, str] = field(default_factory=dict)
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def languages(self) -> frozenset[str]:
         return frozenset(self.by_language)
 
+    def section(self, language: str | None) -> str | None:
+        """The language section a text in `language` is read with ("hr" → "sh")."""
+        return self.aliases.get(language, language) if language else language
+
     def lexicon_for(self, language: str | None) -> Lexicon:
         """The lexicon of one language's section (compiled on first use): cues fire only in their own
         language. A language the topic has no section for gets every language's patterns."""
+        language = self.section(language)
         if language is None or language not in self.by_language:
             return self.lexicon
         found = self._lexicons.get(language)
@@ -407,11 +454,76 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         lemma_languages=frozenset(data.get("lemma_languages", ())),
         agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
         masks=masks,
+        **_language_extras(data),
     )
+
+
+_SHARED_NUMBER_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+    11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen",
+    18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
+    70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred", 1000: "thousand",
+}  # fmt: skip
+_PER_CONCEPT = ("concepts", "categories", "groups", "mediators")
+_PER_LANGUAGE = ("ordinals", "months", "weekdays", "relative_days")
+
+
+def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
+    """Fold one language file (all of a language's vocabulary in one place) into the topic document."""
+    code = doc["language"]
+    for section in _PER_CONCEPT:
+        for name, patterns in doc.get(section, {}).items():
+            data.setdefault(section, {}).setdefault(name, {})[code] = list(patterns)
+    for section in _PER_LANGUAGE:
+        if section in doc:
+            data.setdefault(section, {})[code] = dict(doc[section])
+    # Month names of these languages are common words elsewhere ("mart", "mei", "maj"): a day or year
+    # must stand next to them.
+    rules = data.setdefault("month_rules", {})
+    rules["ambiguous"] = [*rules.get("ambiguous", ()), *(normalize(m) for m in doc.get("months", {}))]
+    if "separable" in doc:
+        data.setdefault("separable", {}).setdefault(code, {}).update(doc["separable"])
+    for section in ("binding", "numbers"):
+        for key, values in doc.get(section, {}).items():
+            table = data.setdefault(section, {})
+            table[key] = [*table.get(key, ()), *values]
+    for name, patterns in doc.get("masks", {}).items():
+        masks = data.setdefault("masks", {})
+        masks[name] = [*masks.get(name, ()), *patterns]
+    if doc.get("lemmas"):
+        data["lemma_languages"] = [*data.get("lemma_languages", ()), code]
+        data.setdefault("lemma_sources", {})[code] = doc["lemmas"]
+    for alias in doc.get("aliases", ()):
+        data.setdefault("aliases", {})[alias] = code
+    if "proclitics" in doc:
+        data.setdefault("proclitics", {})[code] = sorted(doc["proclitics"], key=len, reverse=True)
+    if "transliterate" in doc:
+        data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
+    if "number_words" in doc:
+        data.setdefault("own_number_words", {})[code] = {
+            normalize(word): _SHARED_NUMBER_WORDS[value] for word, value in doc["number_words"].items()
+        }
+
+
+def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "aliases": dict(data.get("aliases", {})),
+        "proclitics": {k: tuple(v) for k, v in data.get("proclitics", {}).items()},
+        "transliteration": {k: str.maketrans(v) for k, v in data.get("transliterate", {}).items()},
+        "own_number_words": dict(data.get("own_number_words", {})),
+        "lemma_sources": dict(data.get("lemma_sources", {})),
+    }
 
 
 @cache
 def load_topic(name: str = "exchanges") -> Topic:
-    """Load and compile a built-in topic (cached: compiled once per process)."""
-    raw = resources.files(__name__).joinpath(f"{name}.toml").read_bytes()
-    return build_topic(tomllib.loads(raw.decode("utf-8")))
+    """Load and compile a built-in topic (cached: compiled once per process): its main file, then one
+    file per further language (topics/<name>/<code>.toml)."""
+    root = resources.files(__name__)
+    data = tomllib.loads(root.joinpath(f"{name}.toml").read_bytes().decode("utf-8"))
+    folder = root.joinpath(name)
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                merge_language(data, tomllib.loads(entry.read_bytes().decode("utf-8")))
+    return build_topic(data)
