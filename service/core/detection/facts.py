@@ -454,13 +454,40 @@ def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list
     """The evidence first (headline first), then other sentences about the same event with a verb."""
     ids = {id(s) for s in sentences}
     predicate = ("exchange", "return", "receive", "give")  # "our team managed to bring 189 Ukrainians home"
-    extra = [s for s in context if id(s) not in ids and s.has(*predicate) and not s.has("agree")]
+    extra = [
+        s
+        for s in context
+        if id(s) not in ids
+        and s.has(*predicate)
+        and not s.has("agree")
+        and not (s.has("plan", "modal", "conditional") and not s.has("done"))  # "ready to hand over 2,239 more"
+    ]
     return list(sentences) + extra
+
+
+def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
+    """ "Ukraine handed over 49 people. Russia handed over the same number of Ukrainian prisoners": a
+    sentence giving "the same number" without a count of its own mirrors the count of the sentence
+    before it to the other side (or to the side its nationality names)."""
+    by_index = {s.index: found_counts for s, found_counts in found if found_counts}
+    out: list[Count] = []
+    for s, found_counts in found:
+        out += found_counts
+        if found_counts or not s.has("same_number") or s.index - 1 not in by_index:
+            continue
+        for c in by_index[s.index - 1]:
+            if c.side not in (_UA, _RU):
+                continue
+            ua, ru = s.has("nat_ua", "nat_ua_after"), s.has("nat_ru", "nat_ru_after")
+            side = (_UA if ua else _RU) if ua != ru else _other(c.side)
+            out.append(Count(c.value, side, c.kind, s.text, 1, c.order))
+            break
+    return out
 
 
 def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
-    all_counts = [c for i, s in enumerate(ordered) for c in counts(s, topic, i)]
+    all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
     if kind == "body_repatriation":
         facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
         single = next((s for s in sentences if s.has("body_singular")), None)

@@ -101,3 +101,53 @@ def test_first_day_of_a_range_is_no_count() -> None:
     ):
         sentence = analyse(Document("", text, language, SATURDAY), load_topic())[0]
         assert counts(sentence, load_topic()) == [], text
+
+
+# -- future offers and "the same number" in a sentence of its own ------------------------------------
+
+
+def test_ru_offer_of_more_bodies_is_not_this_handover() -> None:
+    facts = _facts(
+        "Россия передала Украине 3040 тел погибших военнослужащих ВСУ. "
+        "В Минобороны заявили о готовности передать еще 1850 тел украинской стороне.",
+        "ru",
+    )
+    assert facts["bodies_to_ukraine"] == 3040
+
+
+def test_en_offer_of_more_prisoners_is_not_this_swap() -> None:
+    facts = _facts(
+        "Ukraine brought home 73 prisoners of war on Saturday, Kyiv said. "
+        "Moscow said it was ready to hand over 500 more prisoners to Ukraine."
+    )
+    assert facts["returned_to_ukraine"] == 73
+
+
+def test_pl_same_number_mirrors_the_previous_sentence() -> None:
+    facts = _facts(
+        "Ukraina i Rosja przeprowadziły w sobotę wymianę jeńców. "
+        "Strona ukraińska przekazała stronie rosyjskiej 58 osób. "
+        "Zełenski powiadomił, że Rosjanie przekazali taką samą liczbę jeńców ukraińskich.",
+        "pl",
+    )
+    assert facts["returned_to_russia"] == 58
+    assert facts["returned_to_ukraine"] == 58
+
+
+def test_en_same_number_in_return_mirrors_to_the_other_side() -> None:
+    facts = _facts(
+        "Russia handed over 61 Ukrainian prisoners of war on Saturday. "
+        "In return, Kyiv released the same number of captives."
+    )
+    assert facts["returned_to_ukraine"] == 61
+    assert facts["returned_to_russia"] == 61
+
+
+def test_uk_same_number_mirrors_bodies() -> None:
+    facts = _facts(
+        "Сьогодні в Україну повернули тіла 212 загиблих захисників. "
+        "Росії передали таку ж кількість тіл загиблих.",
+        "uk",
+    )
+    assert facts["bodies_to_ukraine"] == 212
+    assert facts["bodies_to_russia"] == 212
