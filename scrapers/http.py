@@ -264,7 +264,9 @@ class PoliteClient:
         if not (200 <= status < 300 or status == 304):
             raise error_for_status(status, headers, await read_error_head(response), url, datetime.now(UTC))
         body = b""
-        if status != 304:
+        if status == 304:
+            await _drain(response)
+        else:
             check_content_type(media_type, accept)
             declared = headers.get("content-length", "")
             if "content-encoding" not in headers and declared.isdigit() and int(declared) > limit:
@@ -297,6 +299,13 @@ class PoliteClient:
     async def _fetch_robots_txt(self, url: str, *, access: PrivateAccess | None = None) -> bytes:
         result = await self.fetch(url, accept=ROBOTS_ACCEPT, max_bytes=ROBOTS_MAX_BYTES, private=access)
         return result.body
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read a 304's (always empty) body to its end so the connection goes back to the pool: aclose() on an
+    unread body closes it, and every 304 poll would open a new connection."""
+    async for _chunk in response.aiter_raw():
+        pass
 
 
 def _join(base: str, location: str) -> str:

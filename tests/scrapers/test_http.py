@@ -9,8 +9,11 @@ import time
 import zlib
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from typing import Any
 
+import httpcore
 import pytest
+from starlette.responses import Response
 
 from scrapers.errors import (
     BadContent,
@@ -26,10 +29,23 @@ from scrapers.errors import (
     UnsafeAddress,
 )
 from scrapers.http import FEED_ACCEPT, HTML_ACCEPT, HttpConfig, PoliteClient
+from scrapers.netguard import PinnedTransport
 from tests.scrapers.rawserver import RawServer, Request, head_bytes, redirect, respond
+from tests.support.server import LocalServer
 
 LOCAL = HttpConfig(allow_private=True)  # the test server lives on 127.0.0.1
 RSS = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
+
+
+class CountingBackend(httpcore.AnyIOBackend):
+    """The real network backend, counting the connections it opens."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+
+    async def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        self.connections += 1
+        return await super().connect_tcp(*args, **kwargs)
 
 
 @pytest.fixture
@@ -73,6 +89,18 @@ async def test_conditional_get_returns_not_modified(raw_server: RawServer, clien
         assert (result.status, result.not_modified, result.body) == (304, True, b"")
     assert raw_server.requests[1].headers["if-none-match"] == '"v1"'
     assert raw_server.requests[2].headers["if-modified-since"] == stamp
+
+
+async def test_not_modified_keeps_the_connection_for_the_next_poll(server: LocalServer) -> None:
+    """A 304 has no body, but it must still be read to its end, or the connection is dropped and every poll
+    of a quiet feed pays for a new one."""
+    server.routes["/feed"] = lambda request: Response(status_code=304, headers={"ETag": '"v1"'})
+    dialled = CountingBackend()
+    transport = PinnedTransport(allow_private=True, network_backend=dialled)
+    async with PoliteClient(LOCAL, transport=transport) as client:
+        for _ in range(5):
+            assert (await client.fetch(server.url("/feed"), etag='"v1"')).not_modified
+    assert dialled.connections == 1 and len(server.hits("/feed")) == 5
 
 
 async def test_429_with_retry_after_seconds(raw_server: RawServer, client: PoliteClient) -> None:

@@ -17,6 +17,7 @@ from scrapers.errors import ConnectFailed, UnsafeAddress
 from scrapers.http import HttpConfig, PoliteClient
 from scrapers.netguard import PinnedTransport, check_url, is_public_address, parse_ip_literal, resolve_checked
 from tests.scrapers.rawserver import RawServer, redirect, respond
+from tests.support.server import LocalServer
 
 BLOCKED = [
     ("0.0.0.0", "unspecified"),
@@ -222,6 +223,24 @@ async def test_pinned_transport_defeats_dns_rebinding(raw_server: RawServer) -> 
             await client.get(f"http://rebind.example:{raw_server.port}/hook")
     assert backend.dialled == ["93.184.216.34"]  # the private answer was never dialled
     assert len(raw_server.requests) == 1
+
+
+async def test_pooled_connection_is_reused_and_a_new_one_is_checked_again(server: LocalServer) -> None:
+    """Keep-alive reuses the checked connection without asking DNS again; once the server closes it, the
+    next request resolves and checks afresh, so a rebinding answer between the two is still refused."""
+    server.serve("/feed", b"ok")
+    server.serve("/last", b"bye", headers={"Connection": "close"})
+    resolver = FakeResolver({"rebind.example": [["93.184.216.34"], ["127.0.0.1"]]})
+    backend = LoopbackBackend(server.port)
+    transport = PinnedTransport(allow_private=False, resolver=resolver, network_backend=backend)
+    async with httpx.AsyncClient(transport=transport, trust_env=False) as client:
+        for _ in range(3):
+            assert (await client.get(f"http://rebind.example:{server.port}/feed")).text == "ok"
+        assert backend.dialled == ["93.184.216.34"] and resolver.calls == ["rebind.example"]
+        assert (await client.get(f"http://rebind.example:{server.port}/last")).text == "bye"
+        with pytest.raises(UnsafeAddress):
+            await client.get(f"http://rebind.example:{server.port}/feed")
+    assert backend.dialled == ["93.184.216.34"] and len(server.hits("/feed")) == 3
 
 
 async def test_pinned_transport_refuses_literal_before_connecting(raw_server: RawServer) -> None:
