@@ -339,7 +339,7 @@ def _mention(
     context = _context(sentences, when, anchor, published, topic) if primary else None
     if group.kind == "agreement":
         context = sentences  # the talks named elsewhere in the text give the venue
-    facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context)
+    facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context, sentences, when)
     evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
     return Mention(
         kind=group.kind,

@@ -12,6 +12,7 @@ handed over), then the earliest (headline first).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from service.core.detection.clauses import running_total
@@ -397,23 +398,52 @@ def _stage_window(s: Sentence, i: int, topic: Topic) -> tuple[int, int]:
     return i + 1, i + 3
 
 
+def _stage_number(s: Sentence, topic: Topic) -> int | None:
+    """The ordinal of a stage the sentence names ("the second stage", «третій етап обміну»), if any."""
+    if not s.has("exchange", "return", "stage_series"):
+        return None
+    nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
+    for i in sorted({j for a in nouns for j in (a - 3, a - 2, a - 1) if j >= 0}):
+        value = _ordinal(s.tokens[i], topic)
+        if not value:
+            continue
+        window = _stage_window(s, i, topic)
+        if _near(s.hits, "talks", i + 1, i + 6):
+            continue  # "the second round of talks"
+        if _near(s.hits, "stage_noun", *window):
+            return value
+        series = s.has("stage_series") and not s.has("cumulative") and value <= 5
+        if series and _near(s.hits, "stage_exchange_noun", *window):
+            return value
+    return None
+
+
+def _planned(s: Sentence) -> bool:
+    return s.has("plan", "modal") and not s.has("done")
+
+
 def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
     for s in sentences:
-        if not s.has("exchange", "return", "stage_series") or (s.has("plan", "modal") and not s.has("done")):
+        value = None if _planned(s) else _stage_number(s, topic)
+        if value:
+            return Fact("stage", value, s.text)
+    return None
+
+
+def _stage_from_series(article: list[Sentence], when: date | None, topic: Topic) -> Fact | None:
+    """A stage the text does not number, from the stages it names around it: "tomorrow the third stage is
+    expected" makes this the second; "the day before, within the first stage, 200 were returned" makes
+    this the second too."""
+    for s in article:
+        value = _stage_number(s, topic)
+        if not value:
             continue
-        nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
-        for i in sorted({j for a in nouns for j in (a - 3, a - 2, a - 1) if j >= 0}):
-            value = _ordinal(s.tokens[i], topic)
-            if not value:
-                continue
-            window = _stage_window(s, i, topic)
-            if _near(s.hits, "talks", i + 1, i + 6):
-                continue  # "the second round of talks"
-            if _near(s.hits, "stage_noun", *window):
-                return Fact("stage", value, s.text)
-            series = s.has("stage_series") and not s.has("cumulative") and value <= 5
-            if series and _near(s.hits, "stage_exchange_noun", *window):
-                return Fact("stage", value, s.text)
+        future = _planned(s) or any(m.offset is not None and m.offset > 0 for m in s.dates)
+        earlier = s.recalled or (when is not None and s.date is not None and s.date < when)
+        if future and not earlier and value > 1:
+            return Fact("stage", value - 1, s.text)
+        if earlier and not future:
+            return Fact("stage", value + 1, s.text)
     return None
 
 
@@ -485,7 +515,14 @@ def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
     return out
 
 
-def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
+def _count_facts(
+    kind: EventKind,
+    sentences: list[Sentence],
+    topic: Topic,
+    context: list[Sentence],
+    article: list[Sentence],
+    when: date | None,
+) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
     all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
     if kind == "body_repatriation":
@@ -495,7 +532,7 @@ def _count_facts(kind: EventKind, sentences: list[Sentence], topic: Topic, conte
             facts.append(Fact("bodies_to_ukraine", 1, single.text))
         return facts
     facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
-    stage = _stage([*sentences, *context], topic)
+    stage = _stage([*sentences, *context], topic) or _stage_from_series(article, when, topic)
     if stage:
         facts.append(stage)
     done = [
@@ -522,16 +559,23 @@ def _category_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
 
 
 def extract_facts(
-    kind: EventKind, sentences: list[Sentence], topic: Topic, context: list[Sentence] | None = None
+    kind: EventKind,
+    sentences: list[Sentence],
+    topic: Topic,
+    context: list[Sentence] | None = None,
+    article: list[Sentence] | None = None,
+    when: date | None = None,
 ) -> tuple[Fact, ...]:
     """Facts of one mention from its evidence sentences (headline first, text order).
 
     `context` (default: the evidence) holds the other sentences about the same event: categories,
     groups, stages and mediators are often named in a sentence of their own ("The UAE mediated").
+    `article` (all sentences) and `when` (the mention's date) let stages named for other days number
+    this one.
     """
     context = list(sentences) if context is None else context
     if kind == "agreement":
         return tuple(_agreement_facts(sentences, topic, context))
-    facts = _count_facts(kind, sentences, topic, context)
+    facts = _count_facts(kind, sentences, topic, context, article or [], when)
     mediators = _mediators(context, topic)
     return (*facts, mediators) if mediators else tuple(facts)

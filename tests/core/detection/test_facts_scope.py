@@ -45,8 +45,7 @@ def test_ru_started_formula_exchange_keeps_the_day_count() -> None:
 
 def test_uk_formula_equal_to_the_count_is_this_handover() -> None:
     facts = _facts(
-        "Україна та Росія провели обмін полоненими за формулою 95 на 95. "
-        "Додому повернулися 95 українських захисників.",
+        "Україна та Росія провели обмін полоненими за формулою 95 на 95. Додому повернулися 95 українських захисників.",
         "uk",
     )
     assert facts["returned_to_ukraine"] == 95
@@ -145,9 +144,45 @@ def test_en_same_number_in_return_mirrors_to_the_other_side() -> None:
 
 def test_uk_same_number_mirrors_bodies() -> None:
     facts = _facts(
-        "Сьогодні в Україну повернули тіла 212 загиблих захисників. "
-        "Росії передали таку ж кількість тіл загиблих.",
+        "Сьогодні в Україну повернули тіла 212 загиблих захисників. Росії передали таку ж кількість тіл загиблих.",
         "uk",
     )
     assert facts["bodies_to_ukraine"] == 212
     assert facts["bodies_to_russia"] == 212
+
+
+# -- a stage numbered by the stages the text names for other days ------------------------------------
+
+
+def test_ru_previous_day_first_stage_makes_this_the_second() -> None:
+    facts = _facts(
+        "Сегодня в Россию вернулись 240 военнослужащих, взамен Украине передали 240 пленных. "
+        "Днем ранее, 23 мая, в рамках первого этапа обмена были возвращены еще 180 российских военных.",
+        "ru",
+    )
+    assert facts["returned_to_russia"] == 240
+    assert facts["stage"] == 2
+
+
+def test_uk_tomorrow_third_stage_makes_this_the_second() -> None:
+    facts = _facts(
+        "Сьогодні, 24 травня, Україна та Росія провели ще один обмін полоненими. "
+        "Сьогодні було звільнено ще 240 українських захисників. "
+        'Завтра очікується третій етап обміну "500 на 500".',
+        "uk",
+    )
+    assert facts["returned_to_ukraine"] == 240
+    assert facts["stage"] == 2
+
+
+def test_en_stated_stage_wins_over_inference() -> None:
+    facts = _facts(
+        "Ukraine and Russia carried out the second stage of the prisoner exchange on Saturday, Kyiv said. "
+        "The third stage is expected tomorrow."
+    )
+    assert facts["stage"] == 2
+
+
+def test_no_stage_without_a_numbered_one() -> None:
+    facts = _facts("Ukraine brought home 73 prisoners of war on Saturday. More exchanges will follow.")
+    assert "stage" not in facts
