@@ -48,9 +48,13 @@ def fit(
     current = base
     for _ in range(ROUNDS):
         for name in GRID:
-            candidates = [replace(current, **{name: v}) for v in GRID[name]]
+            candidates = [replace(current, **_one(name, v)) for v in GRID[name]]
             current = max(candidates, key=lambda p: (value(p), -abs(getattr(p, name) - getattr(base, name))))
     return current
+
+
+def _one(name: str, value: float) -> dict[str, Any]:
+    return {name: value}
 
 
 def fitted_values(params: GroupParams) -> dict[str, float]:

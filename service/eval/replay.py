@@ -183,7 +183,11 @@ def replay(
         placed = places[i] is not None and not _partial_only(docs[i], prepared.spans[i], report)
         bound = _span_bound(prepared.spans[i], params) if not placed else None
         found = store.candidates(report, doc, clock if placed else None, bound)
-        outcomes = group(found, report, doc, clock, new_key=store.new_key, params=params, placed=placed)
+        span = prepared.spans[i]
+        kept = (span.first, span.last) if span is not None and not placed else None
+        outcomes = group(
+            found, report, doc, clock, new_key=store.new_key, params=params, placed=placed, published_span=kept
+        )
         store.save(outcomes)
         ordered = sorted(outcomes, key=lambda o: not o.primary)
         events[i] = [o.after.key for o in ordered]

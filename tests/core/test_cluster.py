@@ -416,10 +416,21 @@ def test_text_numbers_do_not_count_for_a_mention_with_its_own_figures() -> None:
     assert out.before is None
 
 
-def test_undated_report_does_not_revive_an_undated_background_event() -> None:
+def test_a_fresh_undated_report_revives_an_undated_background_event() -> None:
+    # The aside stored it as background; a report of it as news (placed or not) is its first news: were it
+    # left historical, an event whose only fresh report came after the aside would never be alerted.
+    for published in (NOW, None):
+        store = Store()
+        store.feed(report(mention(), mention(day=None, returned_to_ukraine=95)), doc())
+        [out] = store.feed(report(mention(day=None, returned_to_ukraine=95)), doc("b.example", published=published))
+        assert out.before is not None and out.before.historical and not out.after.historical
+
+
+def test_a_fresh_report_does_not_revive_a_background_event_it_dates_as_old() -> None:
     store = Store()
-    store.feed(report(mention(), mention(day=None, returned_to_ukraine=95)), doc())
-    [out] = store.feed(report(mention(day=None, returned_to_ukraine=95)), doc("b.example", published=None))
+    long_ago = date(2031, 3, 2)
+    store.feed(report(mention(), mention(day=long_ago, recalled=True, returned_to_ukraine=95)), doc())
+    [out] = store.feed(report(mention(day=long_ago, returned_to_ukraine=95)), doc("b.example"))
     assert out.before is not None and out.after.historical
 
 

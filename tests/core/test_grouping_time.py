@@ -9,6 +9,7 @@ all joining the wrong batch; a year-less day in an unpublished report taking its
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from service.core.detection.detect import detect
@@ -212,12 +213,30 @@ def test_date_evidence_by_how_the_days_were_known() -> None:
     assert score(_mention(date(2031, 3, 20))) is None
 
 
-def test_a_year_less_day_rules_out_events_on_other_days() -> None:
+def test_a_year_less_day_counts_for_its_day_and_against_other_days() -> None:
     event = _event(date(2031, 6, 14))
     on_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 14))
+    next_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 15))
     other_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 25))
     assert match_score(event, on_day, None, (), PARAMS) == PARAMS.month_day_weight
-    assert match_score(event, other_day, None, (), PARAMS) is None
+    assert match_score(event, next_day, None, (), PARAMS) == PARAMS.month_day_weight / 2
+    # not a veto: a text's first year-less day is sometimes background (the talks, the last stage)
+    assert match_score(event, other_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2
+
+
+def test_a_row_published_in_a_known_month_reports_only_events_near_that_month() -> None:
+    # A replayed row that kept only "2031-06": the same figure in an earlier year is not its event.
+    store = Store()
+    last_year = replace(BATCH_SATURDAY_RU, published=datetime(2025, 6, 14, 12, tzinfo=UTC))
+    [old] = store.feed(last_year)
+    found = detect(UNDATED_BATCH_PL)
+    pool = list(store.events.values())
+    clock = datetime(2031, 6, 30, tzinfo=UTC)
+    june = (date(2031, 6, 1), date(2031, 6, 30))
+    [bounded] = group(pool, found, UNDATED_BATCH_PL, clock, new_key=store.new_key, placed=False, published_span=june)
+    assert bounded.before is None
+    [unbounded] = group(pool, found, UNDATED_BATCH_PL, clock, new_key=store.new_key, placed=False)
+    assert unbounded.after.key == old.after.key
 
 
 def test_better_date_prefers_a_stated_day_over_an_inferred_one() -> None:
