@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from service.core.detection.detect import detect
-from service.core.domain import Document, EventState, Fact, Mention
+from service.core.domain import Document, EventState, Fact, Mention, Report
 from service.core.events import candidates
 from service.core.events.cluster import GroupOutcome, GroupParams, group, match_score
 from service.core.events.merge import better_date
@@ -244,3 +244,21 @@ def test_better_date_prefers_a_stated_day_over_an_inferred_one() -> None:
     assert better_date(event, _mention(date(2031, 3, 13)), False) == (date(2031, 3, 13), "day", False)
     stated = EventState("e", "pow_exchange", "completed", date(2031, 3, 13), "day")
     assert better_date(stated, _mention(date(2031, 3, 14), inferred=True), True)[0] == date(2031, 3, 13)
+
+
+def test_a_row_published_in_the_month_of_an_event_needs_less_else_to_join_it() -> None:
+    # Only a shared category ties this undated Romanian-style report to the stage: alone too little for an
+    # unplaced row, enough with a month of publication that brackets the stage's day.
+    store = Store()
+    [stage] = store.feed(STAGE_UK)
+    weak = Report(
+        True, 1.0, (Mention("pow_exchange", "completed", None, "unknown", (Fact("categories", ("wounded",), "s"),)),)
+    )
+    later = article("Schimb de prizonieri", "Schimb de prizonieri între Rusia și Ucraina.", "ro", None, "stiri.example")
+    clock = datetime(2031, 3, 31, tzinfo=UTC)
+    pool = list(store.events.values())
+    [alone] = group(pool, weak, later, clock, new_key=store.new_key, placed=False)
+    assert alone.before is None
+    march = (date(2031, 3, 1), date(2031, 3, 31))
+    [bracketed] = group(pool, weak, later, clock, new_key=store.new_key, placed=False, published_span=march)
+    assert bracketed.after.key == stage.after.key

@@ -201,6 +201,8 @@ def _best_match(
         if bounds is not None and not _within(event, bounds, params):
             continue
         score = match_score(event, mention, span, sig, params, numbers)
+        if score is not None and bounds is not None and event.date_precision != "unknown":
+            score += 0.5  # published near its date: weak evidence, as overlapping month dates are
         if score is None or score < threshold:
             continue
         scored.append((score, event))
