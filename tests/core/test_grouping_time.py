@@ -262,3 +262,15 @@ def test_a_row_published_in_the_month_of_an_event_needs_less_else_to_join_it() -
     march = (date(2031, 3, 1), date(2031, 3, 31))
     [bracketed] = group(pool, weak, later, clock, new_key=store.new_key, placed=False, published_span=march)
     assert bracketed.after.key == stage.after.key
+
+
+def test_an_unplaced_report_is_no_older_than_the_latest_year_it_names() -> None:
+    store = Store()
+    [old] = store.feed(replace(BATCH_SATURDAY_RU, published=datetime(2025, 6, 14, 12, tzinfo=UTC)))
+    naming = replace(UNDATED_BATCH_PL, text=UNDATED_BATCH_PL.text + " Od 2031 roku Rosja przekazała ponad 9000 ciał.")
+    pool = list(store.events.values())
+    clock = datetime(2031, 12, 31, tzinfo=UTC)
+    [bounded] = group(pool, detect(naming), naming, clock, new_key=store.new_key, placed=False)
+    assert bounded.before is None
+    [unbounded] = group(pool, detect(UNDATED_BATCH_PL), UNDATED_BATCH_PL, clock, new_key=store.new_key, placed=False)
+    assert unbounded.after.key == old.after.key

@@ -193,6 +193,7 @@ def _best_match(
     params: GroupParams,
     numbers: frozenset[int] = frozenset(),
     bounds: Interval = None,
+    bracketed: bool = False,
 ) -> EventState | None:
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[tuple[float, bool, int, float], EventState] | None = None
@@ -201,7 +202,7 @@ def _best_match(
         if bounds is not None and not _within(event, bounds, params):
             continue
         score = match_score(event, mention, span, sig, params, numbers)
-        if score is not None and bounds is not None and event.date_precision != "unknown":
+        if score is not None and bracketed and event.date_precision != "unknown":
             score += 0.5  # published near its date: weak evidence, as overlapping month dates are
         if score is None or score < threshold:
             continue
@@ -391,9 +392,12 @@ def group(
         if span is None and mention.kind in params.text_figure_kinds:
             numbers = text_figures(texts, params.text_figure_min)
         bounds = _span_bounds(published_span, params) if span is None else None
+        if span is None and bounds is None and primary:
+            bounds = _year_floor(texts, params)
         # Two mentions of one article are two events (detection's claim), so touched events are off limits.
         open_pool = [e for e in pool if e.key not in touched]
-        match = _best_match(open_pool, mention, span, sig, params, numbers, bounds)
+        bracketed = span is None and published_span is not None
+        match = _best_match(open_pool, mention, span, sig, params, numbers, bounds, bracketed)
         if match is None:
             # A replayed row that lost its publication day cannot say how old its news was when seen.
             seen = placed or not primary or published_span is None
@@ -403,6 +407,19 @@ def group(
         touched[after.key] = GroupOutcome(match, after, mention, primary)
         pool = [e for e in pool if e.key != after.key] + [after]
     return _link_parents(list(touched.values()), pool, params)
+
+
+def _year_floor(texts: Sequence[str], params: GroupParams) -> Interval:
+    """An unplaced report's news is no older than the latest year its text names ("since 2022", "in 2025"):
+    on the development corpus no report names a year after its event's."""
+    years = [int(m.group()) for text in texts for m in _YEAR.finditer(text or "")]
+    if not years:
+        return None
+    slack = timedelta(days=params.unknown_window_days + params.day_slack_days)  # "2025" in early January
+    return date(max(years), 1, 1) - slack, date.max
+
+
+_YEAR = re.compile(r"(?<![\d.,])(?:199\d|20\d\d)(?![\d]|[.,]\d)")
 
 
 def _span_bounds(published: tuple[date, date] | None, params: GroupParams) -> Interval:
