@@ -431,9 +431,13 @@ def _stage(sentences: list[Sentence], topic: Topic) -> Fact | None:
 
 
 def _stage_from_series(article: list[Sentence], when: date | None, topic: Topic) -> Fact | None:
-    """A stage the text does not number, from the stages it names around it: "tomorrow the third stage is
-    expected" makes this the second; "the day before, within the first stage, 200 were returned" makes
-    this the second too."""
+    """A stage the evidence does not number: "This is the second stage …" opening any sentence names it;
+    else from the stages the text names around it: "tomorrow the third stage is expected" makes this the
+    second; "the day before, within the first stage, 200 were returned" makes this the second too."""
+    for s in article:
+        value = _stage_number(s, topic)
+        if value and any(a == 0 for a, _ in s.hits.get("this_is", ())):
+            return Fact("stage", value, s.text)
     for s in article:
         value = _stage_number(s, topic)
         if not value:

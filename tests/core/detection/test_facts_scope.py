@@ -186,3 +186,13 @@ def test_en_stated_stage_wins_over_inference() -> None:
 def test_no_stage_without_a_numbered_one() -> None:
     facts = _facts("Ukraine brought home 73 prisoners of war on Saturday. More exchanges will follow.")
     assert "stage" not in facts
+
+
+def test_uk_this_is_the_second_stage_names_the_news() -> None:
+    facts = _facts(
+        "Це другий етап обміну на виконання домовленостей: 23 травня з полону звільнили ще 150 військових. "
+        "24 травня в Україну повернулися з російського полону 210 військовослужбовців.",
+        "uk",
+    )
+    assert facts["returned_to_ukraine"] == 210
+    assert facts["stage"] == 2
