@@ -86,9 +86,21 @@ def attribute(alert: Alert, keys: list[str]) -> str:
     return keys[0]
 
 
+# An agreement's agreed counts are, in the corpus's keys, who is to be returned to whom.
+_AGREED_AS = {"agreed_to_ukraine": "returned_to_ukraine", "agreed_to_russia": "returned_to_russia"}
+
+
 def primary_facts(report: Report) -> dict[str, Any]:
+    """The primary mention's facts; an agreement's agreed counts also under the corpus's count keys."""
     mention: Mention | None = report.primary if report.relevant else None
-    return dict(mention.fact_values()) if mention else {}
+    if mention is None:
+        return {}
+    values = dict(mention.fact_values())
+    if mention.kind == "agreement":
+        for key, label in _AGREED_AS.items():
+            if key in values:
+                values.setdefault(label, values[key])
+    return values
 
 
 def alert_metrics(rows: Sequence[dict[str, Any]], alerts: list[Alert], gold_relevant: list[bool]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from service.core.domain import Document, EventKind, Fact, Mention, Report
+from service.eval.metrics import primary_facts
 from service.eval.replay import bcubed, eval_main, evaluate, fact_matches, parse_published, prf
 
 POW: EventKind = "pow_exchange"
@@ -129,6 +130,15 @@ def test_bcubed_and_prf() -> None:
 def test_fact_matches_compares_lists_as_sets() -> None:
     gold = {"mediators": ["UAE", "USA"], "stage": 2, "notes": "ignored"}
     assert fact_matches(gold, {"mediators": ("USA", "UAE"), "stage": 3}) == (1, 2)
+
+
+def test_agreed_counts_compare_as_the_corpus_count_keys() -> None:
+    facts = (Fact("agreed_to_ukraine", 40, "s"), Fact("agreed_to_russia", 40, "s"), Fact("venue", "istanbul", "s"))
+    agreement = Report(True, 1.0, (Mention("agreement", "agreed", date(2031, 3, 1), "day", facts),))
+    values = primary_facts(agreement)
+    assert values["returned_to_ukraine"] == values["returned_to_russia"] == 40
+    swap = Report(True, 1.0, (Mention(POW, "completed", date(2031, 3, 1), "day", facts),))
+    assert "returned_to_ukraine" not in primary_facts(swap)  # only an agreement's agreed counts stand for them
 
 
 def test_parse_published() -> None:

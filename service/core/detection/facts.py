@@ -91,8 +91,9 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "age", n.end, n.end + 2) or (_approximate(s, n) and not agreed):
         return True
-    if _near(s.hits, "total", n.start - 3, n.start):
-        return True
+    one_side = _near(s.hits, "nat_ua", n.end, n.end + 3) != _near(s.hits, "nat_ru", n.end, n.end + 3)
+    if _near(s.hits, "total", n.start - 3, n.start) and not one_side:
+        return True  # "a total of 386 prisoners": both sides; "in total 30 Ukrainians": one side's count
     if _near(s.hits, "part_of", n.end, n.end + 8):
         return True
     if _near(s.hits, "exchange", n.end, n.end + 1):

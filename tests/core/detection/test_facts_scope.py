@@ -196,3 +196,10 @@ def test_uk_this_is_the_second_stage_names_the_news() -> None:
     )
     assert facts["returned_to_ukraine"] == 210
     assert facts["stage"] == 2
+
+
+def test_a_total_of_one_sides_people_is_that_sides_count() -> None:
+    facts = _facts("Russia and Ukraine swapped prisoners on Saturday: in total 56 Ukrainians came home, Kyiv said.")
+    assert facts["returned_to_ukraine"] == 56
+    both = _facts("Russia and Ukraine swapped a total of 112 prisoners of war on Saturday.")
+    assert both.get("returned_to_ukraine") != 112
