@@ -18,12 +18,16 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from scrapers.extract import Extracted
 
+_T = TypeVar("_T")
 PR_SET_PDEATHSIG = 1
 IDLE_SECONDS = 60.0
 
@@ -42,6 +46,26 @@ def _extract(body: bytes, url: str, encoding: str | None, thorough: bool) -> Ext
     from scrapers.extract import extract_article
 
     return extract_article(body, url=url, encoding=encoding, thorough=_always if thorough else _never)
+
+
+@dataclass(frozen=True)
+class PageWork:
+    """What the pool made of a fetched page: whether it passed the prefilter, and its extraction."""
+
+    candidate: bool  # the item or the page's visible text passed the prefilter
+    extracted: Extracted | None  # None: not extracted (skipped), or no main text found
+    skipped: bool = False  # not a candidate, and only candidates are extracted
+
+
+def _page(body: bytes, url: str, encoding: str | None, candidate: bool, extract_all: bool) -> PageWork:
+    # Runs in the pool: the prefilter on the page's visible text is a regex pass over ~100 KB, so it
+    # uses the pool's core as extraction does, and the event loop only downloads.
+    from service.flows.pages import page_candidate
+
+    candidate = candidate or page_candidate(body, encoding)
+    if not candidate and not extract_all:
+        return PageWork(False, None, skipped=True)
+    return PageWork(candidate, _extract(body, url, encoding, candidate))
 
 
 def _ready() -> None:
@@ -67,6 +91,9 @@ def _die_with_parent(parent: int) -> None:
     if not armed:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
     import scrapers.extract  # noqa: F401  # pay the import once, not inside the first page's time
+    from service.flows.pages import candidate
+
+    candidate("")  # and the topic's prefilter vocabulary
 
 
 class Extractor:
@@ -76,6 +103,7 @@ class Extractor:
         self.processes = max(1, processes)
         self.idle_seconds = idle_seconds
         self._pool: Executor | None = None
+        self._up = False  # a job has run on the current pool: its processes are up
         self._busy = 0
         self._idle_timer: asyncio.TimerHandle | None = None
         self._retiring: set[asyncio.Future[None]] = set()
@@ -100,35 +128,61 @@ class Extractor:
         so spawning and imports overlap the downloads instead of delaying the first extraction)."""
         if self._pool is not None or self.processes == 1:
             return
-        self._pool = self._start()
+        pool = self._pool = self._start()
         loop = asyncio.get_running_loop()
         for _ in range(self.processes):
-            loop.run_in_executor(self._pool, _ready)
+            loop.run_in_executor(pool, _ready).add_done_callback(partial(self._started, pool))
         if not self._busy and self._idle_timer is None:
             self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
 
     async def extract(self, body: bytes, *, url: str, encoding: str | None, thorough: bool = True) -> Extracted | None:
         """The page's text and metadata (None: no main text); `thorough` adds the fallback extractors."""
+        return await self._run(_extract, body, url, encoding, thorough)
+
+    async def page(
+        self, body: bytes, *, url: str, encoding: str | None, candidate: bool, extract_all: bool
+    ) -> PageWork:
+        """Prefilter a fetched page on its visible text (unless the item already passed: `candidate`) and
+        extract it if it passed or `extract_all`. Both run in the pool once its processes are up; until
+        then the prefilter runs here, so pages are not held back by the pool's start-up."""
+        if self.processes > 1 and not self._up:
+            from service.flows.pages import page_candidate
+
+            candidate = candidate or page_candidate(body, encoding)
+            if not candidate and not extract_all:
+                return PageWork(False, None, skipped=True)
+            return PageWork(candidate, await self.extract(body, url=url, encoding=encoding, thorough=candidate))
+        return await self._run(_page, body, url, encoding, candidate, extract_all)
+
+    async def _run(self, job: Callable[..., _T], *args: Any) -> _T:
         if self._pool is None:
             self._pool = self._start()
         if self._idle_timer is not None:
             self._idle_timer.cancel()
             self._idle_timer = None
         loop = asyncio.get_running_loop()
+        pool = self._pool
         self._busy += 1
         try:
-            return await loop.run_in_executor(self._pool, _extract, body, url, encoding, thorough)
+            result = await loop.run_in_executor(pool, job, *args)
+            if pool is self._pool:
+                self._up = True
+            return result
         finally:
             self._busy -= 1
             if not self._busy:
                 self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
+
+    def _started(self, pool: Executor, done: asyncio.Future[None]) -> None:
+        if pool is self._pool and not done.cancelled() and done.exception() is None:
+            self._up = True
 
     def _shrink(self) -> None:
         """Idle for `idle_seconds`: let the processes go (the next page starts a new pool)."""
         self._idle_timer = None
         if self._busy or self._pool is None:
             return
-        pool, self._pool = self._pool, None
+        pool, self._pool, self._up = self._pool, None, False
         # Joined in a thread so the loop keeps going; aclose() still waits for it.
         retiring = asyncio.ensure_future(asyncio.to_thread(pool.shutdown, wait=True))
         self._retiring.add(retiring)
@@ -139,7 +193,7 @@ class Extractor:
         if self._idle_timer is not None:
             self._idle_timer.cancel()
             self._idle_timer = None
-        pool, self._pool = self._pool, None
+        pool, self._pool, self._up = self._pool, None, False
         if pool is not None:
             await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
         if self._retiring:
@@ -147,7 +201,7 @@ class Extractor:
 
     def close(self) -> None:
         """Synchronous stop for callers without a running loop; waits for the processes too."""
-        pool, self._pool = self._pool, None
+        pool, self._pool, self._up = self._pool, None, False
         if pool is not None:
             with contextlib.suppress(Exception):
                 pool.shutdown(wait=True, cancel_futures=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from scrapers.text import decode_body
+from scrapers.visible import visible_text
 from service.core.topics import load_topic, normalize, tokenize
 
 PagePolicy = Literal["all", "candidates", "none"]
@@ -31,3 +33,9 @@ def candidate(text: str) -> bool:
 
 def item_text(title: str | None, summary: str | None) -> str:
     return f"{title or ''}\n{summary or ''}"
+
+
+def page_candidate(body: bytes, encoding: str | None) -> bool:
+    """The prefilter on a fetched page's visible text (never the raw HTML: most of it is inline script)."""
+    text, _ = decode_body(body, f"text/html; charset={encoding}" if encoding else None)
+    return candidate(visible_text(text))

@@ -9,10 +9,8 @@ from datetime import timedelta
 from typing import Any
 
 from scrapers.errors import ScrapeError
-from scrapers.http import HTML_ACCEPT, FetchResult
-from scrapers.text import decode_body
+from scrapers.http import HTML_ACCEPT
 from scrapers.urls import content_fingerprint
-from scrapers.visible import visible_text
 from service.core.domain import Document, Report
 from service.flows import pages
 from service.flows.context import WorkerContext
@@ -59,38 +57,117 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     if ctx.settings.page_policy != "none" and any(a.fetch_page for a in loaded.values()):
         ctx.extractor.warm()  # the pool's start-up overlaps the page downloads
 
+    writer = _Writer(ctx)
+
     async def one(article_id: int) -> None:
-        async with limit_sem:
-            try:
+        try:
+            async with limit_sem:
                 article = loaded.get(article_id)
                 feed_url = origins.get(article.feed_id or 0) if article else None
-                await process_article(ctx, article or article_id, feed_url=feed_url)
-            except Exception:  # job boundary: the lease expires and another tick retries it
-                log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
+                result = await _work(ctx, article or article_id, feed_url=feed_url)
+            if result is not None:
+                await writer.store(result)  # outside the semaphore: the next page downloads meanwhile
+        except Exception:  # job boundary: the lease expires and another tick retries it
+            log.exception("processing crashed article_id=%s", article_id, extra={"article_id": article_id})
 
     await asyncio.gather(*(one(a) for a in claimed))
     return len(claimed)
 
 
+@dataclass(frozen=True)
+class _Result:
+    """One article's processing, ready to be written."""
+
+    article_id: int
+    page: PageText
+    doc: Document
+    report: Report
+
+
+class _Writer:
+    """Group commit: results that arrive while a transaction is being written go into the next one.
+
+    The first result is written at once (an alert is not held back waiting for company); under load a
+    transaction carries whatever finished meanwhile. SQLite has one writer: 600 one-article transactions
+    of four or five round trips each, one after another, were most of a cold run's storage time. A batch
+    that fails is written again one article per transaction, so one bad article does not hold back the
+    others (its own failure is logged by the caller and its lease lets another tick retry it).
+    """
+
+    def __init__(self, ctx: WorkerContext) -> None:
+        self._ctx = ctx
+        self._queue: list[tuple[_Result, asyncio.Future[None]]] = []
+        self._running: asyncio.Task[None] | None = None
+
+    async def store(self, result: _Result) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((result, done))
+        if self._running is None:
+            self._running = asyncio.create_task(self._drain())
+        await done
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                batch, self._queue = self._queue, []
+                await self._write(batch)
+        finally:
+            self._running = None
+
+    async def _write(self, batch: list[tuple[_Result, asyncio.Future[None]]]) -> None:
+        try:
+            await _store(self._ctx, [result for result, _ in batch])
+        except Exception as exc:
+            if len(batch) == 1:
+                _settle(batch[0][1], exc)
+                return
+            for result, done in batch:  # find the one that failed; the others are written alone
+                try:
+                    await _store(self._ctx, [result])
+                except Exception as alone:
+                    _settle(done, alone)
+                else:
+                    _settle(done, None)
+            return
+        for _, done in batch:
+            _settle(done, None)
+
+
+def _settle(done: asyncio.Future[None], exc: Exception | None) -> None:
+    if done.done():
+        return  # its waiter was cancelled
+    if exc is None:
+        done.set_result(None)
+    else:
+        done.set_exception(exc)
+
+
 async def process_article(ctx: WorkerContext, article: Article | int, *, feed_url: str | None = None) -> None:
     """Fetch, extract, detect and store one leased article (given as a snapshot, or by id)."""
+    result = await _work(ctx, article, feed_url=feed_url)
+    if result is not None:
+        await _store(ctx, [result])
+
+
+async def _work(ctx: WorkerContext, article: Article | int, *, feed_url: str | None) -> _Result | None:
+    """Fetch, extract and detect one leased article; None when there is nothing (more) to write."""
     if isinstance(article, int):
         async with ctx.db.reader() as session:
             found = await session.get(Article, article)
             if found is not None and found.feed_id:
                 feed_url = (await feed_store.feed_urls(session, [found.feed_id])).get(found.feed_id)
         if found is None:
-            return
+            return None
         article = found
     article_id: int = article.id  # type: ignore[assignment]
     if article.state != "pending":
-        return
+        return None
     page = await _page_text(ctx, article, feed_url)
     if page.retry:
         log.info("page fetch will be retried article_id=%s: %s", article_id, page.error)
     if page.error and _detected_on_summary(article):
         await _note_failure(ctx, article_id, page)  # a retry failed again: the summary's result stands
-        return
+        return None
     # A failed page falls back to the feed summary at once: detect on it now, upgrade if the page comes later.
     doc = Document(
         title=article.title or page.title or "",
@@ -103,14 +180,7 @@ async def process_article(ctx: WorkerContext, article: Article | int, *, feed_ur
     )
     from service.core.detection.detect import detect  # on first use: a poll with nothing new need not load it
 
-    report = detect(doc)
-    await _store(ctx, article_id, page, doc, report)
-
-
-def _page_candidate(result: FetchResult) -> bool:
-    """The prefilter on the page's visible text (never the raw HTML: most of it is inline script)."""
-    text, _ = decode_body(result.body, f"text/html; charset={result.encoding}" if result.encoding else None)
-    return pages.candidate(visible_text(text))
+    return _Result(article_id, page, doc, detect(doc))
 
 
 async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None) -> PageText:
@@ -128,12 +198,12 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
             check_robots=ctx.settings.respect_robots,
             private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
         )
-        thorough = thorough or _page_candidate(result)
-        if policy == "candidates" and not thorough:
-            return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
-        extracted = await ctx.extractor.extract(
-            result.body, url=result.url, encoding=result.encoding, thorough=thorough
+        work = await ctx.extractor.page(
+            result.body, url=result.url, encoding=result.encoding, candidate=thorough, extract_all=policy == "all"
         )
+        if work.skipped:
+            return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
+        extracted = work.extracted
     except ScrapeError as exc:
         EXTRACTION_FAILURES.labels(exc.kind).inc()
         retry = exc.transient and article.attempts < MAX_TRANSIENT_ATTEMPTS
@@ -151,41 +221,46 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
     )
 
 
-async def _store(ctx: WorkerContext, article_id: int, page: PageText, doc: Document, report: Report) -> None:
+async def _store(ctx: WorkerContext, results: list[_Result]) -> None:
+    """Write processed articles in one transaction: text, report, state; events and alerts for the relevant."""
     now = ctx.clock()
+    written: list[tuple[_Result, Recorded]] = []
     async with ctx.db.session() as session:
-        article = await session.get(Article, article_id)
-        if article is None or article.state != "pending" or article.lease_owner != ctx.worker_id:
-            return  # our lease expired and another worker took the article over
-        _apply(article, page, doc, report, now, _retry_delay(ctx, article) if page.retry else None)
-        if page.source == "page":
-            original = await article_store.find_same_content(session, article)
-            if original is not None:
-                await article_store.merge_duplicate(session, article, original.id)  # type: ignore[arg-type]
-                return
-        article.processed_at = now
-        recorded = None
-        if report.relevant:
-            recorded = await record_report(
-                session,
-                article,
-                report,
-                doc,
-                now,
-                params=group_params(ctx.settings),
-                confidence_threshold=alert_threshold(ctx.settings),
-            )
-        session.add(article)
-    if recorded is not None:
-        _count(report, recorded)
+        articles = {a.id: a for a in await article_store.get_articles(session, [r.article_id for r in results])}
+        for result in results:
+            article = articles.get(result.article_id)
+            if article is None or article.state != "pending" or article.lease_owner != ctx.worker_id:
+                continue  # our lease expired and another worker took the article over
+            page, doc, report = result.page, result.doc, result.report
+            _apply(article, page, doc, report, now, _retry_delay(ctx, article) if page.retry else None)
+            if page.source == "page":
+                original = await article_store.find_same_content(session, article)
+                if original is not None:
+                    await article_store.merge_duplicate(session, article, original.id)  # type: ignore[arg-type]
+                    continue
+            article.processed_at = now
+            session.add(article)
+            if report.relevant:
+                recorded = await record_report(
+                    session,
+                    article,
+                    report,
+                    doc,
+                    now,
+                    params=group_params(ctx.settings),
+                    confidence_threshold=alert_threshold(ctx.settings),
+                )
+                written.append((result, recorded))
+    for result, recorded in written:
+        _count(result.report, recorded)
         for alert in recorded.alerts:
             log.info(
                 "alert type=%s event_id=%s alert_id=%s article_id=%s",
                 alert.type,
                 alert.event_id,
                 alert.id,
-                article_id,
-                extra={"event_id": alert.event_id, "alert_id": alert.id, "article_id": article_id},
+                result.article_id,
+                extra={"event_id": alert.event_id, "alert_id": alert.id, "article_id": result.article_id},
             )
 
 
