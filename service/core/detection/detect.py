@@ -258,10 +258,34 @@ def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
                 extra[s.date].sentences.append(s)
             else:
                 keep.append(s)
-        group.sentences = keep
+        for day, later in list(extra.items()):
+            if _later_step(group, later, keep):
+                keep.extend(later.sentences)  # "the 75 released arrived in Moscow today, June 1"
+                del extra[day]
+        group.sentences = sorted(keep, key=lambda x: x.index)
         out.append(group)
         out.extend(extra.values())
     return out
+
+
+def _counts(s: Sentence) -> set[int]:
+    """The head counts a sentence states (not its dates or years)."""
+    found = set()
+    for n in find_numbers(s.tokens):
+        in_date = any(m.start <= n.start < m.end for m in s.dates)
+        if not in_date and not (not n.spelled and 1990 <= n.value <= 2100):
+            found.add(n.value)
+    return found
+
+
+def _later_step(group: _Group, later: _Group, kept: list[Sentence]) -> bool:
+    """Whether sentences dated a day or two after the news only follow the same people further (their
+    arrival, their hand-over to doctors): every count they state is one the news states already."""
+    if group.date is None or later.date is None or not 1 <= (later.date - group.date).days <= 2:
+        return False
+    theirs = set().union(*(_counts(s) for s in later.sentences))
+    ours = set().union(*(_counts(s) for s in kept)) if kept else set()
+    return bool(theirs) and theirs <= ours
 
 
 def _order(groups: list[_Group]) -> list[_Group]:
