@@ -29,6 +29,31 @@ BACKEND = os.environ.get("EXCHANGEWATCH_TEST_DB", "sqlite")
 PG_TEMPLATE = f"ew_template_{os.getpid()}"  # per run: concurrent runs share one server
 
 
+# A test uses a database exactly when its fixtures reach one of these: every fresh database is made from
+# template_database (the copy a test gets) or by pg_database_url. Such tests are marked `db`; the PostgreSQL
+# pass of scripts/test.sh runs `-m db`, because the other tests do the same thing on either backend.
+DATABASE_FIXTURES = frozenset({"template_database", "database_url", "pg_database_url"})
+_SELECTED = pytest.StashKey[tuple[int, int]]()  # (tests selected that use a database, tests selected)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    using = sum(1 for item in session.items if item.get_closest_marker("db"))
+    session.config.stash[_SELECTED] = (using, len(session.items))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Say what was selected, so a pass that selects too little (or runs pure tests twice) shows it."""
+    using, total = config.stash.get(_SELECTED, (0, 0))
+    terminalreporter.write_line(f"{BACKEND}: {total} tests selected, {using} of them use a database (marker `db`)")
+
+
 def _pg_url(dbname: str) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + dbname
 
@@ -61,20 +86,23 @@ def _pg_admin(sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    migrate.upgrade(f"sqlite+aiosqlite:///{path}")
-    return path
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The migrated database every test's database is copied from: a file on SQLite, a database on PostgreSQL.
 
-
-@pytest.fixture(scope="session")
-def _pg_template() -> Iterator[str]:
-    require_pg()
-    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
-    _pg_admin(f"CREATE DATABASE {PG_TEMPLATE}")
-    migrate.upgrade(_pg_url(PG_TEMPLATE))
-    yield PG_TEMPLATE
-    _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
+    Every fresh database comes from here (or from pg_database_url), so a test's fixtures say whether it uses
+    the database: `pytest_collection_modifyitems` marks such tests `db`, and the PostgreSQL pass runs `-m db`.
+    """
+    if BACKEND == "postgresql":
+        require_pg()
+        _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
+        _pg_admin(f"CREATE DATABASE {PG_TEMPLATE}")
+        migrate.upgrade(_pg_url(PG_TEMPLATE))
+        yield PG_TEMPLATE
+        _pg_admin(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)")
+    else:
+        path = tmp_path_factory.mktemp("template") / "template.db"
+        migrate.upgrade(f"sqlite+aiosqlite:///{path}")
+        yield str(path)
 
 
 def fresh_pg_url(template: str) -> str:
@@ -87,17 +115,26 @@ def drop_pg(url: str) -> None:
     _pg_admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
 
-@pytest.fixture
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, migrated database for one test."""
+def fresh_database(template: str, directory: Path) -> str:
+    """A fresh copy of the template (a new file in `directory` on SQLite); its URL. Remove it with drop_database."""
     if BACKEND == "postgresql":
-        url = fresh_pg_url(request.getfixturevalue("_pg_template"))
-        yield url
+        return fresh_pg_url(template)
+    path = directory / "exchangewatch.db"
+    shutil.copy(template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def drop_database(url: str) -> None:
+    if BACKEND == "postgresql":
         drop_pg(url)
-    else:
-        path = tmp_path / "exchangewatch.db"
-        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
-        yield f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture
+def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database for one test."""
+    url = fresh_database(template_database, tmp_path)
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture

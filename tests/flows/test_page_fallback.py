@@ -55,7 +55,7 @@ def _serve_feed(server: LocalServer, path: str) -> None:
 def _slow_then(page: list[bytes | None]) -> object:
     async def handler(_request: Request) -> Response:
         if page[0] is None:
-            await asyncio.sleep(5)  # longer than the fetch's total deadline
+            await asyncio.sleep(2)  # longer than the fetch's total deadline (1 s); the server waits for it on stop
         return Response(page[0] or b"", media_type="text/html")
 
     return handler
