@@ -69,6 +69,8 @@ class Mention:
     # A day and month the text states without a year that nothing supplies (no publication time, no
     # dated sentence): event_date stays unknown, but the day still rules out events on other days.
     month_day: tuple[int, int] | None = None
+    # The weekday the text gives the news ("on Monday") when nothing dates it (ISO, Monday = 1).
+    weekday: int | None = None
 
     def fact_values(self) -> dict[str, Any]:
         """The facts as a plain mapping (first value wins per key)."""

@@ -274,3 +274,29 @@ def test_an_unplaced_report_is_no_older_than_the_latest_year_it_names() -> None:
     assert bounded.before is None
     [unbounded] = group(pool, detect(UNDATED_BATCH_PL), UNDATED_BATCH_PL, clock, new_key=store.new_key, placed=False)
     assert unbounded.after.key == old.after.key
+
+
+def test_an_unplaced_report_on_monday_is_not_a_thursday_swap_of_the_same_size() -> None:
+    thursday = article(
+        "UAE mediates swap of 100 prisoners each between Russia and Ukraine",
+        "Russia and Ukraine exchanged 100 prisoners of war each on Thursday, February 8, the UAE said.",
+        "en",
+        datetime(2029, 2, 8, 18, tzinfo=UTC),
+        "gulf.example",
+    )
+    monday = article(
+        "Обмін полоненими",
+        "У понеділок Україна та Росія обміняли по 100 полонених, повідомив Координаційний штаб.",
+        "uk",
+        None,
+        "misto.example",
+    )
+    [said] = detect(monday).mentions
+    assert said.event_date is None and said.weekday == 1
+    store = Store()
+    [swap] = store.feed(thursday)
+    assert swap.after.event_date is not None and swap.after.event_date.isoweekday() == 4
+    [late] = store.feed(monday)
+    assert late.before is None  # the same figures, but three days off the weekday it gives
+    event = _event(date(2029, 2, 5))  # a Monday
+    assert match_score(event, said, None, (), PARAMS) == PARAMS.weekday_weight

@@ -360,6 +360,7 @@ def _mention(
     stated = group.date is not None
     when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
     month_day = _month_day(group) if primary and when is None else None
+    weekday = _weekday(group) if primary and when is None else None
     context = _context(sentences, when, anchor, published, topic) if primary else None
     if group.kind == "agreement":
         context = sentences  # the talks named elsewhere in the text give the venue
@@ -376,7 +377,17 @@ def _mention(
         score=round(group.score, 2),
         date_inferred=when is not None and not stated,
         month_day=month_day,
+        weekday=weekday,
     )
+
+
+def _weekday(group: _Group) -> int | None:
+    """The first weekday the evidence gives the news ("on Monday"), when nothing else dates it."""
+    for s in group.sentences:
+        for m in s.dates:
+            if m.weekday is not None and m.month is None:
+                return m.weekday
+    return None
 
 
 def _month_day(group: _Group) -> tuple[int, int] | None:

@@ -99,6 +99,18 @@ def _date_score(mention: Mention, a: Interval, event: EventState, params: GroupP
     return -params.day_conflict_weight
 
 
+def _weekday_score(mention: Mention, event: EventState, params: GroupParams) -> float | None:
+    """An unplaced mention's weekday against a dated event's: for on the day, against a day or two off,
+    None beyond the slack (a weekday stated for the news is rarely wrong)."""
+    if mention.weekday is None or event.event_date is None or event.date_precision != "day":
+        return 0.0
+    apart = abs(event.event_date.isoweekday() - mention.weekday)
+    apart = min(apart, 7 - apart)
+    if apart > params.day_slack_days:
+        return None
+    return params.weekday_weight if apart == 0 else -params.weekday_weight
+
+
 def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float:
     """An unplaced mention's day and month (no year) against the event's date: for on the day, against
     (half as much) on another day. Not a veto: the first year-less day of a text is sometimes background
@@ -160,7 +172,10 @@ def match_score(
     if score is None:
         return None
     if span is None:
-        score += _month_day_score(mention, event, params)
+        on_weekday = _weekday_score(mention, event, params)
+        if on_weekday is None:
+            return None
+        score += _month_day_score(mention, event, params) + on_weekday
     said = mention.fact_values()
     figures = _figure_score(event, said, params)
     if precise and score >= 2.0:

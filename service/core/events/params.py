@@ -26,6 +26,9 @@ class GroupParams:
     # A day and month stated without a year (nothing dates the report otherwise): evidence for an event on
     # that day of some year, and rules out events on other days.
     month_day_weight: float = 1.0
+    # A weekday given to the news without a date ("on Monday"), for an unplaced mention: right in 30 of 31
+    # development reports, so a day more than the slack away rules an event out, like a stated day.
+    weekday_weight: float = 0.5
     match_threshold: float = 2.0  # minimum evidence score to attach a mention to an event
     # With no date and no publication time nothing places the mention in time, so a weaker resemblance
     # is the best evidence there will ever be; below it, an unplaceable event of its own.
