@@ -300,3 +300,26 @@ def test_an_unplaced_report_on_monday_is_not_a_thursday_swap_of_the_same_size() 
     assert late.before is None  # the same figures, but three days off the weekday it gives
     event = _event(date(2029, 2, 5))  # a Monday
     assert match_score(event, said, None, (), PARAMS) == PARAMS.weekday_weight
+
+
+def test_two_rows_published_in_the_same_month_with_little_else_form_one_event_of_that_month() -> None:
+    # Two undated agreement reports kept only "2031-05": the first makes an event of May, the second,
+    # sharing its month and a category, joins it.
+    def deal(language: str, source: str) -> tuple[Report, Document]:
+        said = Mention("agreement", "agreed", None, "unknown", (Fact("categories", ("azovstal_defenders",), "s"),))
+        return Report(True, 1.0, (said,)), article("x", "x", language, None, source)
+
+    may = (date(2031, 5, 1), date(2031, 5, 31))
+    clock = datetime(2031, 5, 31, 23, tzinfo=UTC)
+    counter = itertools.count(1)
+    first_report, first_doc = deal("et", "uudised.example")
+    [first] = group(
+        [], first_report, first_doc, clock, new_key=lambda: f"e{next(counter)}", placed=False, published_span=may
+    )
+    assert first.after.date_precision == "month" and first.after.event_date == date(2031, 5, 1)
+    assert not first.after.historical
+    second_report, second_doc = deal("en", "news.example")
+    [second] = group(
+        [first.after], second_report, second_doc, clock, new_key=lambda: "e9", placed=False, published_span=may
+    )
+    assert second.after.key == first.after.key

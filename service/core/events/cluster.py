@@ -416,12 +416,29 @@ def group(
         if match is None:
             # A replayed row that lost its publication day cannot say how old its news was when seen.
             seen = placed or not primary or published_span is None
-            after = _create(mention, doc, ref, sig, new_key(), params, judge_age=seen)
+            dated = _in_month(mention, published_span, params) if bracketed and primary else mention
+            after = _create(dated, doc, ref, sig, new_key(), params, judge_age=seen)
         else:
             after = _absorb(match, mention, doc, ref, sig, params, placed=span is not None)
         touched[after.key] = GroupOutcome(match, after, mention, primary)
         pool = [e for e in pool if e.key != after.key] + [after]
     return _link_parents(list(touched.values()), pool, params)
+
+
+def _in_month(mention: Mention, published: tuple[date, date] | None, params: GroupParams) -> Mention:
+    """An undated mention of a row published within one month is an event of that month (most news is
+    days old), so the event it creates has a month date, not none."""
+    if (
+        published is None
+        or mention.event_date is not None
+        or (published[0].year, published[0].month)
+        != (
+            published[1].year,
+            published[1].month,
+        )
+    ):
+        return mention
+    return replace(mention, event_date=published[0].replace(day=1), date_precision="month")
 
 
 def _year_floor(texts: Sequence[str], params: GroupParams) -> Interval:
