@@ -34,8 +34,8 @@ import _support as sup
 HERE = Path(__file__).resolve().parent
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (Linux /proc), in MB."""
+def tree_rss(pid: int) -> dict[int, float]:
+    """Resident memory (MB) of a process and each of its descendants (Linux /proc), by pid."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -51,7 +51,22 @@ def tree_rss_mb(pid: int) -> float:
     while frontier:
         frontier = {p for p, parent in parents.items() if parent in frontier} - members
         members |= frontier
-    return sum(rss.get(p, 0) for p in members) / 1e6
+    return {p: rss[p] / 1e6 for p in members if p in rss}
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    return sum(tree_rss(pid).values())
+
+
+def _role(pid: int, root: int) -> str:
+    if pid == root:
+        return "main"
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return "child"
+    return "resource tracker" if "resource_tracker" in cmd else "extraction" if "spawn_main" in cmd else "child"
 
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
@@ -60,10 +75,16 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=sup.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = [0.0]
+    by_pid: dict[int, float] = {}  # each process's own peak, to see who holds the tree's memory
+    roles: dict[int, str] = {}
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            members = tree_rss(proc.pid)
+            peak[0] = max(peak[0], sum(members.values()))
+            for p, mb in members.items():
+                by_pid[p] = max(by_pid.get(p, 0.0), mb)
+                roles.setdefault(p, _role(p, proc.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -75,7 +96,14 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} failed ({proc.returncode}):\n{output.decode(errors='replace')[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"seconds": wall, "cpu_seconds": cpu, "peak_rss_mb": peak[0], "output": output.decode()[-500:]}
+    processes = sorted(((roles.get(p, "?"), round(mb, 1)) for p, mb in by_pid.items()), key=lambda r: -r[1])
+    return {
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "peak_rss_mb": peak[0],
+        "peak_rss_mb_by_process": processes,
+        "output": output.decode()[-500:],
+    }
 
 
 def service_env(url: str, opml: Path, **extra: str) -> dict[str, str]:

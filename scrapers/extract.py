@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +12,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from scrapers.extracted import Extracted
 from scrapers.feeds import sane_date
 from scrapers.text import decode_body, looks_like_html, normalise_language
 from scrapers.urls import normalise_text
@@ -45,18 +45,6 @@ _LANG_XPATHS = (
     "//meta[@name='language']/@content",
 )
 
-
-@dataclass(frozen=True)
-class Extracted:
-    """What an article page says about itself: main text plus metadata."""
-
-    title: str | None
-    text: str
-    published: datetime | None
-    language: str | None
-    author: str | None
-    sitename: str | None
-    thorough: bool = True  # False: the fast path (no fallback extractors) was enough for this page
 
 
 def _parse_date(value: str | None) -> datetime | None:

@@ -25,7 +25,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from scrapers.extract import Extracted
+    from scrapers.extracted import Extracted
 
 _T = TypeVar("_T")
 PR_SET_PDEATHSIG = 1

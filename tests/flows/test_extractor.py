@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import pytest
 
@@ -46,3 +48,25 @@ async def test_warm_starts_the_pool_ahead_of_the_first_page_and_it_still_shrinks
         assert not extractor.running
     finally:
         await extractor.aclose()
+
+
+@pytest.mark.slow
+def test_reading_a_result_back_does_not_load_trafilatura_in_the_worker() -> None:
+    # Unpickling imports the result class's module; trafilatura (~26 MB) must stay in the pool's processes.
+    script = (
+        "import asyncio, sys\n"
+        "from service.flows.extractor import Extractor\n"
+        "from tests.flows.test_extractor import PAGE\n"
+        "async def main():\n"
+        "    extractor = Extractor(2)\n"
+        "    try:\n"
+        "        page = await extractor.extract(PAGE, url='http://127.0.0.1/a', encoding='utf-8')\n"
+        "    finally:\n"
+        "        await extractor.aclose()\n"
+        "    assert page is not None and 'public libraries' in page.text\n"
+        "asyncio.run(main())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'scrapers')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
+    loaded = out.stdout.strip()
+    assert "scrapers.extracted" in loaded and "trafilatura" not in loaded and "scrapers.extract'" not in loaded
