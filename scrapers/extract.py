@@ -46,7 +46,6 @@ _LANG_XPATHS = (
 )
 
 
-
 def _parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
