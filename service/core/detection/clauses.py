@@ -23,7 +23,7 @@ from service.core.topics import Span
 if TYPE_CHECKING:
     from service.core.detection.sentences import Sentence
 
-STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan")
+STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan", "bare_act")
 _PREDICATES = ("exchange", "return")
 _AND = frozenset({"and", "і", "та", "и", "und", "et", "y", "e", "i", "és", "și"})
 _AUX_GAP = 2
@@ -145,6 +145,8 @@ def clause_status(s: Sentence, official: bool) -> EventStatus | None:
         return None
     if "plan" in cues:
         return "agreed"
+    if "bare_act" in cues:
+        return "completed"  # a verb of a language without tense (Indonesian "menyerahkan"), nothing else said
     if s.title or official:
         return "completed"  # a headline's present tense is news style; an official post reports its act
     return None

@@ -487,8 +487,8 @@ def warm_up(topic: Topic | None = None) -> None:
     classify("Ukraine and Russia exchanged prisoners of war.")
     for language in MORPHOLOGY_LANGUAGES:
         parses("обмен", language)
-    for language in topic.lemma_languages:
-        lemma("test", language)
+    for language in topic.lemma_languages - topic.lemma_sources.keys():
+        lemma("test", language)  # the language files' tables (a few ms each) load with their first text
 
 
 _TAG = re.compile(r"<[^>]*>")

@@ -119,6 +119,8 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         return "body", (person + 1) if person is not None else n.end
     objects = ("pow", "captivity", "people")
     person = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
+    if person is None and s.language in s.topic.count_after_noun and _near(s.hits, "pow", n.start - 2, n.start):
+        return "pow", n.end  # Swahili, Hausa: "wanajeshi 84", the number follows its noun
     return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
 
 

@@ -27,7 +27,7 @@ _LATIN_RUN = re.compile(r"(?:[a-z]{2,}[^\w]+){4}", re.IGNORECASE)  # four Latin 
 # Greek, Armenian, Hebrew, Arabic, Indic, Georgian, Ethiopic, CJK and Hangul letters.
 _OTHER = re.compile("[\u0370-\u03ff\u0530-\u08ff\u0900-\u0dff\u10a0-\u137f\u3040-\u9fff\uac00-\ud7af]")
 _ONLY_UK = re.compile(r"[іїєґ]", re.IGNORECASE)
-_ONLY_RU = re.compile(r"[ыэъё]", re.IGNORECASE)
+_ONLY_RU = re.compile(r"[ыэё]", re.IGNORECASE)  # not "ъ": Bulgarian writes it in every other sentence
 CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "mk", "sr", "kk"})
 # Languages DW and the outlets in the corpora publish in (lingua's ISO 639-1 names).
 _DETECTABLE = [
@@ -80,6 +80,9 @@ _DETECTABLE = [
 # Arabic-script letters of Pashto.
 _ETHIOPIC = re.compile("[\u1200-\u137f]")
 _PASHTO = re.compile("[ټډړښږګڼځڅ]")
+_KAZAKH = re.compile("[әғқңөұүһ]", re.IGNORECASE)
+_BELARUSIAN = re.compile("ў", re.IGNORECASE)
+_HAUSA = re.compile("[ɓɗƙƴ]", re.IGNORECASE)
 
 
 @cache
@@ -248,20 +251,27 @@ def document_language(title: str, text: str, declared: str | None) -> str | None
     if code is not None and plausible(code, sample):
         return code
     kind = script(sample)
+    by_letters = _by_letters(sample)
+    if by_letters is not None:
+        return by_letters
     if kind == "cyrillic":
         letters = _uk_or_ru(sample)
         if letters is not None:
             return letters
     elif kind == "other":
-        by_letters = _by_letters(sample)
-        if by_letters is not None:
-            return by_letters
         sample = f"{title}\n{text[:_SAMPLE]}"  # normalize() folds Arabic letters Persian and Urdu tell apart
     return classify(sample) or code
 
 
 def _by_letters(sample: str) -> str | None:
-    """Amharic and Pashto, which lingua does not model, from the letters only they use."""
+    """Amharic, Pashto and Hausa, which lingua does not model, and Kazakh and Belarusian, whose Cyrillic
+    shares "і" with Ukrainian, from the letters only they use."""
+    if len(_KAZAKH.findall(sample)) >= 3:
+        return "kk"
+    if len(_BELARUSIAN.findall(sample)) >= 2:
+        return "be"
+    if len(_HAUSA.findall(sample)) >= 2:
+        return "ha"
     if len(_ETHIOPIC.findall(sample)) >= 5:
         return "am"
     if len(_PASHTO.findall(sample)) >= 3:

@@ -36,6 +36,14 @@ _ARABIC_POINTS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_TABLE = str.maketrans("أإآٱىيكةؤئ", "ااااییکهوی")
 # Scripts written without spaces between words (Chinese, Japanese kana and kanji): every character is a
 # token, so a pattern "交换" is the two-token phrase "交 换" and matches inside any run of text.
+# A counter or case ending written onto a number in a script without Latin-style suffix rules (Korean,
+# Bengali, Hindi, Arabic, Hebrew, Georgian, Armenian, Ethiopic).
+_DIGIT_THEN_LETTER = re.compile(
+    "(?<=[0-9])(?=[\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u10a0-\u10ff\u1200-\u137f\uac00-\ud7af])"
+)
+# Greek: accents dropped (headlines in capitals are written without them).
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_TABLE = str.maketrans("άέήίόύώϊΐϋΰΆΈΉΊΌΎΏ", "αεηιουωιιυυΑΕΗΙΟΥΩ")
 _CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Latin and Armenian look-alikes used to obfuscate Cyrillic text (after lower-casing).
 _HOMOGLYPHS = str.maketrans("aceiopxykmhbtíօ", "асеіорхукмнвтіо")
@@ -61,6 +69,10 @@ def _normalize_scripts(text: str) -> str:
         text = text.translate(_DIGIT_TABLE)
     if _ARABIC.search(text):
         text = _ARABIC_POINTS.sub("", text).translate(_ARABIC_TABLE)
+    if _DIGIT_THEN_LETTER.search(text):
+        text = _DIGIT_THEN_LETTER.sub(" ", text)  # "84명이", "৮৪জন": the count stands alone
+    if _GREEK.search(text):
+        text = text.translate(_GREEK_TABLE)
     if _CJK.search(text):
         text = _CJK.sub(r" \g<0> ", text)
     return text
@@ -328,6 +340,7 @@ class Topic:
     transliteration: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     own_number_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
+    count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -474,13 +487,15 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
     for section in _PER_CONCEPT:
         for name, patterns in doc.get(section, {}).items():
             data.setdefault(section, {}).setdefault(name, {})[code] = list(patterns)
+    # Month names of these languages are common words elsewhere ("mart", "mei", "maj"): a day or year
+    # must stand next to them (names the main file already has keep their rule).
+    known = {normalize(m) for table in data.get("months", {}).values() for m in table}
+    rules = data.setdefault("month_rules", {})
+    new_months = [normalize(m) for m in doc.get("months", {}) if normalize(m) not in known]
+    rules["ambiguous"] = [*rules.get("ambiguous", ()), *new_months]
     for section in _PER_LANGUAGE:
         if section in doc:
             data.setdefault(section, {})[code] = dict(doc[section])
-    # Month names of these languages are common words elsewhere ("mart", "mei", "maj"): a day or year
-    # must stand next to them.
-    rules = data.setdefault("month_rules", {})
-    rules["ambiguous"] = [*rules.get("ambiguous", ()), *(normalize(m) for m in doc.get("months", {}))]
     if "separable" in doc:
         data.setdefault("separable", {}).setdefault(code, {}).update(doc["separable"])
     for section in ("binding", "numbers"):
@@ -499,6 +514,8 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
         data.setdefault("proclitics", {})[code] = sorted(doc["proclitics"], key=len, reverse=True)
     if "transliterate" in doc:
         data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
+    if doc.get("count_after_noun"):
+        data["count_after_noun"] = [*data.get("count_after_noun", ()), code]
     if "number_words" in doc:
         data.setdefault("own_number_words", {})[code] = {
             normalize(word): _SHARED_NUMBER_WORDS[value] for word, value in doc["number_words"].items()
@@ -512,6 +529,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "transliteration": {k: str.maketrans(v) for k, v in data.get("transliterate", {}).items()},
         "own_number_words": dict(data.get("own_number_words", {})),
         "lemma_sources": dict(data.get("lemma_sources", {})),
+        "count_after_noun": frozenset(data.get("count_after_noun", ())),
     }
 
 
