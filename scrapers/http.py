@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from types import MappingProxyType
 
 import httpx
@@ -87,6 +87,7 @@ class FetchResult:
     encoding: str | None
 
 
+@lru_cache(maxsize=4096)
 def origin_of(url: str) -> str:
     """``scheme://host:port`` with the default port filled in; "" for a URL without a usable host."""
     try:
@@ -216,7 +217,7 @@ class PoliteClient:
             private_ok = access.allows(current)  # judged per hop: a redirect may leave the trusted origin
             check_url(current, allow_private=private_ok)
             client = self._open if private_ok else self._strict
-            async with self._host_slot(httpx.URL(current).host):
+            async with self._host_slot(_host_of(current)):
                 # The deadline starts once we hold a slot, so queueing behind a busy host is not penalised.
                 deadline = deadline or asyncio.get_running_loop().time() + self.config.total_timeout
                 outcome = await self._request(client, current, headers, accept, limit, deadline)
@@ -299,6 +300,11 @@ class PoliteClient:
     async def _fetch_robots_txt(self, url: str, *, access: PrivateAccess | None = None) -> bytes:
         result = await self.fetch(url, accept=ROBOTS_ACCEPT, max_bytes=ROBOTS_MAX_BYTES, private=access)
         return result.body
+
+
+@lru_cache(maxsize=4096)
+def _host_of(url: str) -> str:
+    return httpx.URL(url).host
 
 
 async def _drain(response: httpx.Response) -> None:

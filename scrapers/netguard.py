@@ -22,6 +22,7 @@ Follow redirects by hand (or not at all) so every hop passes through ``check_url
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import re
 import select
@@ -138,7 +139,16 @@ def parse_ip_literal(host: str) -> IPAddress | None:
 
 
 def check_url(url: str, *, allow_private: bool, allow_http: bool = True) -> None:
-    """Refuse URLs that are malformed or plainly internal; sync, no DNS (resolve_checked does that)."""
+    """Refuse URLs that are malformed or plainly internal; sync, no DNS (resolve_checked does that).
+
+    A pure function of its arguments, so URLs that passed are remembered (a fetch checks its URL twice, and
+    a feed is polled again and again); a refusal is an exception, never remembered, so it is decided anew.
+    """
+    _checked(url, allow_private, allow_http)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked(url: str, allow_private: bool, allow_http: bool) -> None:
     if _BAD_URL_CHARS.search(url):
         raise UnsafeAddress("URL contains whitespace, control characters or backslashes", url=url)
     try:
