@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from service.db import Database
 from service.models.types import utcnow
@@ -35,6 +35,8 @@ class WorkerContext:
     webhook_sender: WebhookSender
     worker_id: str = field(default_factory=new_worker_id)
     clock: Callable[[], datetime] = utcnow
+    # Processed articles' group-commit writer, shared by every flow of this worker (service.flows.process).
+    article_writer: Any = field(default=None, repr=False, compare=False)
 
     async def aclose(self) -> None:
         await self.http.aclose()

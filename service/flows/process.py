@@ -57,7 +57,9 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     if ctx.settings.page_policy != "none" and any(a.fetch_page for a in loaded.values()):
         ctx.extractor.warm()  # the pool's start-up overlaps the page downloads
 
-    writer = _Writer(ctx)
+    if ctx.article_writer is None:
+        ctx.article_writer = _Writer(ctx)
+    writer: _Writer = ctx.article_writer
 
     async def one(article_id: int) -> None:
         try:
@@ -85,7 +87,8 @@ class _Result:
 
 
 class _Writer:
-    """Group commit: results that arrive while a transaction is being written go into the next one.
+    """Group commit, one per worker: results that arrive while a transaction is being written (by any of
+    the worker's flows) go into the next one.
 
     The first result is written at once (an alert is not held back waiting for company); under load a
     transaction carries whatever finished meanwhile. SQLite has one writer: 600 one-article transactions
@@ -100,7 +103,10 @@ class _Writer:
         self._running: asyncio.Task[None] | None = None
 
     async def store(self, result: _Result) -> None:
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        if self._running is not None and self._running.get_loop() is not loop:
+            self._queue, self._running = [], None  # a previous event loop's (closed mid-write): start afresh
+        done: asyncio.Future[None] = loop.create_future()
         self._queue.append((result, done))
         if self._running is None:
             self._running = asyncio.create_task(self._drain())
