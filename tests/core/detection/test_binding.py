@@ -84,6 +84,11 @@ def test_a_dash_gapped_count_takes_its_party_and_the_earlier_clauses_noun(text: 
     assert (facts["bodies_to_ukraine"], facts["bodies_to_russia"]) == (600, 25)
 
 
+def test_es_each_agrees_with_its_noun() -> None:
+    facts = _facts("Rusia y Ucrania intercambiaron el viernes 120 prisioneros de guerra cada una.", language="es")
+    assert (facts["returned_to_ukraine"], facts["returned_to_russia"]) == (120, 120)
+
+
 def test_de_every_side_mirrors() -> None:
     facts = _facts(
         "Russland und die Ukraine haben erneut Kriegsgefangene ausgetauscht. Jede Seite habe 140 Gefangene "
