@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
@@ -96,6 +97,24 @@ def _die_with_parent(parent: int) -> None:
     candidate("")  # and the topic's prefilter vocabulary
 
 
+_process_pools: set[int] = set()  # the Extractors (by id) whose process pool is running or retiring
+
+
+def _stop_resource_tracker() -> None:
+    """End multiprocessing's resource tracker (a ~13 MB process the first pool started) once no pool is left.
+
+    It tracks the pools' named semaphores; those of a pool that was shut down are unregistered when the pool
+    is collected, so collect first. The next pool starts a new tracker. Private API: skipped if it changes.
+    """
+    gc.collect()
+    from multiprocessing import resource_tracker
+
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(Exception):
+            stop()
+
+
 class Extractor:
     """`processes` workers (1: a single thread in this process, handy for tests and small machines)."""
 
@@ -112,6 +131,7 @@ class Extractor:
         if self.processes == 1:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
         # spawn: forking a process that runs an event loop and threads is unsafe.
+        _process_pools.add(id(self))
         return ProcessPoolExecutor(
             max_workers=self.processes,
             mp_context=multiprocessing.get_context("spawn"),
@@ -185,8 +205,20 @@ class Extractor:
         pool, self._pool, self._up = self._pool, None, False
         # Joined in a thread so the loop keeps going; aclose() still waits for it.
         retiring = asyncio.ensure_future(asyncio.to_thread(pool.shutdown, wait=True))
+        del pool
         self._retiring.add(retiring)
-        retiring.add_done_callback(self._retiring.discard)
+        retiring.add_done_callback(self._retired)
+
+    def _retired(self, retiring: asyncio.Future[None]) -> None:
+        self._retiring.discard(retiring)
+        self._forget_pool()
+
+    def _forget_pool(self) -> None:
+        """No pool of this Extractor is left: when no other has one either, end the resource tracker."""
+        if self._pool is None and not self._retiring and id(self) in _process_pools:
+            _process_pools.discard(id(self))
+            if not _process_pools:
+                _stop_resource_tracker()
 
     async def aclose(self) -> None:
         """Stop the pool and wait for its processes to exit (off the event loop)."""
@@ -196,8 +228,10 @@ class Extractor:
         pool, self._pool, self._up = self._pool, None, False
         if pool is not None:
             await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+            del pool
         if self._retiring:
             await asyncio.gather(*self._retiring, return_exceptions=True)
+        self._forget_pool()
 
     def close(self) -> None:
         """Synchronous stop for callers without a running loop; waits for the processes too."""

@@ -13,6 +13,8 @@ from service.delivery.sender import create_sender
 from service.flows.context import WorkerContext
 from service.flows.extractor import Extractor
 from service.settings import Settings, cpu_count
+from service.worker.memory import CHECK_SECONDS as IDLE_CHECK_SECONDS
+from service.worker.memory import IdleMemory
 from service.worker.ticks import poll_tick, process_tick, retention_tick
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,12 @@ class WorkerRuntime:
         # dead endpoint's 15 s timeouts from holding back the others' next messages.
         self._every("deliver", deliver_tick, s.delivery_tick_seconds, instances=3)
         self._every("retention", retention_tick, 3600.0)
+        idle = IdleMemory()
+
+        async def memory_tick(_ctx: WorkerContext) -> int:
+            return int(idle.check())
+
+        self._every("memory", memory_tick, IDLE_CHECK_SECONDS)
         self.scheduler.start()
         self.started_at = datetime.now(UTC)
         # Detection loads language models and dictionaries on first use: load them now, off the event loop.

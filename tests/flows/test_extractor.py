@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 
@@ -70,3 +71,26 @@ def test_reading_a_result_back_does_not_load_trafilatura_in_the_worker() -> None
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
     loaded = out.stdout.strip()
     assert "scrapers.extracted" in loaded and "trafilatura" not in loaded and "scrapers.extract'" not in loaded
+
+
+@pytest.mark.slow
+async def test_the_resource_tracker_ends_with_the_last_pool_and_a_new_pool_starts_another() -> None:
+    from multiprocessing import resource_tracker
+
+    extractor = Extractor(2, idle_seconds=0.3)
+    try:
+        assert await extractor.extract(PAGE, url="http://127.0.0.1/a", encoding="utf-8") is not None
+        tracker = resource_tracker._resource_tracker._pid
+        assert tracker is not None
+        for _ in range(200):  # idle: the pool is let go, then the tracker (a ~13 MB process) with it
+            await asyncio.sleep(0.05)
+            if not extractor.running and resource_tracker._resource_tracker._pid is None:
+                break
+        assert not extractor.running and resource_tracker._resource_tracker._pid is None
+        with pytest.raises(ProcessLookupError):
+            os.kill(tracker, 0)
+        again = await extractor.extract(PAGE, url="http://127.0.0.1/a", encoding="utf-8")
+        assert again is not None and "public libraries" in again.text
+    finally:
+        await extractor.aclose()
+    assert resource_tracker._resource_tracker._pid is None

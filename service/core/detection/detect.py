@@ -442,8 +442,18 @@ def _off_topic_story(sentences: list[Sentence]) -> bool:
     return off >= 2 and off > evidence
 
 
+_uses = 0  # detect() calls so far: a service tells an idle spell by it (see resources.release)
+
+
+def uses() -> int:
+    """How many documents detection has looked at in this process."""
+    return _uses
+
+
 def detect(doc: Document, topic: Topic | None = None) -> Report:
     """Decide whether a document reports an exchange/repatriation/agreement and extract its mentions."""
+    global _uses
+    _uses += 1
     topic = topic or load_topic()
     sentences = analyse(doc, topic)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
