@@ -323,3 +323,17 @@ def test_two_rows_published_in_the_same_month_with_little_else_form_one_event_of
         [first.after], second_report, second_doc, clock, new_key=lambda: "e9", placed=False, published_span=may
     )
     assert second.after.key == first.after.key
+
+
+def test_a_later_report_of_a_known_event_is_at_most_an_update_never_a_second_new_event() -> None:
+    from service.core.events.alert import decide_outcome
+
+    store = Store()
+    decisions = []
+    # (as the replay does, the report that lost its dates comes last)
+    for document in (STAGE_UK, NEXT_MORNING_IT, BATCH_SATURDAY_RU, BATCH_SUNDAY_EN, UNPUBLISHED_SUNDAY_UK):
+        for outcome in store.feed(document):
+            decision = decide_outcome(outcome, confidence_threshold=0.5)
+            decisions.append((outcome.after.key, decision.type if decision else None))
+    created = [key for key, kind in decisions if kind == "event.created"]
+    assert len(created) == len(set(created)) == 3  # the stage, and the Saturday and Sunday batches
