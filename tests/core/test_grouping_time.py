@@ -219,7 +219,7 @@ def test_a_year_less_day_counts_for_its_day_and_against_other_days() -> None:
     next_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 15))
     other_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 25))
     assert match_score(event, on_day, None, (), PARAMS) == PARAMS.month_day_weight
-    assert match_score(event, next_day, None, (), PARAMS) == PARAMS.month_day_weight / 2
+    assert match_score(event, next_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2  # like stated days
     # not a veto: a text's first year-less day is sometimes background (the talks, the last stage)
     assert match_score(event, other_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2
 

@@ -113,8 +113,9 @@ def _weekday_score(mention: Mention, event: EventState, params: GroupParams) -> 
 
 def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float:
     """An unplaced mention's day and month (no year) against the event's date: for on the day, against
-    (half as much) on another day. Not a veto: the first year-less day of a text is sometimes background
-    (the talks' day, the previous stage), in 4 of 18 unplaced development reports."""
+    (half as much) on another day, a day off included (as two stated days a day apart). Not a veto: the
+    first year-less day of a text is sometimes background (the talks' day, the previous stage), in 4 of
+    18 unplaced development reports."""
     if mention.month_day is None or event.event_date is None or event.date_precision == "unknown":
         return 0.0
     month, day = mention.month_day
@@ -129,7 +130,7 @@ def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -
     apart = min(gaps, default=params.day_slack_days + 1)
     if apart > params.day_slack_days:
         return -params.month_day_weight / 2
-    return {0: params.month_day_weight, 1: params.month_day_weight / 2}.get(apart, 0.0)
+    return params.month_day_weight if apart == 0 else -params.month_day_weight / 2
 
 
 def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) -> float:
