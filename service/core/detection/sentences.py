@@ -142,6 +142,15 @@ def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) ->
                 hits.setdefault(found, []).append((a, a + 1))
 
 
+def _add_future(tokens: list[str], hits: dict[str, list[Span]], endings: tuple[str, ...]) -> None:
+    """A return or exchange verb in the synthetic future ("liberarán", "échangeront", "restituiranno") is a
+    plan, whatever else the sentence says."""
+    for concept in ("exchange", "return"):
+        for a, _ in hits.get(concept, ()):
+            if tokens[a].endswith(endings) and (a, a + 1) not in hits.get("plan", ()):
+                hits.setdefault("plan", []).append((a, a + 1))
+
+
 def _without_proclitics(tokens: list[str], proclitics: tuple[str, ...]) -> list[str]:
     """ "والأسرى" → "أسرى": conjunctions, prepositions and the article written onto the word (longest first;
     at least three letters must remain)."""
@@ -184,5 +193,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         _join_separable(tokens, clauses, hits, topic.separable.get(key, ()))
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
+        elif key in topic.future_endings:
+            _add_future(tokens, hits, topic.future_endings[key])
         sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))
     return sentences

@@ -340,6 +340,7 @@ class Topic:
     transliteration: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     own_number_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
+    future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
@@ -530,6 +531,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "own_number_words": dict(data.get("own_number_words", {})),
         "lemma_sources": dict(data.get("lemma_sources", {})),
         "count_after_noun": frozenset(data.get("count_after_noun", ())),
+        "future_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("future_endings", {}).items()},
     }
 
 

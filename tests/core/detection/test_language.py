@@ -178,3 +178,10 @@ def test_a_page_mixing_languages_keeps_its_declared_language() -> None:
         "fell for the third week in a row as gas storage filled up across Europe."
     )
     assert document_language("", text, "de") == "de"
+
+
+@pytest.mark.parametrize("language", sorted(FIXTURES))
+def test_news_without_an_exchange_is_not_relevant(language: str) -> None:
+    from service.core.detection.detect import detect
+
+    assert not detect(Document("", FIXTURES[language], None, PUBLISHED)).relevant

@@ -285,3 +285,19 @@ def test_native_digits_are_numbers(text: str, language: str) -> None:
     report = _detect(text, language)
     assert report.relevant and report.primary is not None, report.reasons
     assert report.primary.fact_values().get("returned_to_ukraine") == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Rusia y Ucrania liberarán la próxima semana a 500 prisioneros de guerra cada una.", "es"),
+        ("Russia e Ucraina rilasceranno 500 prigionieri di guerra ciascuna.", "it"),
+        ("La Russie et l'Ukraine échangeront 500 prisonniers de guerre.", "fr"),
+        ("Rússia e Ucrânia trocarão 500 prisioneiros de guerra.", "pt"),
+    ],
+)
+def test_a_romance_future_reaches_its_verb_and_is_a_plan(text: str, language: str) -> None:
+    """ "liberarán", "rilasceranno": the lemma table gives the verb the stems miss, the ending the plan."""
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
