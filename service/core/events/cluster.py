@@ -229,7 +229,8 @@ def _best_match(
         rank = (score, not event.historical, event.report_count, recency)
         if best is None or rank > best[0]:
             best = (rank, event)
-    if best is not None and span is None and _ambiguous(best[1], best[0][0], scored):
+    counted = bool(merge.figure_keys(mention.fact_values()))
+    if best is not None and span is None and counted and _ambiguous(best[1], best[0][0], scored, params):
         return None
     return best[1] if best else None
 
@@ -245,10 +246,13 @@ def _within(event: EventState, bounds: tuple[date, date], params: GroupParams) -
     return gap <= params.day_slack_days
 
 
-def _ambiguous(chosen: EventState, top: float, scored: Sequence[tuple[float, EventState]]) -> bool:
-    """Whether another reported event on another stated day fits an unplaced mention as well as the chosen
-    one (the same figure in batches on consecutive days): which one it reports is a coin toss, so the
-    report stays apart rather than corroborating the wrong one."""
+def _ambiguous(chosen: EventState, top: float, scored: Sequence[tuple[float, EventState]], params: GroupParams) -> bool:
+    """Whether another reported event of the same operation (a stated day at most ``stage_sibling_days``
+    away) fits an unplaced mention stating a count as well as the chosen one (the same figure in batches
+    on consecutive days): which one it reports is a coin toss, so the report stays apart rather than
+    corroborating the wrong one. Ties across operations (1,000 bodies every month) and ties on weaker
+    evidence (a stage and a category) go to the better corroborated event: staying apart there costs an
+    alert every time (stress copy of dev with half the rows unpublished: 1.26 alerts per event against 1.20)."""
     if chosen.kind == "agreement" or chosen.historical or chosen.date_precision != "day":
         return False  # an agreement is re-dated by every follow-up: its events on other days are often one
     return any(
@@ -257,6 +261,9 @@ def _ambiguous(chosen: EventState, top: float, scored: Sequence[tuple[float, Eve
         and not event.historical
         and event.date_precision == "day"
         and event.event_date != chosen.event_date
+        and event.event_date is not None
+        and chosen.event_date is not None
+        and abs((event.event_date - chosen.event_date).days) <= params.stage_sibling_days
         for score, event in scored
     )
 
