@@ -88,8 +88,8 @@ class Settings(BaseSettings):
     page_retry_seconds: float = Field(default=120.0, ge=0.0)
     """A page that failed transiently is retried after this many seconds times the attempts so far; its
     article is detected on the feed summary at once and upgraded when the page text arrives."""
-    extract_processes: int = Field(default=0, ge=0)  # 0: one per CPU core; 1: in-process
-    """Text-extraction processes (0: one per core; 1: in-process)."""
+    extract_processes: int = Field(default=0, ge=0)  # 0: auto; 1: in-process
+    """Text-extraction processes (0: one per core; in-process for poll --once unless PAGE_POLICY=all; 1: in-process)."""
     # Which article pages are fetched and extracted. candidates: every page is fetched, but only those
     # whose feed title+summary or visible page text pass the prefilter are extracted; the rest keep the
     # feed summary as their text. all: every page extracted. none: no page fetched (summary only; the

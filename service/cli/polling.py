@@ -23,7 +23,7 @@ async def poll_once(settings: Settings, *, strict: bool) -> ExitCode:
     db = Database(settings.database_url)
     try:
         await sync_feed_list(settings, db)
-        ctx = build_context(settings, db)
+        ctx = build_context(settings, db, burst=True)
         try:
             with progress("polling feeds") as advance:
                 outcomes = await run_once(ctx, on_polled=lambda batch: advance(len(batch)))

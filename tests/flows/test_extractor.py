@@ -94,3 +94,17 @@ async def test_the_resource_tracker_ends_with_the_last_pool_and_a_new_pool_start
     finally:
         await extractor.aclose()
     assert resource_tracker._resource_tracker._pid is None
+
+
+def test_auto_extraction_runs_in_process_for_a_burst_unless_every_page_is_extracted() -> None:
+    from service.settings import Settings, cpu_count
+    from service.worker.runner import extraction_processes
+
+    def settings(**values: object) -> Settings:
+        return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
+
+    assert extraction_processes(settings(page_policy="candidates"), burst=True) == 1
+    assert extraction_processes(settings(page_policy="none"), burst=True) == 1
+    assert extraction_processes(settings(page_policy="all"), burst=True) == cpu_count()
+    assert extraction_processes(settings(page_policy="candidates")) == cpu_count()  # a worker lets its pool go
+    assert extraction_processes(settings(page_policy="candidates", extract_processes=3), burst=True) == 3
