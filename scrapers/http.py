@@ -111,6 +111,40 @@ class PrivateAccess:
         return self.everywhere or (bool(self.origins) and origin_of(url) in self.origins)
 
 
+class _Channel:
+    """A transport with default headers, timeouts and a cookie jar: what an httpx.AsyncClient keeps, without
+    the per-request machinery we do not use (auth flows, its redirect loop, proxies from the environment,
+    event hooks). That machinery cost about a sixth of a 304 poll's CPU. No proxy can route around the SSRF
+    guard: requests go straight to the pinned transport."""
+
+    def __init__(self, transport: httpx.AsyncBaseTransport, timeout: httpx.Timeout, headers: dict[str, str]) -> None:
+        self.transport = transport
+        self.cookies = httpx.Cookies()  # as a client's jar: set by a response, sent back to its site
+        # httpx.AsyncClient's defaults, ours on top; a request's own headers (Accept, validators) override.
+        self._headers = {"Accept": "*/*", "Connection": "keep-alive", **headers}
+        self._timeout = timeout.as_dict()
+
+    async def send(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        """GET ``url``; the response's body is left to stream (read it, then aclose())."""
+        request = httpx.Request("GET", _parsed(url), headers={**self._headers, **headers})
+        request.extensions = {"timeout": self._timeout}
+        if self.cookies:
+            self.cookies.set_cookie_header(request)
+        response = await self.transport.handle_async_request(request)
+        response.request = request
+        if "set-cookie" in response.headers:
+            self.cookies.extract_cookies(response)
+        return response
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+@lru_cache(maxsize=4096)
+def _parsed(url: str) -> httpx.URL:
+    return httpx.URL(url)
+
+
 @dataclass
 class _HostSlot:
     semaphore: asyncio.Semaphore
@@ -141,20 +175,14 @@ class PoliteClient:
         self._hosts: dict[str, _HostSlot] = {}
         self.robots = RobotsCache(self._fetch_robots_txt)
 
-    def _new_client(self, transport: httpx.AsyncBaseTransport) -> httpx.AsyncClient:
+    def _new_client(self, transport: httpx.AsyncBaseTransport) -> _Channel:
         timeout = httpx.Timeout(
             connect=self.config.connect_timeout,
             read=self.config.read_timeout,
             write=self.config.read_timeout,
             pool=self.config.total_timeout,
         )
-        return httpx.AsyncClient(
-            transport=transport,
-            timeout=timeout,
-            follow_redirects=False,
-            trust_env=False,  # a proxy from the environment would bypass the SSRF guard
-            headers={"User-Agent": self.config.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
-        )
+        return _Channel(transport, timeout, {"User-Agent": self.config.user_agent, "Accept-Encoding": ACCEPT_ENCODING})
 
     def page_access(self, feed_url: str | None) -> PrivateAccess:
         """What an article page linked from ``feed_url`` may reach: only the feed's own origin, if the feed
@@ -233,11 +261,11 @@ class PoliteClient:
         raise TooManyRedirects(f"more than {self.config.max_redirects} redirects", url=url)
 
     async def _request(
-        self, client: httpx.AsyncClient, url: str, headers: dict[str, str], accept: str, limit: int, deadline: float
+        self, client: _Channel, url: str, headers: dict[str, str], accept: str, limit: int, deadline: float
     ) -> FetchResult | _Redirect:
         try:
             async with asyncio.timeout_at(deadline):
-                response = await client.send(client.build_request("GET", url, headers=headers), stream=True)
+                response = await client.send(url, headers)
                 try:
                     return await self._consume(url, response, accept, limit)
                 finally:
@@ -302,9 +330,8 @@ class PoliteClient:
         return result.body
 
 
-@lru_cache(maxsize=4096)
 def _host_of(url: str) -> str:
-    return httpx.URL(url).host
+    return _parsed(url).host
 
 
 async def _drain(response: httpx.Response) -> None:

@@ -256,6 +256,16 @@ async def test_301_chain_reports_permanent_redirect(raw_server: RawServer, clien
     assert result.url == raw_server.url("/new") and result.permanent_redirect == raw_server.url("/new")
 
 
+async def test_cookie_set_by_a_site_is_sent_back_to_it(raw_server: RawServer, client: PoliteClient) -> None:
+    """A cookie-check redirect (set a cookie, send the reader back to the page) works as in a browser."""
+    raw_server.routes["/article"] = respond(302, {"Location": "/article2", "Set-Cookie": "consent=yes; Path=/"})
+    raw_server.routes["/article2"] = respond(200, {"Content-Type": "text/html"}, b"<p>text</p>")
+    result = await client.fetch(raw_server.url("/article"), accept=HTML_ACCEPT)
+    assert result.body == b"<p>text</p>"
+    assert "cookie" not in raw_server.requests[0].headers
+    assert raw_server.requests[1].headers["cookie"] == "consent=yes"
+
+
 @pytest.mark.parametrize("first", [302, 307, 303])
 async def test_temporary_hop_means_no_permanent_redirect(
     raw_server: RawServer, client: PoliteClient, first: int
