@@ -13,13 +13,11 @@ from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
 from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
-from service.core.topics import SeparableVerb, Span, Topic, normalize, tokenize
+from service.core.topics import SeparableVerb, Span, Topic, char_ranges, normalize, tokenize
 
 # A sentence starts with a capital letter of any cased script, a letter of a caseless one (Arabic, Hindi,
 # Chinese…) or a digit.
-_STARTERS = "".join(
-    re.escape(chr(c)) for c in range(0x41, 0x10000) if unicodedata.category(chr(c)) in ("Lu", "Lt", "Lo")
-)
+_STARTERS = char_ranges(lambda c: unicodedata.category(c) in ("Lu", "Lt", "Lo"), 0x41)
 _SENTENCE_BREAK = re.compile(
     rf"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[{_STARTERS}0-9])|\n+|\s[•·]\s"
     r"|(?<=[。！？])[」』”）)]*\s*|\s*[।॥۔።؟]\s*"  # CJK full stops need no space; danda, Urdu and Amharic stops

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,7 +23,23 @@ _APOSTROPHE_IN_WORD = re.compile(rf"(?<=[{_CYR}])['’ʼ`](?=[{_CYR}])")
 _MIXED_SCRIPT = re.compile(rf"[{_CYR}][a-zíօ]|[a-zíօ][{_CYR}]")
 # Combining marks (Devanagari and Bengali vowel signs, Arabic vowel points…) belong to their word: re's \w
 # leaves them out, which would cut "বন্দি" into three tokens.
-_MARKS = "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me"))
+def char_ranges(wanted: Callable[[str], bool], start: int = 0) -> str:
+    """A regex character class body ("a-zà-ö…") of the BMP characters `wanted` accepts, as ranges: a class
+    listing tens of thousands of letters one by one costs megabytes once compiled."""
+    parts: list[str] = []
+    first: int | None = None
+    for code in range(start, 0x10001):
+        inside = code < 0x10000 and wanted(chr(code))
+        if inside and first is None:
+            first = code
+        elif not inside and first is not None:
+            last = code - 1
+            parts.append(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else ""))
+            first = None
+    return "".join(parts)
+
+
+_MARKS = char_ranges(lambda c: unicodedata.category(c) in ("Mn", "Mc", "Me"), 0x300)
 _WORD = re.compile(rf"[\w{_MARKS}]+")  # normalize() has turned "_" into a space
 # Native digits (Arabic-Indic, Persian, Devanagari, Bengali, full-width) are numbers like ASCII ones.
 _NATIVE_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯０１２３４５６７８９"
