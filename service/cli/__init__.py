@@ -17,6 +17,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; user errors print one line (`error: …`) and exit with their code, no traceback."""
     import typer
 
+    from service.worker.memory import limit_malloc_arenas
+
+    limit_malloc_arenas()
     from service.cli.app import app
 
     command = typer.main.get_command(app)
