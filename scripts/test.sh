@@ -7,6 +7,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python}
+# Two pytest-xdist workers (CI has two cores); a file's tests stay on one worker, in order, so a module's
+# shared server starts once. EXCHANGEWATCH_TEST_WORKERS=0 runs in one process.
+WORKERS=(-n "${EXCHANGEWATCH_TEST_WORKERS:-2}" --dist loadfile)
 
 run_pytest() {
   # pytest exits 5 when it collected no tests: that is a failure here, not a pass.
@@ -19,6 +22,6 @@ run_pytest() {
 "$PY" -m ruff check . || exit 1
 "$PY" -m mypy || exit 1  # [tool.mypy] in pyproject.toml: service/ and scrapers/
 echo "== suite on SQLite =="
-EXCHANGEWATCH_TEST_DB=sqlite run_pytest -q -p no:cacheprovider "$@" || exit 1
+EXCHANGEWATCH_TEST_DB=sqlite run_pytest -q -p no:cacheprovider "${WORKERS[@]}" "$@" || exit 1
 echo "== suite on PostgreSQL: the tests that use a database (-m db) =="
-EXCHANGEWATCH_TEST_DB=postgresql run_pytest -q -p no:cacheprovider -m db "$@" || exit 1
+EXCHANGEWATCH_TEST_DB=postgresql run_pytest -q -p no:cacheprovider "${WORKERS[@]}" -m db "$@" || exit 1

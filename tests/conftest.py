@@ -33,7 +33,6 @@ PG_TEMPLATE = f"ew_template_{os.getpid()}"  # per run: concurrent runs share one
 # template_database (the copy a test gets) or by pg_database_url. Such tests are marked `db`; the PostgreSQL
 # pass of scripts/test.sh runs `-m db`, because the other tests do the same thing on either backend.
 DATABASE_FIXTURES = frozenset({"template_database", "database_url", "pg_database_url"})
-_SELECTED = pytest.StashKey[tuple[int, int]]()  # (tests selected that use a database, tests selected)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
@@ -43,15 +42,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.db)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    using = sum(1 for item in session.items if item.get_closest_marker("db"))
-    session.config.stash[_SELECTED] = (using, len(session.items))
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    """Say what was selected, so a pass that selects too little (or runs pure tests twice) shows it."""
-    using, total = config.stash.get(_SELECTED, (0, 0))
-    terminalreporter.write_line(f"{BACKEND}: {total} tests selected, {using} of them use a database (marker `db`)")
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say what ran, so a pass that selects too little (or runs the pure tests twice) shows it."""
+    reports = [r for key, rs in terminalreporter.stats.items() if key != "deselected" for r in rs]
+    ran = [r for r in reports if isinstance(r, pytest.TestReport) and r.when == "setup"]  # one per test run
+    database = sum(1 for r in ran if "db" in r.keywords)
+    terminalreporter.write_line(f"{BACKEND}: {len(ran)} tests ran, {database} of them use a database (marker `db`)")
 
 
 def _pg_url(dbname: str) -> str:

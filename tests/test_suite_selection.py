@@ -5,6 +5,7 @@ only conftest.py knows where the server is and which backend runs, and tests get
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ SHARED = {"ADMIN_TOKEN", "make_settings", "fresh_database", "drop_database", "DA
 DATABASE_GETTERS = {"fresh_database"}  # needs the template_database fixture's value
 
 
-def _modules() -> list[Path]:
-    return [p for p in TESTS.rglob("*.py") if p.name != "conftest.py" and p != Path(__file__).resolve()]
+@cache
+def _modules() -> list[tuple[Path, ast.Module]]:
+    paths = [p for p in TESTS.rglob("*.py") if p.name != "conftest.py" and p != Path(__file__).resolve()]
+    return [(path, ast.parse(path.read_text(), str(path))) for path in paths]
 
 
 def _names_from_conftest(tree: ast.Module) -> set[str]:
@@ -33,8 +36,7 @@ def _names_from_conftest(tree: ast.Module) -> set[str]:
 
 def test_only_conftest_knows_the_backend_and_where_postgresql_is() -> None:
     leaks = {}
-    for path in _modules():
-        tree = ast.parse(path.read_text(), str(path))
+    for path, tree in _modules():
         taken = _names_from_conftest(tree) - SHARED
         environ = {
             node.value
@@ -48,8 +50,7 @@ def test_only_conftest_knows_the_backend_and_where_postgresql_is() -> None:
 
 def test_a_fresh_database_comes_from_the_template_fixture() -> None:
     """fresh_database(template, …) is only called where the template_database fixture is in hand."""
-    for path in _modules():
-        tree = ast.parse(path.read_text(), str(path))
+    for path, tree in _modules():
         if not DATABASE_GETTERS & _names_from_conftest(tree):
             continue
         for node in ast.walk(tree):

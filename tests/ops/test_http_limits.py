@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import drop_database, fresh_database
+
 HEADER_TIMEOUT = 2.0
 MAX_CONNECTIONS = 30
 
@@ -55,6 +57,21 @@ def _api(database_url: str, tmp_path: Path, **settings: str) -> Iterator[tuple[i
             proc.kill()
         log.close()
     assert b"Traceback" not in (tmp_path / "api.log").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def default_api(
+    template_database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """One `exchangewatch api` with the limits above for the tests that change no setting (each start is a
+    new interpreter importing the whole service)."""
+    directory = tmp_path_factory.mktemp("api")
+    url = fresh_database(template_database, directory)
+    try:
+        with _api(url, directory) as served:
+            yield served
+    finally:
+        drop_database(url)
 
 
 def _answers(port: int) -> bool:
@@ -106,48 +123,50 @@ def _send_huge_header(port: int, megabytes: int) -> bytes:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's RSS from /proc")
-def test_huge_headers_get_431_and_memory_stays_flat(database_url: str, tmp_path: Path) -> None:
-    with _api(database_url, tmp_path) as (port, proc):
-        before = _rss_mb(proc.pid)
-        answers = [_send_huge_header(port, 100) for _ in range(4)]
-        after = _rss_mb(proc.pid)
-        assert _answers(port)  # still serving
+def test_huge_headers_get_431_and_memory_stays_flat(default_api: tuple[int, subprocess.Popen[bytes]]) -> None:
+    port, proc = default_api
+    before = _rss_mb(proc.pid)
+    answers = [_send_huge_header(port, 100) for _ in range(4)]
+    after = _rss_mb(proc.pid)
+    assert _answers(port)  # still serving
     for answer in answers:  # a 431, or (the server hung up while we were still sending) nothing at all
         assert answer == b"" or answer.startswith(b"HTTP/1.1 431 "), answer[:200]
     assert any(a.startswith(b"HTTP/1.1 431 ") for a in answers)
     assert after - before < 30, f"RSS grew from {before:.0f} to {after:.0f} MB"
 
 
-def test_a_header_just_under_the_limit_is_served(database_url: str, tmp_path: Path) -> None:
-    with _api(database_url, tmp_path) as (port, _proc):
-        ok = httpx.get(f"http://127.0.0.1:{port}/livez", headers={"X-Pad": "a" * 12_000})
-        big = httpx.get(f"http://127.0.0.1:{port}/livez", headers={"X-Pad": "a" * 20_000})
+def test_a_header_just_under_the_limit_is_served(default_api: tuple[int, subprocess.Popen[bytes]]) -> None:
+    port, _proc = default_api
+    ok = httpx.get(f"http://127.0.0.1:{port}/livez", headers={"X-Pad": "a" * 12_000})
+    big = httpx.get(f"http://127.0.0.1:{port}/livez", headers={"X-Pad": "a" * 20_000})
     assert ok.status_code == 200
     assert big.status_code == 431
 
 
-def test_slowloris_clients_are_disconnected_after_the_header_deadline(database_url: str, tmp_path: Path) -> None:
-    with _api(database_url, tmp_path) as (port, _proc):
-        idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(10)]
-        trickle = socket.create_connection(("127.0.0.1", port))
-        trickle.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\n")
-        started = time.monotonic()
-        cut = False
-        while time.monotonic() - started < HEADER_TIMEOUT * 4 and not cut:
-            try:
-                trickle.sendall(b"X")  # one byte of a header every 0.2 s, never finishing
-            except (ConnectionResetError, BrokenPipeError):
-                cut = True
-            cut = cut or _closed(trickle, 0.2)
-        assert cut, "the trickling client was never disconnected"
-        assert all(_closed(sock, HEADER_TIMEOUT * 2) for sock in idle)  # silent connections too
-        keep_alive = socket.create_connection(("127.0.0.1", port))
-        keep_alive.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
-        assert keep_alive.recv(65536).startswith(b"HTTP/1.1 200 ")
-        assert _closed(keep_alive, HEADER_TIMEOUT * 2)  # idle after a response: the keep-alive timeout
-        assert _answers(port)
-        for sock in [*idle, trickle, keep_alive]:
-            sock.close()
+def test_slowloris_clients_are_disconnected_after_the_header_deadline(
+    default_api: tuple[int, subprocess.Popen[bytes]],
+) -> None:
+    port, _proc = default_api
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(10)]
+    trickle = socket.create_connection(("127.0.0.1", port))
+    trickle.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\n")
+    started = time.monotonic()
+    cut = False
+    while time.monotonic() - started < HEADER_TIMEOUT * 4 and not cut:
+        try:
+            trickle.sendall(b"X")  # one byte of a header every 0.2 s, never finishing
+        except (ConnectionResetError, BrokenPipeError):
+            cut = True
+        cut = cut or _closed(trickle, 0.2)
+    assert cut, "the trickling client was never disconnected"
+    assert all(_closed(sock, HEADER_TIMEOUT * 2) for sock in idle)  # silent connections too
+    keep_alive = socket.create_connection(("127.0.0.1", port))
+    keep_alive.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert keep_alive.recv(65536).startswith(b"HTTP/1.1 200 ")
+    assert _closed(keep_alive, HEADER_TIMEOUT * 2)  # idle after a response: the keep-alive timeout
+    assert _answers(port)
+    for sock in [*idle, trickle, keep_alive]:
+        sock.close()
 
 
 def test_connections_beyond_the_cap_are_closed_at_once(database_url: str, tmp_path: Path) -> None:
