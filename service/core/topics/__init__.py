@@ -89,9 +89,20 @@ def _normalize_scripts(text: str) -> str:
         text = _DIGIT_THEN_LETTER.sub(" ", text)  # "84명이", "৮৪জন": the count stands alone
     if _GREEK.search(text):
         text = text.translate(_GREEK_TABLE)
+    if "月" in text or "월" in text:
+        text = _CJK_MONTH.sub(_month_name, text)  # "6月9日", "6월 9일": "june 9 日", read by dates.py
     if _CJK.search(text):
         text = _CJK.sub(r" \g<0> ", text)
     return text
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")  # fmt: skip
+_CJK_MONTH = re.compile(r"(?<![0-9])(1[0-2]|0?[1-9])\s*[月월]")
+
+
+def _month_name(match: re.Match[str]) -> str:
+    return f" {_MONTH_NAMES[int(match.group(1)) - 1]} "
 
 
 def normalize(text: str) -> str:

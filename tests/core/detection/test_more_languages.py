@@ -301,3 +301,17 @@ def test_a_romance_future_reaches_its_verb_and_is_a_plan(text: str, language: st
     report = _detect(text, language)
     assert report.relevant and report.primary is not None, report.reasons
     assert report.primary.kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("俄罗斯和乌克兰6月14日交换了战俘，84名乌克兰军人返回乌克兰。", "zh"),
+        ("ロシアとウクライナは6月14日、捕虜交換を行った。84人のウクライナ兵が帰還した。", "ja"),
+        ("러시아와 우크라이나가 6월 14일 포로를 교환했다. 우크라이나군 84명이 귀환했다.", "ko"),
+    ],
+)
+def test_a_month_and_day_in_east_asian_script_dates_the_exchange(text: str, language: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert str(report.primary.event_date) == "2025-06-14"
