@@ -17,12 +17,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from service.core.topics import solar_hijri
+
 # Apostrophes inside Cyrillic words ("п'ять", "Мар’їнка") are spelling, not word breaks.
 _CYR = "а-яіїєґ"
 _APOSTROPHE_IN_WORD = re.compile(rf"(?<=[{_CYR}])['’ʼ`](?=[{_CYR}])")
 _MIXED_SCRIPT = re.compile(rf"[{_CYR}][a-zíօ]|[a-zíօ][{_CYR}]")
-# Combining marks (Devanagari and Bengali vowel signs, Arabic vowel points…) belong to their word: re's \w
-# leaves them out, which would cut "বন্দি" into three tokens.
+
+
 def char_ranges(wanted: Callable[[str], bool], start: int = 0) -> str:
     """A regex character class body ("a-zà-ö…") of the BMP characters `wanted` accepts, as ranges: a class
     listing tens of thousands of letters one by one costs megabytes once compiled."""
@@ -39,6 +41,8 @@ def char_ranges(wanted: Callable[[str], bool], start: int = 0) -> str:
     return "".join(parts)
 
 
+# Combining marks (Devanagari and Bengali vowel signs, Arabic vowel points…) belong to their word: re's \w
+# leaves them out, which would cut "বন্দি" into three tokens.
 _MARKS = char_ranges(lambda c: unicodedata.category(c) in ("Mn", "Mc", "Me"), 0x300)
 _WORD = re.compile(rf"[\w{_MARKS}]+")  # normalize() has turned "_" into a space
 # Native digits (Arabic-Indic, Persian, Devanagari, Bengali, full-width) are numbers like ASCII ones.
@@ -85,6 +89,7 @@ def _normalize_scripts(text: str) -> str:
         text = text.translate(_DIGIT_TABLE)
     if _ARABIC.search(text):
         text = _ARABIC_POINTS.sub("", text).translate(_ARABIC_TABLE)
+        text = solar_hijri.gregorian(text)  # Persian and Dari news date by the Solar Hijri calendar
     if _DIGIT_THEN_LETTER.search(text):
         text = _DIGIT_THEN_LETTER.sub(" ", text)  # "84명이", "৮৪জন": the count stands alone
     if _GREEK.search(text):

@@ -315,3 +315,10 @@ def test_a_month_and_day_in_east_asian_script_dates_the_exchange(text: str, lang
     report = _detect(text, language)
     assert report.relevant and report.primary is not None, report.reasons
     assert str(report.primary.event_date) == "2025-06-14"
+
+
+def test_a_solar_hijri_date_dates_a_persian_report() -> None:
+    text = "روسیه و اوکراین روز ۲۴ خرداد ۱۴۰۴ اسیران جنگی را مبادله کردند و ۸۴ سرباز اوکراینی به وطن بازگشتند."
+    report = _detect(text, "fa")
+    assert report.relevant and report.primary is not None, report.reasons
+    assert str(report.primary.event_date) == "2025-06-14"
