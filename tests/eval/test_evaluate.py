@@ -163,3 +163,21 @@ def test_eval_main_json_and_details(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert sum(1 for line in details.read_text().splitlines() if '"id"' in line) == 9
     assert eval_main([str(corpus)]) == 0
     assert "B-cubed" in capsys.readouterr().out
+
+
+def test_rows_published_in_the_same_month_only_group_by_that_month() -> None:
+    # The replay hands a month-only row's span to grouping: an event of that month, which a second row of
+    # the month sharing only a category joins, and which a row of another year never joins.
+    def undated(doc: Document) -> Report:
+        wounded = (Fact("categories", ("wounded",), ""),)
+        return Report(True, 1.0, (Mention("agreement", "agreed", None, "unknown", wounded),))
+
+    rows = [
+        row("b1", "agreement", "2031-05", "agreement-2031-05"),
+        row("b2", "agreement", "2031-05", "agreement-2031-05"),
+        row("b3", "agreement", "2033", "agreement-2033"),
+    ]
+    out = io.StringIO()
+    evaluate(rows, details=out, detector=undated)
+    events = {line["id"]: line["events"] for line in map(json.loads, out.getvalue().splitlines()) if "id" in line}
+    assert events["b1"] == events["b2"] != events["b3"]
