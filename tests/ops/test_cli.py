@@ -241,3 +241,13 @@ def test_groups_and_version_answer(tmp_path: Path, command: str) -> None:
     result = run(tmp_path, command)
     assert result.returncode in (0, ExitCode.USAGE) and "Traceback" not in result.stderr
     assert result.stdout or result.stderr
+
+
+def test_the_service_does_not_import_httpx_command_line_client() -> None:
+    # rich and pygments (~6 MB, ~0.1 s of every start) come only with httpx's own command-line client.
+    script = (
+        "import sys, service.cli.app, service.worker.runner, service.api.app\n"
+        "print(sorted({'rich', 'pygments'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
