@@ -322,3 +322,40 @@ def test_a_solar_hijri_date_dates_a_persian_report() -> None:
     report = _detect(text, "fa")
     assert report.relevant and report.primary is not None, report.reasons
     assert str(report.primary.event_date) == "2025-06-14"
+
+
+# A country's name, its adjective and its people in each language: all of them name the party (the Dutch
+# adjective "Oekraïense" missed a stem written for "Oekraïne").
+PARTY_WORDS: dict[str, tuple[str, ...]] = {
+    "tr": ("ukrayna", "ukraynalı", "rusya", "rus"),
+    "nl": ("oekraïne", "oekraïense", "rusland", "russische"),
+    "et": ("ukraina", "ukrainlased", "venemaa", "vene"),
+    "bg": ("украйна", "украински", "русия", "руски"),
+    "sh": ("ukrajina", "ukrajinski", "rusija", "ruski"),
+    "el": ("ουκρανία", "ουκρανοί", "ρωσία", "ρώσοι"),
+    "cs": ("ukrajina", "ukrajinští", "rusko", "ruští"),
+    "sk": ("ukrajina", "ukrajinskí", "rusko", "ruskí"),
+    "lt": ("ukraina", "ukrainiečiai", "rusija", "rusų"),
+    "lv": ("ukraina", "ukraiņu", "krievija", "krievu"),
+    "fi": ("ukraina", "ukrainalaiset", "venäjä", "venäläiset"),
+    "sv": ("ukraina", "ukrainska", "ryssland", "ryska"),
+    "pl": ("ukraina", "ukraińcy", "rosja", "rosyjscy"),
+    "ro": ("ucraina", "ucraineni", "rusia", "rusă"),
+    "it": ("ucraina", "ucraini", "russia", "russe"),
+    "id": ("ukraina", "rusia"),
+    "sq": ("ukraina", "ukrainas", "rusia", "rusë"),
+    "mk": ("украина", "украински", "русија", "руси"),
+    "be": ("украіна", "украінскія", "расія", "расійскія"),
+    "az": ("ukrayna", "ukraynalı", "rusiya", "rus"),
+    "sw": ("ukraine", "waukraine", "urusi", "warusi"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PARTY_WORDS))
+def test_a_countrys_name_adjective_and_people_name_its_party(language: str) -> None:
+    from service.core.topics import load_topic, normalize
+
+    lexicon = load_topic().lexicon_for(language)
+    for word in PARTY_WORDS[language]:
+        found = lexicon.match([normalize(word)])
+        assert "party_ua" in found or "party_ru" in found, word
