@@ -13,7 +13,6 @@ from typing import Literal
 
 from scrapers.text import decode_body
 from scrapers.visible import visible_text
-from service.core.topics import load_topic, normalize, tokenize
 
 PagePolicy = Literal["all", "candidates", "none"]
 
@@ -26,6 +25,10 @@ def candidate(text: str) -> bool:
     """
     if not text:
         return False
+    # Here, not at the top: the topic module builds its character tables on import (~50 ms), which a
+    # `poll --once` that finds nothing new never needs.
+    from service.core.topics import load_topic, normalize, tokenize
+
     words = " ".join(set(text.lower().split()))
     tokens = set(tokenize(normalize(words)))
     return all(part.hit(tokens) for part in load_topic().prefilter)
