@@ -483,8 +483,37 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
     for s in [*sentences, *(c for c in context if c.has("talks", "agree"))]:
         for a, b in s.hits.get("venue", ()):
             facts.setdefault("venue", Fact("venue", " ".join(s.tokens[a:b]), s.text))
-    about = [*sentences, *(c for c in context if c.has("agree", "plan") and not c.recalled and c not in sentences)]
-    return [*facts.values(), *_category_facts(about, topic)]  # who is to be exchanged: wounded, under 25…
+    agreed = {f.value for f in facts.values() if isinstance(f.value, int)}
+    about = [
+        *sentences,
+        *(
+            c
+            for c in context
+            if not c.recalled
+            and c not in sentences
+            and (c.has("agree", "plan") or _repeats(c, agreed, topic))  # "the 30 Ukrainians included…"
+        ),
+    ]
+    return [*facts.values(), *_category_facts(_with_antecedents(about, context), topic)]  # wounded, under 25…
+
+
+def _repeats(s: Sentence, values: set[int], topic: Topic) -> bool:
+    """The sentence names one of these counts again: it is about the same people."""
+    return bool(values) and any(n.value in values for n in find_numbers(s.tokens, topic))
+
+
+def _with_antecedents(chosen: list[Sentence], pool: list[Sentence]) -> list[Sentence]:
+    """ "53 seriously wounded fighters were evacuated. They are to be exchanged …": a sentence opening
+    with a pronoun is about the previous sentence's people, so that sentence names who they are."""
+    by_index = {s.index: s for s in pool}
+    have = {s.index for s in chosen}
+    out = list(chosen)
+    for s in chosen:
+        previous = by_index.get(s.index - 1)
+        if previous is not None and previous.index not in have and any(a == 0 for a, _ in s.hits.get("anaphor", ())):
+            out.append(previous)
+            have.add(previous.index)
+    return out
 
 
 def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:
