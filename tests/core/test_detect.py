@@ -105,7 +105,21 @@ def test_en_agreement_not_yet_carried_out() -> None:
     assert report.primary.event_date == date(2025, 3, 7)
     facts = report.primary.fact_values()
     assert facts["agreed_to_ukraine"] == facts["agreed_to_russia"] == 1000
-    assert facts["venue"] == "istanbul"
+    assert facts["venue"] == "Istanbul"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Делегации России и Украины договорились в Стамбуле об обмене военнопленными 1000 на 1000.", "ru"),
+        ("Rusya ve Ukrayna heyetleri İstanbul'daki görüşmelerde 1000'e 1000 esir takası konusunda anlaştı.", "tr"),
+        ("Rosja i Ukraina uzgodniły w Stambule wymianę jeńców 1000 za 1000.", "pl"),
+    ],
+)
+def test_an_agreements_venue_is_one_english_name_in_every_language(text: str, language: str) -> None:
+    report = detect(Document("", text, language, datetime(2025, 3, 8, tzinfo=UTC)))
+    assert report.primary is not None and report.primary.kind == "agreement"
+    assert report.primary.fact_values()["venue"] == "Istanbul"
 
 
 def test_en_postponed_exchange() -> None:

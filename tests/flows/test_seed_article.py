@@ -117,7 +117,7 @@ async def test_the_istanbul_agreement_is_dated_2_june_with_its_bodies(ctx: Worke
     found = await _process_seed(ctx, database)
     [deal] = _of_kind(found, "agreement")
     assert (deal.event_date, deal.date_precision) == (date(2025, 6, 2), "day")
-    assert deal.facts.get("venue") == "istanbul" and deal.status == "agreed"
+    assert deal.facts.get("venue") == "Istanbul" and deal.status == "agreed"
     assert any(isinstance(v, int) and 11_000 <= v <= 13_000 for k, v in deal.facts.items() if "bod" in k)
     [stage] = _of_kind(found, "pow_exchange", date(2025, 6, 9))
     assert stage.parent_key == deal.key  # the stage carries out the agreement: linked, not merged

@@ -481,8 +481,9 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
             if c.side in (_RU, _BOTH, _UNKNOWN):
                 facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
     for s in [*sentences, *(c for c in context if c.has("talks", "agree"))]:
-        for a, b in s.hits.get("venue", ()):
-            facts.setdefault("venue", Fact("venue", " ".join(s.tokens[a:b]), s.text))
+        named = [(a, name) for name in topic.venue_names for a, _ in s.hits.get("ven:" + name, ())]
+        if named:
+            facts.setdefault("venue", Fact("venue", min(named)[1], s.text))
     agreed = {f.value for f in facts.values() if isinstance(f.value, int)}
     about = [
         *sentences,

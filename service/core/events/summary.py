@@ -91,7 +91,8 @@ def _detail(kind: str, facts: Mapping[str, Any]) -> str:
 
 
 def venue_name(raw: str) -> str:
-    """The English name of a venue as the detector found it (inflected, lower case); "" if unknown."""
+    """The English name of a venue: detection gives it ("Istanbul"); events stored before it did hold the
+    matched word ("стамбулі"), mapped here; "" if unknown."""
     word = raw.strip().lower()
     for stem, name in _VENUES:
         if word.startswith(stem):

@@ -343,6 +343,7 @@ class Topic:
     category_names: tuple[str, ...]
     group_names: tuple[str, ...]
     mediator_names: tuple[str, ...]
+    venue_names: tuple[str, ...]  # English names; a match is the concept "ven:" + name
     ordinals: PrefixTable
     number_words: Mapping[str, int]
     number_connectors: frozenset[str]
@@ -455,10 +456,14 @@ def _prefilter_parts(concepts: Mapping[str, list[str]], masks: Mapping[str, list
     return tuple(parts)
 
 
+# Sections whose entries are named things, each matched as the concept prefix + name.
+_NAMED_SECTIONS = (("categories", "cat:"), ("groups", "grp:"), ("mediators", "med:"), ("venues", "ven:"))
+
+
 def _per_language(data: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
-    """language → concept → patterns, over concepts, categories, groups and mediators."""
+    """language → concept → patterns, over concepts, categories, groups, mediators and venues."""
     sections: list[tuple[str, Mapping[str, Mapping[str, list[str]]]]] = [("", data["concepts"])]
-    sections += [(p, data.get(s, {})) for s, p in (("categories", "cat:"), ("groups", "grp:"), ("mediators", "med:"))]
+    sections += [(p, data.get(s, {})) for s, p in _NAMED_SECTIONS]
     out: dict[str, dict[str, list[str]]] = {}
     for prefix, table in sections:
         for name, langs in table.items():
@@ -470,7 +475,7 @@ def _per_language(data: Mapping[str, Any]) -> dict[str, dict[str, list[str]]]:
 def build_topic(data: Mapping[str, Any]) -> Topic:
     """Compile parsed topic data (the TOML document) into a Topic."""
     concepts = {name: _merge_languages(langs) for name, langs in data["concepts"].items()}
-    for section, prefix in (("categories", "cat:"), ("groups", "grp:"), ("mediators", "med:")):
+    for section, prefix in _NAMED_SECTIONS:
         for name, langs in data.get(section, {}).items():
             concepts[prefix + name] = _merge_languages(langs)
     masks = {name: list(patterns) for name, patterns in data.get("masks", {}).items()}
@@ -480,6 +485,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         category_names=tuple(data.get("categories", {})),
         group_names=tuple(data.get("groups", {})),
         mediator_names=tuple(data.get("mediators", {})),
+        venue_names=tuple(data.get("venues", {})),
         ordinals=PrefixTable(_merge_tables(data.get("ordinals", {}))),
         number_words={normalize(k): v for k, v in _merge_tables(data.get("number_words", {})).items()},
         number_connectors=frozenset(data.get("numbers", {}).get("connectors", ())),
@@ -510,7 +516,7 @@ _SHARED_NUMBER_WORDS = {
     18: "eighteen", 19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
     70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred", 1000: "thousand",
 }  # fmt: skip
-_PER_CONCEPT = ("concepts", "categories", "groups", "mediators")
+_PER_CONCEPT = ("concepts", "categories", "groups", "mediators", "venues")
 _PER_LANGUAGE = ("ordinals", "months", "weekdays", "relative_days")
 
 

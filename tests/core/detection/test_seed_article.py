@@ -62,7 +62,7 @@ def test_the_agreement_is_dated_by_its_talks_with_venue_and_agreed_bodies() -> N
     assert agreement.status == "agreed"  # not "postponed": the accusations are about earlier exchanges
     assert agreement.event_date == date(2025, 7, 7)
     facts = agreement.fact_values()
-    assert facts["venue"] == "istanbul"  # not "geneva" from the Geneva Conventions
+    assert facts["venue"] == "Istanbul"  # not "geneva" from the Geneva Conventions
     assert facts["agreed_bodies"] == 8000
 
 
