@@ -337,3 +337,29 @@ def test_a_later_report_of_a_known_event_is_at_most_an_update_never_a_second_new
             decisions.append((outcome.after.key, decision.type if decision else None))
     created = [key for key, kind in decisions if kind == "event.created"]
     assert len(created) == len(set(created)) == 3  # the stage, and the Saturday and Sunday batches
+
+
+AGREED_ABU_DHABI = article(
+    "Russia and Ukraine agree on new prisoner exchange after talks",
+    "Russia and Ukraine agreed at talks in Abu Dhabi on Tuesday to exchange all severely wounded prisoners of "
+    "war in the coming weeks, negotiators said.",
+    "en",
+    at(5, 6, 19),
+    "wire.example",
+)
+
+
+def test_a_postponement_a_week_later_joins_the_agreement_made_at_its_venue() -> None:
+    # Another language, no figures: the venue and the category are the evidence besides the time window.
+    store = Store()
+    [deal] = store.feed(AGREED_ABU_DHABI)
+    postponed = article(
+        "Обмін тяжкопораненими відкладено",
+        "Обмін тяжкопораненими полоненими, про який Україна та Росія домовилися в Абу-Дабі, відкладено, "
+        "повідомили в Києві.",
+        "uk",
+        at(5, 13, 10),
+        "news.example.ua",
+    )
+    [later] = store.feed(postponed)
+    assert later.after.key == deal.after.key and later.after.facts.get("venue") == "Abu Dhabi"

@@ -193,6 +193,8 @@ def match_score(
             score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
     if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += params.mediator_weight  # names travel across languages, unlike words
+    if said.get("venue") is not None and said.get("venue") == event.facts.get("venue"):
+        score += params.venue_weight  # "the exchange agreed in Abu Dhabi last week has been postponed"
     if set(said.get("categories", ())) & set(event.facts.get("categories", ())):
         score += params.category_weight  # once, however many: the categories travel together
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)

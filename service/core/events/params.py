@@ -59,6 +59,7 @@ class GroupParams:
     figure_conflict_weight: float = 1.0
     stage_conflict_weight: float = 2.0
     mediator_weight: float = 0.5  # shared mediators (UAE, ICRC…): evidence in any language
+    venue_weight: float = 1.0  # an agreement's venue (detection gives its English name in any language)
     # Candidate loading (the one window rule in candidates.py, used by the store and the replay).
     max_candidates: int = 500  # most recently seen first
     source_weight: float = 0.3  # confidence each independent outlet adds
