@@ -454,6 +454,22 @@ def _stage_from_series(article: list[Sentence], when: date | None, topic: Topic)
     return None
 
 
+def _running_total_sentences(article: list[Sentence], context: list[Sentence], when: date | None) -> list[Sentence]:
+    """Sentences left out of the context only for a running total in them ("the UAE brokered the exchange,
+    the 55th since the invasion"): no recall word, no other day, about an exchange."""
+    ids = {id(s) for s in context}
+    out: list[Sentence] = []
+    for s in article:
+        if id(s) in ids or s.recalled or s.has("recall") or not s.has("exchange", "return"):
+            continue
+        days = {(m.month, m.day) for m in s.dates if m.day is not None and m.month is not None}
+        if days and (when is None or (when.month, when.day) not in days):
+            continue
+        if s.has("cumulative"):
+            out.append(s)
+    return out
+
+
 def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
     names: list[str] = []
     sentence = ""
@@ -614,5 +630,5 @@ def extract_facts(
     if kind == "agreement":
         return tuple(_agreement_facts(sentences, topic, context))
     facts = _count_facts(kind, sentences, topic, context, article or [], when)
-    mediators = _mediators(context, topic)
+    mediators = _mediators(context, topic) or _mediators(_running_total_sentences(article or [], context, when), topic)
     return (*facts, mediators) if mediators else tuple(facts)

@@ -203,3 +203,12 @@ def test_a_total_of_one_sides_people_is_that_sides_count() -> None:
     assert facts["returned_to_ukraine"] == 56
     both = _facts("Russia and Ukraine swapped a total of 112 prisoners of war on Saturday.")
     assert both.get("returned_to_ukraine") != 112
+
+
+def test_en_mediator_beside_a_running_total() -> None:
+    facts = _facts(
+        "Russia and Ukraine exchanged 95 prisoners of war each on Saturday. "
+        "Zelensky said the United Arab Emirates had again brokered the exchange, "
+        "the 58th since Russia launched its full-scale invasion in February 2022."
+    )
+    assert facts["mediators"] == ("UAE",)
