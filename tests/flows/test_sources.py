@@ -126,6 +126,15 @@ async def test_edited_post_updates_its_article(server: LocalServer, database: Da
     assert article.text == "Виправлений текст допису."
 
 
+def _serve_google_news(server: LocalServer, item: str) -> None:
+    """A Google News search feed (RSS 2.0) with one item at /rss/search."""
+    server.serve(
+        "/rss/search",
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{item}</channel></rss>',
+        content_type="application/rss+xml",
+    )
+
+
 async def test_google_news_items_are_never_fetched(server: LocalServer, database: Database, ctx: WorkerContext) -> None:
     link = server.url("/rss/articles/CBMiOpaqueRedirect?oc=5")
     description = escape('<a href="x">Ukraine and Russia swap prisoners</a>&nbsp;<font>Reuters</font>')
@@ -135,11 +144,7 @@ async def test_google_news_items_are_never_fetched(server: LocalServer, database
         f"<description>{description}"
         '</description><source url="https://www.reuters.com">Reuters</source></item>'
     )
-    server.serve(
-        "/rss/search",
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{item}</channel></rss>',
-        content_type="application/rss+xml",
-    )
+    _serve_google_news(server, item)
     await refresh_feed(ctx, await add_feed(database, server.url("/rss/search"), "google_news", now=NOW))
     (article,) = await rows(database, Article)
     assert article.title == "Ukraine and Russia swap prisoners"
@@ -215,11 +220,7 @@ async def test_an_official_page_found_through_an_aggregator_counts_as_official(
     # A one-line post is enough from the President's office, not from an ordinary outlet; the aggregator's
     # feed itself is not official, the address of the page it lists is.
     item = _google_news_item("62 Ukrainian defenders are home", source_url, publisher, "CBMiOfficial")
-    server.serve(
-        "/rss/search",
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{item}</channel></rss>',
-        content_type="application/rss+xml",
-    )
+    _serve_google_news(server, item)
     await refresh_feed(ctx, await add_feed(database, server.url("/rss/search"), "google_news", now=NOW))
     (article,) = await rows(database, Article)
     assert article.official is official
