@@ -168,13 +168,13 @@ def _total_so_far(s: Sentence) -> bool:
     """A running total makes the sentence background unless another clause reports the act with its own
     count: "swapped 295 each on Saturday, bringing the total to 500" is news; "Since 2022, 4,000 have come
     home" is not (the total's clause has no predicate of its own: it qualifies the whole sentence)."""
-    counted = _clauses_with_counts(s)
-    totals = [(lo, hi) for lo, hi in counted if running_total(s, lo, hi)]
+    clauses = [(running_total(s, lo, hi), _has_predicate(s, lo, hi)) for lo, hi in _clauses_with_counts(s)]
+    totals = [predicate for total, predicate in clauses if total]
     if not totals:
         return False
-    if any(not _has_predicate(s, lo, hi) for lo, hi in totals):
+    if not all(totals):
         return True
-    return not any(_has_predicate(s, lo, hi) and not running_total(s, lo, hi) for lo, hi in counted)
+    return not any(predicate and not total for total, predicate in clauses)
 
 
 def _has_predicate(s: Sentence, lo: int, hi: int) -> bool:

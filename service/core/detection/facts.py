@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
+_COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
 _MEDIATOR_WINDOW = 12
 _MAX_POW_COUNT = 1500
 _AND = frozenset(
@@ -129,7 +130,7 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     object named earlier in the sentence (its side is then both)."""
     if not _near(s.hits, "each", n.end, n.end + 3):
         return None
-    before = [a for c in ("body", "pow", "captivity", "people") for a, _ in s.hits.get(c, ()) if a < n.start]
+    before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
     if not before:
         return None
     kind = "body" if _near(s.hits, "body", max(before) - 1, max(before) + 1) else "pow"
@@ -139,12 +140,11 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
 def _bare_in_clause(s: Sentence, n: NumberSpan) -> bool:
     """No counted noun after the count nor before it in its own clause: "…, России — 19" counts the
     noun of an earlier clause (the object window alone would lend it "тел" from that clause)."""
-    objects = ("body", "pow", "captivity", "people")
     if _object(s, n) is None:
         return True
     lo, _ = s.clause_span(n.start)
-    after = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
-    return after is None and lo > 0 and _first_at_or_after(s.hits, objects, lo, n.start) is None
+    after = _first_at_or_after(s.hits, _COUNTED, n.end, n.end + _AFTER)
+    return after is None and lo > 0 and _first_at_or_after(s.hits, _COUNTED, lo, n.start) is None
 
 
 def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
@@ -153,7 +153,7 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     before the count gives."""
     parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
     near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
-    before = [a for c in ("body", "pow", "captivity", "people") for a, _ in s.hits.get(c, ()) if a < n.start]
+    before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
     bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses
     if not bare or not near or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
