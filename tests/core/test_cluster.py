@@ -155,7 +155,32 @@ def test_conflicting_figure_from_same_story_is_kept_in_provenance() -> None:
     assert out.before is not None
     values = [p.value for p in out.after.provenance["returned_to_russia"]]
     assert values == [150, 151]
-    assert out.after.facts["returned_to_russia"] == 151  # a one-to-one tie goes to the latest report
+    assert out.after.facts["returned_to_russia"] == 150  # a one-to-one tie keeps the figure the event had
+
+
+def test_one_later_misreading_does_not_overwrite_a_figure_but_a_second_outlet_does() -> None:
+    store = Store()
+    store.feed(report(mention("body_repatriation", bodies_to_ukraine=62)), doc("a.example"))
+    [misread] = store.feed(report(mention("body_repatriation", bodies_to_ukraine=38)), doc("b.example"))
+    assert misread.after.facts["bodies_to_ukraine"] == 62
+    [again] = store.feed(report(mention("body_repatriation", bodies_to_ukraine=38)), doc("c.example"))
+    assert again.after.facts["bodies_to_ukraine"] == 38  # two outlets against one
+
+
+def test_a_stage_some_source_stated_is_no_conflict() -> None:
+    store = Store()
+    store.feed(report(mention(stage=2, returned_to_ukraine=250)), doc("a.example"))
+    [out] = store.feed(report(mention(stage=5)), doc("b.example"))  # a misread stage, same day: kept apart
+    assert out.before is None
+    [event] = [e for e in store.events.values() if e.facts.get("stage") == 2]
+    event = replace(
+        event,
+        provenance={**event.provenance, "stage": (*event.provenance["stage"], Provenance(5, "b.example", "", ""))},
+    )
+    day = (date(2031, 5, 20), date(2031, 5, 20))
+    known = match_score(event, mention(stage=5, returned_to_ukraine=250), day, (), PARAMS)
+    unknown = match_score(event, mention(stage=3, returned_to_ukraine=250), day, (), PARAMS)
+    assert known is not None and unknown is not None and known > unknown
 
 
 def test_official_figure_wins_over_majority() -> None:
@@ -171,12 +196,12 @@ def test_official_figure_wins_over_majority() -> None:
     assert event.facts["bodies_to_ukraine"] == 900 and event.official
 
 
-def test_merged_value_majority_then_latest() -> None:
+def test_merged_value_majority_then_earliest() -> None:
     def said(value: int, source: str) -> Provenance:
         return Provenance(value, source, "", "")
 
     assert merged_value("stage", [said(1, "a"), said(2, "b"), said(1, "c")]) == 1
-    assert merged_value("stage", [said(1, "a"), said(2, "b")]) == 2
+    assert merged_value("stage", [said(1, "a"), said(2, "b")]) == 1
     # A source that corrected itself counts once, with its correction.
     assert merged_value("stage", [said(1, "a"), said(2, "b"), said(2, "a")]) == 2
     assert merged_value("mediators", [Provenance(("UAE",), "a", "", ""), Provenance(("Qatar",), "b", "", "")]) == (

@@ -187,7 +187,7 @@ def match_score(
     if span is None and not merge.figure_keys(said) and numbers & _known_figures(event):
         score += params.text_figure_weight
     if "stage" in said and "stage" in event.facts:
-        if said["stage"] != event.facts["stage"]:
+        if said["stage"] not in {p.value for p in event.provenance.get("stage", ())} | {event.facts["stage"]}:
             score -= params.stage_conflict_weight  # strong evidence against, but stage numbers get misread
         else:
             score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak

@@ -1,7 +1,8 @@
 """How one report changes an event: facts with provenance, sources, confidence, status, dates.
 
 Pure helpers for cluster.py; no clock, no I/O. Conflicting figures are all kept in provenance and the
-merged value is chosen by official sources first, then by how many outlets said it, then by recency.
+merged value is chosen by official sources first, then by how many outlets said it, then by which came
+first (one later misreading does not overwrite a figure).
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ def merged_value(key: str, entries: Iterable[Provenance]) -> Any:
     latest_by_source = {p.source: p for p in pool}  # a source that corrected itself counts once, as corrected
     counts = Counter(p.value for p in latest_by_source.values())
     best = max(counts.values())
-    for p in reversed(pool):
+    # A tie keeps the value the event already had: one later outlet's misreading (or early count) must
+    # not overwrite it and send an update; a second outlet saying the same does.
+    for p in pool:
         if counts.get(p.value) == best and latest_by_source[p.source] is p:
             return p.value
     return pool[-1].value
