@@ -186,7 +186,12 @@ def _clauses_with_counts(s: Sentence) -> list[Span]:
     11th exchange this year — 189 returned" is a series number, the news in the next clause."""
     bounds = [*s.clauses, len(s.tokens)]
     spans = [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
-    return [(lo, hi) for lo, hi in spans if any(t.isdecimal() or t in s.topic.number_words for t in s.tokens[lo:hi])]
+    dated = {i for m in s.dates for i in range(m.start, m.end)}  # "начнут 12 июня": a day counts nothing
+
+    def counts(i: int) -> bool:
+        return i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in s.topic.number_words)
+
+    return [(lo, hi) for lo, hi in spans if any(counts(i) for i in range(lo, hi))]
 
 
 def _this_week(s: Sentence) -> bool:

@@ -107,6 +107,22 @@ def test_a_running_total_qualifying_the_whole_sentence_is_background(text: str) 
     assert not _detect(text).relevant
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Киев и Москва 20 июня начнут проведение новых обменов ранеными пленными, заявил переговорщик.", "ru"),
+        ("Київ і Москва 20 червня розпочнуть проведення нових обмінів пораненими полоненими.", "uk"),
+    ],
+)
+def test_the_day_of_a_date_does_not_count_exchanges_into_a_running_total(text: str, language: str) -> None:
+    # «обменов»/«обмінів» after a number is a tally ("in 60 exchanges"); "20 June" is a day, not a count, so
+    # a plan of new exchanges on a date is news (it was background, and the article's recap of earlier
+    # talks dated the announcement).
+    report = _detect(text, language=language)
+    assert report.relevant and report.primary is not None and not report.primary.recalled
+    assert report.primary.kind == "agreement"
+
+
 def test_uk_including_is_not_a_recall_cue() -> None:
     report = _detect("Україна повернула з полону 84 захисників, у тому числі двох цивільних.", language="uk")
     assert report.relevant and report.primary is not None
