@@ -219,7 +219,7 @@ def test_a_year_less_day_counts_for_its_day_and_against_other_days() -> None:
     next_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 15))
     other_day = Mention("pow_exchange", "completed", None, "unknown", month_day=(6, 25))
     assert match_score(event, on_day, None, (), PARAMS) == PARAMS.month_day_weight
-    assert match_score(event, next_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2  # like stated days
+    assert match_score(event, next_day, None, (), PARAMS) == -PARAMS.hint_conflict_weight  # like stated days
     # not a veto: a text's first year-less day is sometimes background (the talks, the last stage)
     assert match_score(event, other_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2
 
@@ -300,6 +300,35 @@ def test_an_unplaced_report_on_monday_is_not_a_thursday_swap_of_the_same_size() 
     assert late.before is None  # the same figures, but three days off the weekday it gives
     event = _event(date(2029, 2, 5))  # a Monday
     assert match_score(event, said, None, (), PARAMS) == PARAMS.weekday_weight
+
+
+def test_an_unplaced_batch_on_the_next_weekday_is_not_the_batch_of_the_same_size_a_day_before() -> None:
+    # Batches of one size on consecutive days are separate repatriations; an undated report naming the later
+    # day must not join the earlier one on its figure alone (a day off outweighs one equal figure, as two
+    # stated days a day apart do for a placed report).
+    saturday = article(
+        "Repatriation of the fallen",
+        "On Saturday, June 9, Ukraine received the bodies of 1,100 fallen soldiers from Russia.",
+        "en",
+        datetime(2029, 6, 9, 18, tzinfo=UTC),
+        "wire.example",
+    )
+    sunday = article(
+        "Повернення тіл загиблих",
+        "У неділю Україні повернули тіла 1100 загиблих захисників, повідомив Координаційний штаб.",
+        "uk",
+        None,
+        "daily.example",
+    )
+    [said] = detect(sunday).mentions
+    assert said.event_date is None and said.weekday == 7
+    store = Store()
+    [first] = store.feed(saturday)
+    assert first.after.event_date == date(2029, 6, 9)
+    assert match_score(first.after, said, None, (), PARAMS) == 2.0 - PARAMS.hint_conflict_weight
+    clock = datetime(2029, 6, 30, tzinfo=UTC)
+    [second] = group(list(store.events.values()), detect(sunday), sunday, clock, new_key=store.new_key, placed=False)
+    assert second.before is None
 
 
 def test_two_rows_published_in_the_same_month_with_little_else_form_one_event_of_that_month() -> None:

@@ -100,22 +100,22 @@ def _date_score(mention: Mention, a: Interval, event: EventState, params: GroupP
 
 
 def _weekday_score(mention: Mention, event: EventState, params: GroupParams) -> float | None:
-    """An unplaced mention's weekday against a dated event's: for on the day, against a day or two off,
-    None beyond the slack (a weekday stated for the news is rarely wrong)."""
+    """An unplaced mention's weekday against a dated event's: for on the day, against a day or two off
+    (``hint_conflict_weight``), None beyond the slack (a weekday stated for the news is rarely wrong)."""
     if mention.weekday is None or event.event_date is None or event.date_precision != "day":
         return 0.0
     apart = abs(event.event_date.isoweekday() - mention.weekday)
     apart = min(apart, 7 - apart)
     if apart > params.day_slack_days:
         return None
-    return params.weekday_weight if apart == 0 else -params.weekday_weight
+    return params.weekday_weight if apart == 0 else -params.hint_conflict_weight
 
 
 def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float:
     """An unplaced mention's day and month (no year) against the event's date: for on the day, against
-    (half as much) on another day, a day off included (as two stated days a day apart). Not a veto: the
-    first year-less day of a text is sometimes background (the talks' day, the previous stage), in 4 of
-    18 unplaced development reports."""
+    a day or two off (``hint_conflict_weight``, as two stated days a day apart), weakly against on any
+    other day. Not a veto: the first year-less day of a text is sometimes background (the talks' day, the
+    previous stage), in 4 of 18 unplaced development reports."""
     if mention.month_day is None or event.event_date is None or event.date_precision == "unknown":
         return 0.0
     month, day = mention.month_day
@@ -130,7 +130,7 @@ def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -
     apart = min(gaps, default=params.day_slack_days + 1)
     if apart > params.day_slack_days:
         return -params.month_day_weight / 2
-    return params.month_day_weight if apart == 0 else -params.month_day_weight / 2
+    return params.month_day_weight if apart == 0 else -params.hint_conflict_weight
 
 
 def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) -> float:
