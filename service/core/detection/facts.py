@@ -388,6 +388,8 @@ def _ordinal(token: str, topic: Topic) -> int | None:
         if digits.isdecimal() and digits != token and int(digits) <= 20:
             return int(digits)
         return None
+    if token in topic.weekdays and token not in topic.ordinals.exact:
+        return None  # «w piątek», «в пятницу», "v pátek": the ordinal's stem, but a weekday
     value = topic.ordinals.get(token)
     return int(value) if value else None
 
@@ -406,7 +408,8 @@ def _stage_number(s: Sentence, topic: Topic) -> int | None:
     if not s.has("exchange", "return", "stage_series"):
         return None
     nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
-    for i in sorted({j for a in nouns for j in (a - 3, a - 2, a - 1) if j >= 0}):
+    # each noun in turn, the word nearest it first: «w piątek drugi etap»
+    for i in dict.fromkeys(j for a in sorted(nouns) for j in (a - 1, a - 2, a - 3) if j >= 0):
         value = _ordinal(s.tokens[i], topic)
         if not value:
             continue
