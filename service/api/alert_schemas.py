@@ -53,7 +53,7 @@ class AlertFacts(BaseModel):
     bodies_to_russia: int | None = Field(default=None, description="bodies handed to Russia")
     stage: int | None = Field(default=None, description="stage (phase, day) of a multi-stage exchange")
     categories: list[str] | None = Field(default=None, description="wounded, civilians, under_25, officers, …")
-    mediators: list[str] | None = Field(default=None, description="UAE, Türkiye, Qatar, Vatican, US, …")
+    mediators: list[str] | None = Field(default=None, description="UAE, Turkey, Qatar, Vatican, US, …")
 
 
 class AlertChange(BaseModel):

@@ -16,13 +16,13 @@ FULL = EventState(
     status="completed",
     event_date=date(2031, 5, 24),
     date_precision="day",
-    facts={"returned_to_ukraine": 307, "stage": 2, "mediators": ("Türkiye", "UAE")},
+    facts={"returned_to_ukraine": 307, "stage": 2, "mediators": ("Turkey", "UAE")},
     provenance={
         "returned_to_ukraine": (
             Provenance(307, "hq.example", "https://hq.example/1", "307 defenders are home.", official=True),
             Provenance(306, "b.example", "https://b.example/2", "306 soldiers returned."),
         ),
-        "mediators": (Provenance(("Türkiye", "UAE"), "b.example", "https://b.example/2", "Thanks to…"),),
+        "mediators": (Provenance(("Turkey", "UAE"), "b.example", "https://b.example/2", "Thanks to…"),),
     },
     sources=frozenset({"hq.example", "b.example", "a.example"}),
     official=True,
@@ -46,7 +46,14 @@ def test_json_is_plain_and_sorted() -> None:
     data = state_to_json(FULL)
     assert data["sources"] == ["a.example", "b.example", "hq.example"]
     assert data["event_date"] == "2031-05-24" and data["first_seen"] == "2031-05-24T09:30:00+00:00"
-    assert data["facts"]["mediators"] == ["Türkiye", "UAE"]
+    assert data["facts"]["mediators"] == ["Turkey", "UAE"]
+
+
+def test_a_mediator_stored_under_its_old_name_reads_as_the_new_one() -> None:
+    data = json.loads(json.dumps(state_to_json(FULL)))
+    data["facts"]["mediators"] = ["Türkiye", "UAE"]
+    data["provenance"]["mediators"][0]["value"] = ["Türkiye", "UAE"]
+    assert state_from_json(data) == FULL
 
 
 def test_minimal_state_round_trips() -> None:

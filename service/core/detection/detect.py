@@ -18,7 +18,7 @@ Facts come from `service.core.detection.facts`. Keys of `Mention.facts`:
 - pow_exchange: `returned_to_ukraine`, `returned_to_russia` (int), `stage` (int), `categories` (tuple:
   selection criteria — wounded, severely_wounded, seriously_injured, seriously_ill, ill, under_25),
   `groups` (tuple: who was among them — civilians, officers, mariupol_defenders, women), `mediators`
-  (tuple: UAE, ICRC, USA, Türkiye, Qatar, Vatican, Saudi Arabia); a same-day body handover adds
+  (tuple: UAE, ICRC, USA, Turkey, Qatar, Vatican, Saudi Arabia); a same-day body handover adds
   `bodies_to_ukraine`/`bodies_to_russia`;
 - body_repatriation: `bodies_to_ukraine`, `bodies_to_russia` (int), `mediators`; a same-day swap adds
   `returned_to_*`;

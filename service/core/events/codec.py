@@ -24,8 +24,15 @@ def _encode_value(value: Any) -> Any:
     raise TypeError(f"fact value of type {type(value).__name__} is not JSON-safe")
 
 
+# Label values renamed since events were first stored: mediators are the names news labels use
+# ("Turkey", as "UAE" and "USA"), so an event stored before compares equal to a new report.
+_RENAMED = {"Türkiye": "Turkey"}
+
+
 def _decode_value(value: Any) -> Any:
-    return tuple(_decode_value(v) for v in value) if isinstance(value, list) else value
+    if isinstance(value, list):
+        return tuple(_RENAMED.get(v, v) if isinstance(v, str) else _decode_value(v) for v in value)
+    return value
 
 
 def _provenance_to_json(p: Provenance) -> dict[str, Any]:
