@@ -13,11 +13,26 @@ from urllib.parse import urlsplit
 
 
 @cache
-def _official() -> tuple[tuple[str, ...], frozenset[str]]:
+def _data() -> dict[str, list[str]]:
     raw = resources.files("service.core.topics").joinpath("official_sources.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+@cache
+def _official() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = _data()
     hosts = tuple(h.lower().strip(".") for h in data.get("hosts", ()))
     return hosts, frozenset(name.lower() for name in data.get("telegram", ()))
+
+
+@cache
+def _names() -> tuple[str, ...]:
+    return tuple(name.casefold() for name in _data().get("names", ()))
+
+
+def _is_official_name(label: str) -> bool:
+    folded = " ".join(label.casefold().split())
+    return bool(folded) and any(name in folded for name in _names())
 
 
 def _telegram_channel(host: str, path: str) -> str | None:
@@ -42,5 +57,6 @@ def _is_official_address(address: str) -> bool:
 
 
 def is_official(url: str = "", source: str = "") -> bool:
-    """True when the article's URL or its source label ("t.me/Koordshtab", "president.gov.ua") is official."""
-    return _is_official_address(url) or _is_official_address(source)
+    """True when the article's URL or its source label ("t.me/Koordshtab", "president.gov.ua", "Координаційний
+    штаб (Telegram)") is official."""
+    return _is_official_address(url) or _is_official_address(source) or _is_official_name(source)

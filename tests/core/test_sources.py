@@ -30,9 +30,28 @@ def test_official_addresses(url: str, source: str) -> None:
         ("https://gov.ua.example.com/", ""),  # a look-alike host
         ("https://evilgov.ua/", ""),  # not a subdomain of gov.ua
         ("https://t.me/s/", ""),
-        ("", "President of Ukraine"),  # a name is not an address
+        ("https://www.kyivindependent.com/x", "The Kyiv Independent"),
+        ("", "Kremlin watchers' digest"),  # only offices and people who speak for themselves
         ("", ""),
     ],
 )
 def test_other_addresses(url: str, source: str) -> None:
     assert not is_official(url, source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Координаційний штаб (Telegram)",
+        "Уповноважений  ВРУ з прав людини (Telegram)",  # spacing does not matter
+        "Dmytro Lubinets via Telegram",
+        "Минобороны России",
+        "President of Ukraine",
+    ],
+)
+def test_official_publishers_named_in_the_source_label(source: str) -> None:
+    assert is_official("", source)
+
+
+def test_a_name_in_the_url_is_not_a_label() -> None:
+    assert not is_official("https://example.org/koordynatsiinyi-shtab/Координаційний штаб", "example.org")
