@@ -90,7 +90,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
         kinds.append("body_repatriation")
         if strong_pow and s.has("exchange"):
             kinds.append("pow_exchange")
-    elif (s.has("pow") or strong_pow) and not (s.has("children") and not strong_pow):
+    elif (s.has("pow") or strong_pow or _people_swapped(s, official)) and not (s.has("children") and not strong_pow):
         kinds.append("pow_exchange")
     if not kinds:
         return
@@ -98,6 +98,12 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if s.status is not None:
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+def _people_swapped(s: Sentence, official: bool) -> bool:
+    """People without a soldier noun are the prisoners when they are exchanged ("Украина вернула 71
+    человека" in a sentence about the swap) or when an official source says they came home."""
+    return s.has("people") and (s.has("exchange") or (official and s.has("return")))
 
 
 def _big_pow_count(s: Sentence, topic: Topic) -> bool:

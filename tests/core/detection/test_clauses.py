@@ -150,6 +150,8 @@ def test_german_separable_verbs_are_put_back_together() -> None:
     [
         ("84 Ukrainian defenders are home.", "en"),
         ("Відбувся обмін полоненими. Додому повертаються 84 українці.", "uk"),
+        ("Наші люди повертаються. 84 українці вдома!", "uk"),  # people, no soldier noun, no swap word
+        ("Today 84 of our people returned home.", "en"),
     ],
 )
 def test_an_official_short_post_is_enough(text: str, language: str) -> None:
@@ -158,6 +160,25 @@ def test_an_official_short_post_is_enough(text: str, language: str) -> None:
     assert report.relevant and report.primary is not None
     assert report.primary.status == "completed"
     assert report.primary.fact_values()["returned_to_ukraine"] == 84
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Обмен, состоявшийся в пятницу, снова был неравным: Украина вернула 84 человека, Россия — 60.", "ru"),
+        ("Обмін, що відбувся у п'ятницю, був нерівним: Україна повернула 84 людини, Росія — 60.", "uk"),
+        ("Friday's swap was uneven again: Ukraine got back 84 people, Russia 60.", "en"),
+    ],
+)
+def test_people_counted_in_a_swap_are_its_prisoners(text: str, language: str) -> None:
+    report = _detect(text, language=language)
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "pow_exchange"
+    assert report.primary.fact_values()["returned_to_ukraine"] == 84
+
+
+def test_people_coming_home_from_elsewhere_need_an_official_source_or_a_swap() -> None:
+    assert not _detect("84 Ukrainians returned home from Israel on an evacuation flight.").relevant
 
 
 def test_rescue_stories_are_not_repatriations() -> None:
