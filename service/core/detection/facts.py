@@ -631,7 +631,9 @@ def extract_facts(
     """
     context = list(sentences) if context is None else context
     if kind == "agreement":
-        return tuple(_agreement_facts(sentences, topic, context))
+        agreed = _agreement_facts(sentences, topic, context)
+        mediators = _mediators(context, topic)  # talks hosted and mediated by a third country
+        return (*agreed, mediators) if mediators else tuple(agreed)
     facts = _count_facts(kind, sentences, topic, context, article or [], when)
     mediators = _mediators(context, topic) or _mediators(_running_total_sentences(article or [], context, when), topic)
     return (*facts, mediators) if mediators else tuple(facts)

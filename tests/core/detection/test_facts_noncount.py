@@ -90,3 +90,17 @@ def test_hu_ordinal_word_gives_the_stage() -> None:
         "hu",
     )
     assert facts["stage"] == 2
+
+
+def test_an_agreement_names_its_mediators() -> None:
+    report = detect(
+        Document(
+            "",
+            "Russian and Ukrainian negotiators agreed on Sunday in Doha to exchange 300 prisoners of war each. "
+            "Qatar mediated the talks, and both delegations thanked the Emirati mediators as well.",
+            "en",
+            SUNDAY,
+        )
+    )
+    assert report.primary is not None and report.primary.kind == "agreement"
+    assert set(report.primary.fact_values()["mediators"]) == {"Qatar", "UAE"}  # type: ignore[arg-type]
