@@ -204,7 +204,17 @@ def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
             elif best is None or a > best[0]:
                 best = (a, side)
     chosen = best or fallback
-    return chosen[1] if chosen else None
+    if chosen is None or _coordinated(s, chosen[0]):
+        return None  # "Ukraine and Russia held an exchange: 150 came home": both parties are no one side
+    return chosen[1]
+
+
+def _coordinated(s: Sentence, a: int) -> bool:
+    """The party at a is the second of "Ukraine and Russia", «Україна та Росія», "Moscow, Kyiv"."""
+    if a < 2 or s.tokens[a - 1] not in _AND:
+        return False
+    ends = {b for c in ("party_ua", "hq", "party_ru") for _, b in s.hits.get(c, ())}
+    return a - 1 in ends
 
 
 def _other(side: str) -> str:
@@ -367,8 +377,12 @@ def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[F
     return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
 
 
-def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """Category/group labels in order of appearance; longer phrases hide those inside them."""
+def _labels(
+    sentences: list[Sentence], prefix: str, names: tuple[str, ...], of_bodies: bool = False
+) -> tuple[tuple[str, ...], str]:
+    """Category/group labels in order of appearance; longer phrases hide those inside them. A label in a
+    clause that counts a running total ("among those freed over the two days are 20 defenders of
+    Mariupol", "since 2022 … including 500 women") describes the total, not this event."""
     found: list[tuple[int, int, str]] = []
     sentence = ""
     for s in sentences:
@@ -376,6 +390,10 @@ def _labels(sentences: list[Sentence], prefix: str, names: tuple[str, ...]) -> t
         for a, b, name in spans:
             if any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in spans):
                 continue
+            if s.has("cumulative") and running_total(s, *s.clause_span(a)):
+                continue
+            if of_bodies and not _near(s.hits, "body", a - _AFTER - 1, a):
+                continue  # "the bodies of 64 defenders of Azovstal", not "handed over to police officers"
             found.append((s.index * 10_000 + a, b, name))
             sentence = sentence or s.text
     ordered = [name for _, _, name in sorted(found)]
@@ -581,30 +599,61 @@ def _count_facts(
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
     all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
+    done = _continued(
+        [
+            s
+            for s in context
+            if (s.has("body") if kind == "body_repatriation" else s.has("return", "exchange", "pow", "captivity"))
+            and not (s.has("agree", "plan") and not s.has("done"))
+        ],
+        context,
+        topic,
+    )
     if kind == "body_repatriation":
         facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
         single = next((s for s in sentences if s.has("body_singular")), None)
         if not facts and single is not None:
             facts.append(Fact("bodies_to_ukraine", 1, single.text))
-        return facts
+        return [*facts, *_category_facts(done, topic, of_bodies=True)]
     facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
     stage = _stage([*sentences, *context], topic) or _stage_from_series(article, when, topic)
     if stage:
         facts.append(stage)
-    done = [
-        s
-        for s in context
-        if s.has("return", "exchange", "pow", "captivity") and not (s.has("agree", "plan") and not s.has("done"))
-    ]
     facts.extend(_category_facts(done, topic))
     return facts
 
 
-def _category_facts(sentences: list[Sentence], topic: Topic) -> list[Fact]:
+def _continued(chosen: list[Sentence], pool: list[Sentence], topic: Topic) -> list[Sentence]:
+    """ "Some of those exchanged were mothers and daughters. Thirty-seven had surrendered at Azovstal.": a
+    sentence whose subject is a bare count (no noun of its own) or a pronoun takes up the people of the
+    chosen sentence before it, whatever its verb."""
+    have = {s.index for s in chosen}
+    out = list(chosen)
+    for s in sorted(pool, key=lambda x: x.index):
+        if s.index in have or s.index - 1 not in have:
+            continue
+        opening = any(a == 0 for a, _ in s.hits.get("anaphor", ()))
+        numbers = find_numbers(s.tokens[:4], topic)
+        bare = (
+            bool(numbers)
+            and numbers[0].start == 0
+            and not any(m.start <= 0 < m.end for m in s.dates)
+            and len(s.tokens) > numbers[0].end + 2
+            and not s.tokens[numbers[0].end][:1].isdecimal()  # a dateline's time "13:59"
+            and _first_at_or_after(s.hits, _COUNTED, 0, 4) is None
+        )
+        if opening or bare:
+            out.append(s)
+            have.add(s.index)
+    return out
+
+
+def _category_facts(sentences: list[Sentence], topic: Topic, of_bodies: bool = False) -> list[Fact]:
     """`categories`: selection criteria and who was among them, in the labels' vocabulary
-    (topic `category_labels`); `groups` keeps who was among them under the internal names."""
-    criteria, first = _labels(sentences, "cat:", topic.category_names)
-    groups, group_sentence = _labels(sentences, "grp:", topic.group_names)
+    (topic `category_labels`); `groups` keeps who was among them under the internal names. Of bodies,
+    only who the bodies were: a group named in the body noun's phrase."""
+    criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies)
+    groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies)
     reported = tuple(dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups)))
     facts: list[Fact] = []
     if reported:
