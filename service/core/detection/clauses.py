@@ -187,9 +187,10 @@ def _clauses_with_counts(s: Sentence) -> list[Span]:
     bounds = [*s.clauses, len(s.tokens)]
     spans = [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
     dated = {i for m in s.dates for i in range(m.start, m.end)}  # "начнут 12 июня": a day counts nothing
+    words = s.topic.number_words_for(s.language)
 
     def counts(i: int) -> bool:
-        return i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in s.topic.number_words)
+        return i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in words)
 
     return [(lo, hi) for lo, hi in spans if any(counts(i) for i in range(lo, hi))]
 

@@ -83,7 +83,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity") or (
-        s.has("exchange") and bool(n_for_n(s.tokens, find_numbers(s.tokens, topic), topic))
+        s.has("exchange") and bool(n_for_n(s.tokens, find_numbers(s.tokens, topic, s.language), topic))
     )
     # "a 1,000-for-1,000 exchange": the formula names a prisoner exchange without the noun
     if s.has("body") and not (s.has("children") and not s.has("body_singular")):
@@ -108,10 +108,10 @@ def _people_swapped(s: Sentence, official: bool) -> bool:
 
 def _big_pow_count(s: Sentence, topic: Topic) -> bool:
     """ "8 тисяч громадян визволено": POW figures in the thousands are running totals, not one swap."""
-    for n in find_numbers(s.tokens, topic):
+    for n in find_numbers(s.tokens, topic, s.language):
         year = not n.spelled and 1990 <= n.value <= 2100
         if n.value > _MAX_POW_COUNT and not year and not any(m.start <= n.start < m.end for m in s.dates):
-            return not n_for_n(s.tokens, find_numbers(s.tokens, topic), topic)
+            return not n_for_n(s.tokens, find_numbers(s.tokens, topic, s.language), topic)
     return False
 
 
@@ -277,7 +277,7 @@ def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
 def _counts(s: Sentence) -> set[int]:
     """The head counts a sentence states (not its dates or years)."""
     found = set()
-    for n in find_numbers(s.tokens):
+    for n in find_numbers(s.tokens, s.topic, s.language):
         in_date = any(m.start <= n.start < m.end for m in s.dates)
         if not in_date and not (not n.spelled and 1990 <= n.value <= 2100):
             found.add(n.value)

@@ -325,7 +325,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
 
 def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, agreed: bool = False) -> list[Count]:
     """Counts of people or bodies in one sentence, with the side that received them."""
-    numbers = find_numbers(s.tokens, topic)
+    numbers = find_numbers(s.tokens, topic, s.language)
     found: list[Count] = []
     pairs = n_for_n(s.tokens, numbers, topic)
     for pair in pairs:
@@ -537,7 +537,7 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
 
 def _repeats(s: Sentence, values: set[int], topic: Topic) -> bool:
     """The sentence names one of these counts again: it is about the same people."""
-    return bool(values) and any(n.value in values for n in find_numbers(s.tokens, topic))
+    return bool(values) and any(n.value in values for n in find_numbers(s.tokens, topic, s.language))
 
 
 def _with_antecedents(chosen: list[Sentence], pool: list[Sentence]) -> list[Sentence]:
@@ -633,7 +633,7 @@ def _continued(chosen: list[Sentence], pool: list[Sentence], topic: Topic) -> li
         if s.index in have or s.index - 1 not in have:
             continue
         opening = any(a == 0 for a, _ in s.hits.get("anaphor", ()))
-        numbers = find_numbers(s.tokens[:4], topic)
+        numbers = find_numbers(s.tokens[:4], topic, s.language)
         bare = (
             bool(numbers)
             and numbers[0].start == 0

@@ -8,6 +8,7 @@ number such as "1,000", "1 000", "6.057" or "12\u00a0000" is already a single to
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from service.core.topics import Topic, load_topic, normalize, tokenize
@@ -26,11 +27,7 @@ class NumberSpan:
     spelled: bool = False  # written in words (e.g. "сто", "two hundred and seven")
 
 
-def _word_value(token: str, topic: Topic) -> int | None:
-    return topic.number_words.get(token)
-
-
-def _spelled(tokens: list[str], i: int, topic: Topic) -> NumberSpan | None:
+def _spelled(tokens: list[str], i: int, topic: Topic, words: Mapping[str, int]) -> NumberSpan | None:
     """A run of number words starting at i: "two hundred and seven", "сто вісімдесят троє"."""
     total = current = 0
     j = i
@@ -38,13 +35,13 @@ def _spelled(tokens: list[str], i: int, topic: Topic) -> NumberSpan | None:
     seen = False
     while j < len(tokens):
         token = tokens[j]
-        value = _word_value(token, topic)
+        value = words.get(token)
         if value is None and token in topic.number_articles and j + 1 < len(tokens):
-            nxt = _word_value(tokens[j + 1], topic)
+            nxt = words.get(tokens[j + 1])
             value = 1 if nxt is not None and nxt >= 100 and not seen else None
         if value is None:
             connector = seen and token in topic.number_connectors and j + 1 < len(tokens)
-            if connector and _word_value(tokens[j + 1], topic) is not None:
+            if connector and words.get(tokens[j + 1]) is not None:
                 j += 1
                 continue
             break
@@ -63,9 +60,10 @@ def _spelled(tokens: list[str], i: int, topic: Topic) -> NumberSpan | None:
     return NumberSpan(i, last + 1, total + current, spelled=True)
 
 
-def find_numbers(tokens: list[str], topic: Topic | None = None) -> list[NumberSpan]:
-    """All numbers in a token list, in order."""
+def find_numbers(tokens: list[str], topic: Topic | None = None, language: str | None = None) -> list[NumberSpan]:
+    """All numbers in a token list, in order; words are read as numbers only in their own language."""
     topic = topic or load_topic()
+    words = topic.number_words_for(language)
     found: list[NumberSpan] = []
     i = 0
     while i < len(tokens):
@@ -73,13 +71,13 @@ def find_numbers(tokens: list[str], topic: Topic | None = None) -> list[NumberSp
         if token.isdecimal():
             value = int(token)
             end = i + 1
-            if end < len(tokens) and _word_value(tokens[end], topic) == _MULTIPLIER:
+            if end < len(tokens) and words.get(tokens[end]) == _MULTIPLIER:
                 value *= _MULTIPLIER
                 end += 1
             found.append(NumberSpan(i, end, value))
             i = end
             continue
-        span = _spelled(tokens, i, topic)
+        span = _spelled(tokens, i, topic, words)
         if span is not None:
             # A lone "one"/"un"/"ein" is an article far more often than a count.
             if span.value > 1 or span.end - span.start > 1:

@@ -372,6 +372,8 @@ class Topic:
     proclitics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     transliteration: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     own_number_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The core file's number words per language: German "um" is no Portuguese "one", French "une" no count.
+    language_number_words: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
@@ -384,6 +386,16 @@ class Topic:
     def section(self, language: str | None) -> str | None:
         """The language section a text in `language` is read with ("hr" → "sh")."""
         return self.aliases.get(language, language) if language else language
+
+    def number_words_for(self, language: str | None) -> Mapping[str, int]:
+        """The number words read in a text of `language`: its own (a language with its own file has them
+        rewritten to the English ones before), every language's when it is unknown."""
+        language = self.section(language)
+        if language in self.own_number_words:
+            language = "en"
+        if language is None or language not in self.language_number_words:
+            return self.number_words
+        return self.language_number_words[language]
 
     def lexicon_for(self, language: str | None) -> Lexicon:
         """The lexicon of one language's section (compiled on first use): cues fire only in their own
@@ -488,6 +500,9 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         venue_names=tuple(data.get("venues", {})),
         ordinals=PrefixTable(_merge_tables(data.get("ordinals", {}))),
         number_words={normalize(k): v for k, v in _merge_tables(data.get("number_words", {})).items()},
+        language_number_words={
+            code: {normalize(k): v for k, v in table.items()} for code, table in data.get("number_words", {}).items()
+        },
         number_connectors=frozenset(data.get("numbers", {}).get("connectors", ())),
         number_articles=frozenset(data.get("numbers", {}).get("articles", ())),
         n_for_n=frozenset(data.get("numbers", {}).get("n_for_n", ())),
