@@ -205,7 +205,19 @@ def _narrated_before(s: Sentence) -> bool:
     """A main clause in the past perfect ("Russian officials had accused Kyiv of postponing …") tells
     what came before the news; after a reporting verb ("said 90 had been freed") it is the news."""
     reporting = [a for a, _ in s.hits.get("reporting", ())]
-    return any(not any(r < a for r in reporting) for a, _ in s.hits.get("pluperfect", ()))
+    return any(not any(r < a for r in reporting) for a in _perfect_auxiliaries(s))
+
+
+def _perfect_auxiliaries(s: Sentence) -> list[int]:
+    """ "had" as the past perfect's auxiliary: a past participle within three words ("had already been
+    freed", "had swapped"); "families had special reasons to rejoice" is "had" the full verb."""
+    participles = {a for a, _ in s.hits.get("participle", ())}
+    out: list[int] = []
+    for a, _ in s.hits.get("pluperfect", ()):
+        after = range(a + 1, min(a + 4, len(s.tokens)))
+        if any(i in participles or (s.tokens[i].endswith("ed") and len(s.tokens[i]) > 3) for i in after):
+            out.append(a)
+    return out
 
 
 def running_total(s: Sentence, lo: int = 0, hi: int | None = None) -> bool:

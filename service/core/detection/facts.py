@@ -81,6 +81,14 @@ def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
     return None
 
 
+def _plus_part_at(s: Sentence, n: NumberSpan) -> int | None:
+    """Token index of the second count that `_plus_part` adds to n, if any."""
+    for i in range(n.end, min(n.end + 6, len(s.tokens) - 2)):
+        if s.tokens[i] in _AND and s.tokens[i + 1].isdecimal():
+            return i + 1 if _near(s.hits, "part_group", i + 2, i + 4) else None
+    return None
+
+
 def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
     if any(m.start <= n.start < m.end for m in s.dates):
@@ -99,14 +107,20 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "exchange", n.end, n.end + 1):
         return True  # "the 56th exchange", «56. wymianę»: a series number
-    if _near(s.hits, "part_group", n.end, n.end + 3) and _plus_part(s, n) is None:
-        return True
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
     lo, hi = s.clause_span(n.start)
     if _near(s.hits, "breakdown", max(n.start - 4, lo), n.start):
         return True
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
+
+
+def _part_count(s: Sentence, n: NumberSpan) -> bool:
+    """The count's own noun names a group within the people exchanged ("2 civilians", "14 officers"), not
+    "130 soldiers, sailors and others" (a list after a noun of its own) nor "270 soldiers and 120 civilians"
+    (the two added up)."""
+    first = _first_at_or_after(s.hits, ("pow", "people", "captivity", "part_group"), n.end, n.end + 3)
+    return first is not None and _near(s.hits, "part_group", first, first + 1) and _plus_part(s, n) is None
 
 
 def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
@@ -118,7 +132,7 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     if _near(s.hits, "body", n.start - _BEFORE, n.start):
         person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
         return "body", (person + 1) if person is not None else n.end
-    objects = ("pow", "captivity", "people")
+    objects = ("pow", "captivity", "people", "part_group")
     person = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
     if person is None and s.language in s.topic.count_after_noun and _near(s.hits, "pow", n.start - 2, n.start):
         return "pow", n.end  # Swahili, Hausa: "wanajeshi 84", the number follows its noun
@@ -335,9 +349,10 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
             continue  # "the third stage … within the 1000-for-1000 format": the whole operation's figure
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order, formula=True))
+    added = {part for m in numbers for part in [_plus_part_at(s, m)] if part is not None}
     for n in numbers:
-        if any(p.start <= n.start < p.end for p in pairs) or _skip(s, n, agreed):
-            continue
+        if any(p.start <= n.start < p.end for p in pairs) or n.start in added or _skip(s, n, agreed):
+            continue  # the "120 civilians" of "270 soldiers and 120 civilians" counts in the first's sum
         gapped = _gapped(s, n) if _bare_in_clause(s, n) and _each_after(s, n) is None else None
         if gapped is not None:
             found.append(Count(n.value, gapped[1], gapped[0], s.text, 1, order))
@@ -349,6 +364,8 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if kind == "pow" and n.value > _MAX_POW_COUNT:
             continue
         side, rank = _side(s, n, phrase_end)
+        if _part_count(s, n):
+            rank = -1  # "12 civilians", "108 women": a part, the side's count only when nothing else is said
         found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order))
     return found
 
@@ -357,7 +374,8 @@ def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
     """ "The second stage of the 1000-for-1000 exchange: 307 returned": a formula larger than a count the
     text gives for one handover names the whole operation, not this handover."""
     return c.formula and any(
-        o.kind == c.kind and not o.formula and o.side != _TOTAL and o.value < c.value for o in all_counts
+        o.kind == c.kind and not o.formula and o.side != _TOTAL and o.rank >= 0 and o.value < c.value
+        for o in all_counts
     )
 
 
@@ -370,8 +388,8 @@ def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[F
         for side, key in ((_UA, ua_key), (_RU, ru_key)):
             if c.side in (side, _BOTH) and (key not in best or c.rank > best[key].rank):
                 best[key] = c
-    if ua_key not in best:
-        unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN]
+    if ua_key not in best or best[ua_key].rank < 0:
+        unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN and c.rank >= 0]
         if unknown:  # reports are overwhelmingly about Ukraine's returns when no side is named
             best[ua_key] = unknown[0]
     return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
