@@ -623,6 +623,7 @@ def _count_facts(
             for s in context
             if (s.has("body") if kind == "body_repatriation" else s.has("return", "exchange", "pow", "captivity"))
             and not (s.has("agree", "plan") and not s.has("done"))
+            and (s in sentences or not (_dated_elsewhere(s, when) or _after_recall(s, article)))
         ],
         context,
         topic,
@@ -639,6 +640,21 @@ def _count_facts(
         facts.append(stage)
     facts.extend(_category_facts(done, topic))
     return facts
+
+
+def _dated_elsewhere(s: Sentence, when: date | None) -> bool:
+    """The sentence dates what it tells to days other than this event's ("On October 11, 32 were freed:
+    three officers …", "the agreement of June 2 provides for the wounded"); when this event has no date,
+    any day it states is another event's."""
+    days = {(m.month, m.day) for m in s.dates if m.day is not None and m.month is not None}
+    return bool(days) and (when is None or (when.month, when.day) not in days)
+
+
+def _after_recall(s: Sentence, article: list[Sentence]) -> bool:
+    """ "As previously reported, on October 17 Ukraine held a large swap. 108 women returned home.": an
+    undated sentence right after a recalled one goes on telling the recalled event."""
+    previous = next((p for p in article if p.index == s.index - 1), None)
+    return previous is not None and previous.recalled and not s.dates and not s.kinds
 
 
 def _continued(chosen: list[Sentence], pool: list[Sentence], topic: Topic) -> list[Sentence]:

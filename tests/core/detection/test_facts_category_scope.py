@@ -89,3 +89,26 @@ def test_en_both_parties_as_subject_give_no_side_to_those_who_came_home() -> Non
     _, facts = _primary("On Friday Ukraine and Russia held a prisoner exchange: 150 soldiers came home.")
     assert facts["returned_to_ukraine"] == 150
     assert "returned_to_russia" not in facts
+
+
+def test_a_sentence_dated_to_another_day_names_another_events_people() -> None:
+    text = (
+        "Ukraine returned 95 prisoners of war from Russian captivity, the presidential office said. "
+        "On March 2, 40 defenders were returned home: three officers, 35 soldiers and two sailors."
+    )
+    for published in (FRIDAY, None):  # undated too: a day the sentence states is another event's
+        report = detect(Document("", text, "en", published))
+        assert report.primary is not None
+        facts = report.primary.fact_values()
+        assert facts["returned_to_ukraine"] == 95
+        assert "officers" not in facts.get("categories", ())
+
+
+def test_an_undated_sentence_after_a_recalled_one_goes_on_with_the_recall() -> None:
+    _, facts = _primary(
+        "Ukraine returned 95 prisoners of war from Russian captivity on Friday, the presidential office said. "
+        "Ukraine's biggest prisoner exchange with Russia took place on September 21, 2022. "
+        "Some 215 POWs, including the Azovstal defenders, were released that day."
+    )
+    assert facts["returned_to_ukraine"] == 95
+    assert "azovstal_defenders" not in facts.get("categories", ())
