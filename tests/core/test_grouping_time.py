@@ -224,6 +224,25 @@ def test_a_year_less_day_counts_for_its_day_and_against_other_days() -> None:
     assert match_score(event, other_day, None, (), PARAMS) == -PARAMS.month_day_weight / 2
 
 
+def test_an_unplaced_agreement_on_its_own_day_weeks_after_a_deal_is_a_new_announcement() -> None:
+    # "Sanitary exchanges start on 12 June", recapping the deal reached at the same venue on 2 June with the
+    # same agreed figures: the announcement's own day rules the deal out, as a stated day would for a placed
+    # report. A handover's year-less day is only weak evidence against (it may be the previous stage's).
+    deal = EventState(
+        "d", "agreement", "agreed", date(2031, 6, 2), "day", facts={"venue": "Istanbul", "agreed_bodies": 6000}
+    )
+    facts = (Fact("venue", "Istanbul", "s"), Fact("agreed_bodies", 6000, "s"))
+    plan = Mention("agreement", "agreed", None, "unknown", facts, month_day=(6, 12))
+    assert match_score(deal, plan, None, (), PARAMS) is None
+    recap = replace(plan, month_day=(6, 2))
+    assert (match_score(deal, recap, None, (), PARAMS) or 0.0) >= PARAMS.unplaced_threshold
+    stage = _event(date(2031, 6, 2), returned_to_ukraine=300)
+    later = Mention(
+        "pow_exchange", "completed", None, "unknown", (Fact("returned_to_ukraine", 300, "s"),), month_day=(6, 12)
+    )
+    assert match_score(stage, later, None, (), PARAMS) == 2.0 - PARAMS.month_day_weight / 2
+
+
 def test_a_row_published_in_a_known_month_reports_only_events_near_that_month() -> None:
     # A replayed row that kept only "2031-06": the same figure in an earlier year is not its event.
     store = Store()

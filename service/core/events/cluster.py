@@ -111,11 +111,14 @@ def _weekday_score(mention: Mention, event: EventState, params: GroupParams) -> 
     return params.weekday_weight if apart == 0 else -params.hint_conflict_weight
 
 
-def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float:
+def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float | None:
     """An unplaced mention's day and month (no year) against the event's date: for on the day, against
     a day or two off (``hint_conflict_weight``, as two stated days a day apart), weakly against on any
-    other day. Not a veto: the first year-less day of a text is sometimes background (the talks' day, the
-    previous stage), in 4 of 18 unplaced development reports."""
+    other day. Not a veto for a handover: the first year-less day of a text is sometimes background (the
+    talks' day, the previous stage), in 4 of 18 unplaced development reports. For an agreement it is the
+    day of the deal or plan itself (detection dates an agreement by its own evidence), so beyond the slack
+    it rules the event out, as a placed agreement's stated day does: "sanitary exchanges start on 12 June"
+    is a new announcement, not the deal of 2 June its text recaps with the same venue and figures."""
     if mention.month_day is None or event.event_date is None or event.date_precision == "unknown":
         return 0.0
     month, day = mention.month_day
@@ -129,7 +132,7 @@ def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -
             continue
     apart = min(gaps, default=params.day_slack_days + 1)
     if apart > params.day_slack_days:
-        return -params.month_day_weight / 2
+        return None if mention.kind == "agreement" else -params.month_day_weight / 2
     return params.month_day_weight if apart == 0 else -params.hint_conflict_weight
 
 
@@ -176,7 +179,10 @@ def match_score(
         on_weekday = _weekday_score(mention, event, params)
         if on_weekday is None:
             return None
-        score += _month_day_score(mention, event, params) + on_weekday
+        on_day = _month_day_score(mention, event, params)
+        if on_day is None:
+            return None
+        score += on_day + on_weekday
     said = mention.fact_values()
     figures = _figure_score(event, said, params)
     if precise and score >= 2.0:
