@@ -548,3 +548,18 @@ def test_a_deal_for_bodies_and_categories_of_prisoners_is_the_parent_of_a_prison
         outcomes = group([], report(mention(stage=1), said), doc(), NOW, new_key=keys())
         stage, agreement = (o.after for o in outcomes)
         assert (stage.parent_key == agreement.key) is linked
+
+
+def test_one_deal_told_on_the_day_of_its_talks_and_of_its_announcement_is_one_event_of_the_talks() -> None:
+    # "Agreed at the talks on Friday the 16th, the envoy said on Saturday the 17th": the same terms a day
+    # apart in one article are one deal, dated by the talks; two handovers a day apart stay two batches.
+    store = Store()
+    announced = mention("agreement", date(2031, 5, 17), status="agreed", agreed_to_ukraine=700, venue="Ankara")
+    talks = mention("agreement", date(2031, 5, 16), status="agreed", agreed_to_ukraine=700, venue="Ankara")
+    [deal] = store.feed(report(announced, talks), doc(published=None), placed=False)
+    assert deal.after.event_date == date(2031, 5, 16)
+    other_terms = replace(talks, facts=(Fact("agreed_to_ukraine", 300, "s"),))
+    assert len(store.feed(report(announced, other_terms), doc("outlet-b.example"))) == 2
+    saturday = mention(day=date(2031, 5, 17), returned_to_ukraine=700)
+    friday = mention(day=date(2031, 5, 16), returned_to_ukraine=700)
+    assert len(store.feed(report(saturday, friday), doc("outlet-c.example"))) == 2

@@ -370,20 +370,38 @@ def _is_context(side: Mention, primary: Mention) -> bool:
 
 
 def _same_claim(a: Mention, b: Mention) -> bool:
-    if a.kind != b.kind or a.event_date != b.event_date:
+    if a.kind != b.kind or a.date_precision != "day" or b.date_precision != "day":
         return False
-    if a.date_precision != "day" or b.date_precision != "day":
-        return False
+    if a.event_date != b.event_date:
+        return _same_terms(a, b)
     stages = a.fact_values().get("stage"), b.fact_values().get("stage")
     return None in stages or stages[0] == stages[1]
 
 
+def _same_terms(a: Mention, b: Mention) -> bool:
+    """An agreement told twice in one article a day apart with the same agreed figures (the talks, and the
+    announcement the next morning) is one deal; handovers a day apart are batches (two events)."""
+    if a.kind != "agreement" or a.event_date is None or b.event_date is None:
+        return False
+    if abs((a.event_date - b.event_date).days) > 1:
+        return False
+    mine, theirs = a.fact_values(), b.fact_values()
+    keys = merge.figure_keys(mine)
+    return bool(keys) and keys == merge.figure_keys(theirs) and all(mine[k] == theirs[k] for k in keys)
+
+
 def _distinct(mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
-    """Drop a later mention of the same kind on the same day: one article, one event per kind and day."""
+    """Drop a later mention of the same kind on the same day: one article, one event per kind and day. An
+    agreement told again a day earlier (its talks) keeps that day: the deal precedes its announcement."""
     kept: list[tuple[int, Mention]] = []
     for index, mention in enumerate(mentions):
-        if not any(_same_claim(earlier, mention) for _, earlier in kept):
+        same = next((n for n, (_, earlier) in enumerate(kept) if _same_claim(earlier, mention)), None)
+        if same is None:
             kept.append((index, mention))
+            continue
+        first, earlier = kept[same]
+        if earlier.event_date and mention.event_date and mention.event_date < earlier.event_date:
+            kept[same] = first, replace(earlier, event_date=mention.event_date, date_inferred=mention.date_inferred)
     return kept
 
 
