@@ -178,9 +178,7 @@ def is_challenge(status: int, headers: Mapping[str, str], head: bytes) -> bool:
     return status == 403 and headers.get("server", "").lower() == "cloudflare"
 
 
-def error_for_status(
-    status: int, headers: Mapping[str, str], head: bytes, url: str, now: datetime
-) -> ScrapeError:
+def error_for_status(status: int, headers: Mapping[str, str], head: bytes, url: str, now: datetime) -> ScrapeError:
     """Map a non-2xx, non-304, non-redirect response to the right ScrapeError."""
     retry_after = parse_retry_after(headers.get("retry-after"), now)
     cls, message = _classify(status, retry_after, is_challenge(status, headers, head))

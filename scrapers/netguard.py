@@ -179,9 +179,7 @@ async def system_resolver(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-async def resolve_checked(
-    host: str, port: int, *, allow_private: bool, resolver: Resolver | None = None
-) -> list[str]:
+async def resolve_checked(host: str, port: int, *, allow_private: bool, resolver: Resolver | None = None) -> list[str]:
     """Resolve ``host`` and return its addresses, refusing it if any address is not public."""
     literal = parse_ip_literal(host)
     if literal is not None:
@@ -210,9 +208,7 @@ async def resolve_checked(
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     """Network backend that resolves and checks once, then dials the checked IP (never the name)."""
 
-    def __init__(
-        self, *, allow_private: bool, resolver: Resolver | None, inner: httpcore.AsyncNetworkBackend
-    ) -> None:
+    def __init__(self, *, allow_private: bool, resolver: Resolver | None, inner: httpcore.AsyncNetworkBackend) -> None:
         self._allow_private = allow_private
         self._resolver = resolver
         self._inner = inner
@@ -332,9 +328,7 @@ class _LinearPool(httpcore.AsyncConnectionPool):
             if not pool_request.is_queued():
                 continue
             origin = pool_request.request.url.origin
-            connection = next(
-                (c for c in kept if c.can_handle_request(origin) and c.is_available()), None
-            )
+            connection = next((c for c in kept if c.can_handle_request(origin) and c.is_available()), None)
             if connection is None:
                 if len(kept) >= self._max_connections:
                     idle = next((c for c in kept if c.is_idle()), None)

@@ -103,16 +103,80 @@ def cues_in(s: Sentence, parts: list[Span], concepts: tuple[str, ...]) -> set[st
     return {c for c in concepts for a, _ in s.hits.get(c, ()) if any(lo <= a < hi for lo, hi in parts)}
 
 
-def _future_participles(s: Sentence, parts: list[Span]) -> tuple[bool, bool]:
+_ATTRIBUTE_CUES = ("agree", "postpone")
+# Tokens that may stand between an exchange noun and a participle qualifying it: "the exchange [of 300
+# prisoners] agreed in Doha", "schimbului [de prizonieri] convenit la Riad".
+_NOUN_PHRASE = ("of", "pow", "captivity", "body", "people", "nat_ua", "nat_ru", "each")
+_NOUN_PHRASE_GAP = 4
+_LINK_WINDOW = 3  # "в рамках [достигнутых] договоренностей", "[varılan] mutabakat çerçevesinde"
+
+
+def _positions(s: Sentence, concepts: tuple[str, ...]) -> set[int]:
+    return {i for c in concepts for a, b in s.hits.get(c, ()) for i in range(a, b)}
+
+
+def _attributes(s: Sentence) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """Agreement and delay cues that qualify the exchange noun instead of stating the clause's act:
+    (always, unless-alone). Before the noun ("the long-delayed swap", "den in Katar vereinbarten
+    Austausch") a participle is an attribute; after it ("a swap agreed in Doha last month", "schimbul de
+    prizonieri convenit la Riad") or inside a link phrase ("в рамках договоренностей", "mutabakat
+    çerçevesinde", "as agreed") it is one unless nothing else in the clause says what happened — "Prisoner
+    swap agreed in Istanbul" is still an agreement."""
+    exchanges = s.hits.get("exchange", ())
+    if not exchanges:
+        return set(), set()
+    noun_phrase = _positions(s, _NOUN_PHRASE)
+    parties = _positions(s, ("party_ua", "party_ru"))
+    links = s.hits.get("agree_link", ())
+    always: set[tuple[str, int]] = set()
+    unless: set[tuple[str, int]] = set()
+    for concept in _ATTRIBUTE_CUES:
+        for a, b in s.hits.get(concept, ()):
+            lo, hi = s.clause_span(a)
+            own = any(e <= a < f for e, f in exchanges)
+            before = not own and any(e == b or (e == b + 1 and b in noun_phrase) for e, _ in exchanges if lo <= e < hi)
+            if before and a > 0 and (a - 1) not in parties and s.language not in s.topic.attributes_after_noun:
+                always.add((concept, a))
+                continue
+            if concept != "agree" or own:
+                continue
+            after = any(
+                lo <= f <= a
+                and a - f <= _NOUN_PHRASE_GAP
+                and all(i in noun_phrase or s.tokens[i].isdecimal() for i in range(f, a))
+                for _, f in exchanges
+            )
+            linked = any(l0 - 2 <= a < l1 + _LINK_WINDOW for l0, l1 in links)
+            if after or linked:
+                unless.add((concept, a))
+    return always, unless
+
+
+def _auxiliaries_of_other_acts(s: Sentence) -> set[tuple[str, int]]:
+    """An auxiliary listed as a completion ("hanno", "fueron", "ont été") is the tense of the participle
+    after it: "hanno concordato lo scambio", "fueron aplazados" report an agreement and a delay."""
+    aux = s.hits.get("auxiliary", ())
+    others = [a for c in ("agree", "postpone", "plan", "modal", "conditional") for a, _ in s.hits.get(c, ())]
+    out: set[tuple[str, int]] = set()
+    for a, b in s.hits.get("done", ()):
+        if (a, b) in aux and any(0 <= o - b <= 1 for o in others):
+            out.add(("done", a))
+    return out
+
+
+def _future_participles(
+    s: Sentence, parts: list[Span], dropped: frozenset[tuple[str, int]] = frozenset()
+) -> tuple[bool, bool]:
     """(a completion cue stands free, one is governed by a future/conditional auxiliary): "will be
     exchanged", «буде звільнено», "seriam trocados" are plans, not completions."""
     aux = [b for _, b in s.hits.get("future_aux", ())]
+    after = [a for a, _ in s.hits.get("future_aux_after", ())]
     free = governed = False
-    for a, _ in s.hits.get("done", ()):
-        if not any(lo <= a < hi for lo, hi in parts):
+    for a, end in s.hits.get("done", ()):
+        if not any(lo <= a < hi for lo, hi in parts) or ("done", a) in dropped:
             continue
         lo, _ = s.clause_span(a)
-        near = any(0 <= a - b <= _AUX_GAP for b in aux)
+        near = any(0 <= a - b <= _AUX_GAP for b in aux) or end in after  # "ausgetauscht werden sollen"
         # "are planned to be exchanged … and returned": the auxiliary governs a coordinated participle too
         coordinated = any(lo <= b <= a for b in aux) and any(t in _AND for t in s.tokens[lo:a])
         if near or coordinated:
@@ -122,11 +186,30 @@ def _future_participles(s: Sentence, parts: list[Span]) -> tuple[bool, bool]:
     return free, governed
 
 
+def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tuple[str, int]]]:
+    """The status cues of the predicate's part, without attributes of the exchange noun and auxiliaries
+    of other acts; and the (concept, position) pairs left out."""
+    always, unless = _attributes(s)
+    dropped = always | _auxiliaries_of_other_acts(s)
+
+    def cues(skip: set[tuple[str, int]]) -> set[str]:
+        return {
+            c
+            for c in STATUS_CUES
+            for a, _ in s.hits.get(c, ())
+            if (c, a) not in skip and any(lo <= a < hi for lo, hi in parts)
+        }
+
+    if unless and cues(dropped | unless) - {"bare_act"}:
+        dropped |= unless
+    return cues(dropped), frozenset(dropped)
+
+
 def clause_status(s: Sentence, official: bool) -> EventStatus | None:
     """Carried out, agreed/planned, postponed — or only wished for / not said (None)."""
     parts = predicate_part(s)
-    cues = cues_in(s, parts, STATUS_CUES)
-    free, governed = _future_participles(s, parts)
+    cues, dropped = _status_cues(s, parts)
+    free, governed = _future_participles(s, parts, dropped)
     if not free:
         cues.discard("done")
     if governed or cues_in(s, parts, ("future_aux",)):

@@ -364,6 +364,7 @@ class Topic:
     separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
     lemma_languages: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
+    attributes_after_noun: frozenset[str] = frozenset()  # languages whose participles follow their noun
     # Languages with their own file (topics/<topic>/<code>.toml): other codes read with a section
     # (Croatian, Bosnian, Serbian → "sh"), proclitics split off before matching (Arabic "وال…"), a
     # transliteration into the script the section is written in (Serbian Cyrillic → Latin), and number
@@ -520,6 +521,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         separable=_separable(data.get("separable", {})),
         lemma_languages=frozenset(data.get("lemma_languages", ())),
         agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
+        attributes_after_noun=frozenset(data.get("binding", {}).get("attributes_after_noun", ())),
         masks=masks,
         **_language_extras(data),
     )

@@ -1,0 +1,103 @@
+"""The clause's status, not its attributes: an exchange carried out "as agreed in X" is an exchange, an
+agreement told with a verb alone is an agreement, an auxiliary is the tense of the participle it governs.
+All sentences are invented."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from service.core.detection.detect import detect
+from service.core.domain import Document, Report
+
+TUESDAY = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+
+def _detect(text: str, language: str, title: str = "") -> Report:
+    return detect(Document(title, text, language, TUESDAY))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kyiv and Moscow agreed on Monday to swap 200 prisoners of war each."),
+        ("de", "Russland und die Ukraine vereinbarten am Montag, jeweils 200 Kriegsgefangene auszutauschen."),
+        ("de", "Kiew und Moskau haben sich darauf geeinigt, 200 Kriegsgefangene auszutauschen."),
+        ("ru", "Москва и Киев договорились обменять по 200 военнопленных."),
+        ("uk", "Київ і Москва домовилися обміняти по 200 військовополонених."),
+        ("pl", "Kijów i Moskwa uzgodniły wymianę 200 jeńców z każdej strony."),
+        ("pt", "Kiev e Moscou concordaram em trocar 200 prisioneiros de guerra de cada lado."),
+        ("tr", "Kiev ve Moskova, 200'er savaş esirinin takas edilmesi konusunda anlaştı."),
+        ("fr", "Kiev et Moscou se sont entendus sur un échange de 200 prisonniers de guerre."),
+        ("es", "Kiev y Moscú pactaron un canje de 200 prisioneros de guerra por bando."),
+        ("it", "Kiev e Mosca hanno concordato lo scambio di 200 prigionieri, che avverrà la settimana prossima."),
+        ("ro", "Kievul și Moscova au convenit să schimbe câte 200 de prizonieri de război."),
+    ],
+)
+def test_an_agreement_told_by_its_verb_is_an_agreement(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("es", "Moscú y Kiev pactan un canje de prisioneros", "Las delegaciones acordaron el canje el lunes."),
+        ("fr", "Moscou et Kiev s'entendent sur un échange de prisonniers", "L'échange doit avoir lieu bientôt."),
+        ("en", "Prisoner swap agreed in Istanbul", "Russia and Ukraine will exchange 200 soldiers each."),
+    ],
+)
+def test_an_agreement_headline_is_not_a_report_of_the_swap(language: str, title: str, text: str) -> None:
+    report = _detect(text, language, title)
+    assert report.relevant and report.primary is not None
+    assert {m.kind for m in report.mentions} == {"agreement"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia and Ukraine swapped 150 prisoners each, the first stage of an exchange agreed in Geneva."),
+        ("ro", "Rusia și Ucraina au efectuat luni prima etapă a schimbului de prizonieri convenit la Geneva."),
+        ("tr", "Rusya ve Ukrayna, Cenevre'de varılan mutabakat çerçevesinde esir takasının ilk aşamasını tamamladı."),
+        ("de", "Kiew und Moskau haben den ersten Teil ihres in Genf vereinbarten Gefangenenaustauschs umgesetzt."),
+        ("ru", "Москва и Киев завершили первый этап обмена пленными в рамках договоренностей, достигнутых в Женеве."),
+        ("uk", "Україна та Росія завершили перший етап обміну полоненими в рамках домовленостей у Женеві."),
+        ("it", "Russia e Ucraina hanno effettuato lunedì lo scambio di 150 prigionieri concordato a Ginevra."),
+        ("pl", "Rosja i Ukraina przeprowadziły w poniedziałek wymianę 150 jeńców uzgodnioną w Genewie."),
+        ("pt", "Rússia e Ucrânia realizaram na segunda-feira a troca de 150 prisioneiros acordada em Genebra."),
+    ],
+)
+def test_an_exchange_carried_out_under_an_agreement_is_an_exchange(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
+    assert not any(m.kind == "agreement" for m in report.mentions)  # the agreement is a link, not news
+
+
+def test_a_delay_before_the_noun_qualifies_it() -> None:
+    report = _detect(
+        "The two sides freed 90 soldiers each on Monday.", "en", "Ukraine and Russia start long-delayed prisoner swap"
+    )
+    assert report.relevant and report.primary is not None
+    assert {m.kind for m in report.mentions} == {"pow_exchange"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Los canjes de prisioneros entre Rusia y Ucrania fueron aplazados otra vez."),
+        ("it", "Russia e Ucraina hanno rinviato lo scambio di prigionieri."),
+    ],
+)
+def test_an_auxiliary_is_the_tense_of_its_participle(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None
+    assert (report.primary.kind, report.primary.status) == ("agreement", "postponed")
+
+
+def test_a_german_participle_before_werden_is_a_plan() -> None:
+    report = _detect("Die Gefangenen aus der Ukraine sollen am Freitag an der Grenze ausgetauscht werden.", "de")
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
