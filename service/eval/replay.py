@@ -23,6 +23,7 @@ from service.core.domain import Document, EventState, Report
 from service.core.events import candidates
 from service.core.events.alert import decide_outcome
 from service.core.events.cluster import GroupOutcome, GroupParams, group
+from service.core.events.merge import month_end
 from service.core.sources import is_official
 from service.eval import published as pub
 from service.eval.metrics import Alert, bcubed, compute, fact_matches, gold_keys, prf, primary_facts
@@ -32,6 +33,11 @@ from service.settings import Settings
 
 Detector = Callable[[Document], Report]
 __all__ = ["bcubed", "eval_main", "evaluate", "fact_matches", "parse_published", "prf", "read_corpus"]
+
+
+# How long before its month (or year) of publication a row's news can be: a week before the 1st, and the
+# slack of two stated days (the same reach as the candidate bound of such a row, _span_bound, less its month).
+_STALE_BEFORE_SPAN_DAYS = 9
 
 
 class CorpusError(ValueError):
@@ -75,8 +81,24 @@ def prepare(rows: Sequence[dict[str, Any]], detect: Detector) -> Prepared:
         cleaned.append(row)
         spans.append(span)
         docs.append(row_document(row, span))
-    reports = [detect(d) for d in docs]
+    reports = [_within_span(detect(d), span) for d, span in zip(docs, spans, strict=True)]
     return Prepared(cleaned, docs, spans, reports, warnings, time.perf_counter() - started)
+
+
+def _within_span(report: Report, span: pub.Published | None) -> Report:
+    """A row published only within a month or year whose news detection dated long before that span:
+    without the publication day detection could not tell background ("since February 2022") from news,
+    so the date is dropped and the span bounds the event instead (as it does for an undated row)."""
+    primary = report.primary
+    if span is None or span.exact is not None or primary is None or primary.event_date is None:
+        return report
+    if primary.date_precision == "unknown" or primary.recalled:
+        return report
+    latest = month_end(primary.event_date) if primary.date_precision == "month" else primary.event_date
+    if (span.first - latest).days <= _STALE_BEFORE_SPAN_DAYS:
+        return report
+    undated = replace(primary, event_date=None, date_precision="unknown", date_inferred=False)
+    return replace(report, mentions=(undated, *report.mentions[1:]))
 
 
 def row_document(row: dict[str, Any], span: pub.Published | None = None) -> Document:

@@ -11,7 +11,7 @@ import pytest
 
 from service.core.domain import Document, Fact, Mention, Report
 from service.eval import published as pub
-from service.eval.replay import CorpusError, eval_main, evaluate, read_corpus
+from service.eval.replay import CorpusError, _within_span, eval_main, evaluate, read_corpus
 from tests.eval.test_evaluate import CORPUS, stub
 
 
@@ -138,6 +138,29 @@ def test_a_year_or_month_of_publication_bounds_what_an_undated_row_can_join() ->
     metrics = evaluate(rows, detector=detect)
     # The October row joins the October exchange; the 2026 row, with the same figures, cannot.
     assert metrics["clustering"]["bcubed_f1"] == 1.0 and metrics["alerts"]["created"] == 2
+
+
+def test_a_month_row_whose_news_detection_dated_years_earlier_is_bounded_by_its_month() -> None:
+    # Without the publication day detection cannot tell "since February 2029" from the news; a row
+    # published in September 2031 is about September 2031, so it joins that month's swap of its size.
+    figures = (Fact("returned_to_ukraine", 49, ""), Fact("returned_to_russia", 49, ""))
+    dated = Report(True, 1.0, (Mention("pow_exchange", "completed", date(2031, 9, 13), "day", figures),))
+    misdated = Report(True, 1.0, (Mention("pow_exchange", "completed", date(2029, 2, 1), "month", figures),))
+
+    def detect(doc: Document) -> Report:
+        return dated if doc.text == "Story day." else misdated
+
+    rows = [
+        {**CORPUS[0], "id": "day", "text": "Story day.", "published": "2031-09-13", "event_key": "pow-2031-09-13"},
+        {**CORPUS[0], "id": "month", "text": "Story month.", "published": "2031-09", "event_key": "pow-2031-09-13"},
+    ]
+    metrics = evaluate(rows, detector=detect)
+    assert metrics["clustering"]["bcubed_f1"] == 1.0 and metrics["alerts"]["created"] == 1
+    # Inside its span, or only a little before it, the detected date stands.
+    near = Report(True, 1.0, (Mention("pow_exchange", "completed", date(2031, 8, 28), "day", figures),))
+    span, _ = pub.parse("2031-09")
+    assert _within_span(near, span) is near
+    assert _within_span(misdated, span).mentions[0].event_date is None
 
 
 def test_malformed_fields_are_set_aside_with_a_warning_naming_the_line() -> None:
