@@ -90,6 +90,8 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
         kinds.append("body_repatriation")
         if strong_pow and s.has("exchange"):
             kinds.append("pow_exchange")
+        elif _counted_living_first(s, topic):
+            kinds.insert(0, "pow_exchange")  # "brings home 38 soldiers and the bodies of 62 fallen"
     elif (s.has("pow") or strong_pow or _people_swapped(s, official)) and not (s.has("children") and not strong_pow):
         kinds.append("pow_exchange")
     if not kinds:
@@ -98,6 +100,18 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if s.status is not None:
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+_LIVING_COUNT_GAP = 3  # "38 [Ukrainian] soldiers", "38 de militari"
+
+
+def _counted_living_first(s: Sentence, topic: Topic) -> bool:
+    """A counted soldier noun before the bodies, apart from them, is living people returned beside the
+    bodies ("38 soldiers and the bodies of 62 fallen"); after the body noun it names whose bodies they are
+    ("the bodies of 62 fallen soldiers"), right before it too ("soldiers' bodies")."""
+    first_body = min(a for a, _ in s.hits["body"])
+    counts = [n.end for n in find_numbers(s.tokens, topic, s.language)]
+    return any(b < first_body and any(0 <= a - c < _LIVING_COUNT_GAP for c in counts) for a, b in s.hits.get("pow", ()))
 
 
 def _people_swapped(s: Sentence, official: bool) -> bool:
@@ -229,7 +243,7 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
                 if s.date is None or s.precision != "day":
                     continue
                 group = recalled.setdefault((kind, s.date), _Group(kind, status, recalled=True))
-            elif s.implied_party and kind not in fresh:
+            elif s.implied_party and kind not in fresh and not (fresh and _dated_news(s, kind)):
                 continue  # no party named: it adds to the news, never makes it
             else:
                 group = fresh.setdefault(kind, _Group(kind, status))
@@ -250,6 +264,12 @@ def _groups(sentences: list[Sentence], published: bool) -> list[_Group]:
         if dated:
             group.date, group.precision = dated[0].date, dated[0].precision
     return _split_fresh_dates(list(fresh.values())) + list(recalled.values())
+
+
+def _dated_news(s: Sentence, kind: EventKind) -> bool:
+    """ "Today, 7 June, another prisoner exchange took place", beside a handover of the dead whose party is
+    named: a completed act of the other kind on a stated day is the news's companion, not background."""
+    return kind != "agreement" and s.status == "completed" and s.precision == "day" and any(m.explicit for m in s.dates)
 
 
 def _split_fresh_dates(groups: list[_Group]) -> list[_Group]:
@@ -302,7 +322,20 @@ def _order(groups: list[_Group]) -> list[_Group]:
         completed = 1.0 if g.kind != "agreement" else 0.0
         return (g.recalled, -(g.score + 0.75 * completed), first)
 
-    return sorted((g for g in groups if g.sentences), key=key)
+    ordered = sorted((g for g in groups if g.sentences), key=key)
+    fresh = [g for g in ordered if not g.recalled]
+    if len(fresh) >= 2 and {fresh[0].kind, fresh[1].kind} == {"pow_exchange", "body_repatriation"}:
+        a, b = fresh[0], fresh[1]
+        same_day = a.date is None or b.date is None or a.date == b.date
+        if same_day and _first_evidence(b) < _first_evidence(a):
+            ordered[0], ordered[1] = b, a  # a swap and a handover of the dead on one day: the one told first
+    return ordered
+
+
+def _first_evidence(g: _Group) -> tuple[int, bool]:
+    """Where the text first tells a group's act; when one sentence tells both, the swap comes first (a day
+    of both is known by its swap: "38 soldiers and the bodies of 62 fallen")."""
+    return g.sentences[0].index, g.kind != "pow_exchange"
 
 
 def _default_date(

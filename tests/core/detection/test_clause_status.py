@@ -101,3 +101,38 @@ def test_a_german_participle_before_werden_is_a_plan() -> None:
     report = _detect("Die Gefangenen aus der Ukraine sollen am Freitag an der Grenze ausgetauscht werden.", "de")
     assert report.relevant and report.primary is not None
     assert report.primary.kind == "agreement"
+
+
+def _kinds(report: Report) -> list[str]:
+    return [m.kind for m in report.mentions if not m.recalled]
+
+
+def test_living_soldiers_counted_before_the_bodies_are_a_swap_of_their_own() -> None:
+    report = _detect(
+        "Ukraine brought 45 servicemen home from Russian captivity on Monday in a prisoner exchange. "
+        "The bodies of 70 fallen soldiers were also returned.",
+        "en",
+        title="Ukraine brings home 45 soldiers and the bodies of 70 fallen",
+    )
+    assert _kinds(report) == ["pow_exchange", "body_repatriation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the prisoner exchange, Russia handed over the bodies of 70 fallen soldiers to Ukraine on Monday.",
+        "After the prisoner exchange, 70 Russian soldiers' bodies were handed over to Ukraine on Monday.",
+    ],
+)
+def test_soldiers_whose_bodies_are_returned_are_not_a_swap(text: str) -> None:
+    assert _kinds(_detect(text, "en")) == ["body_repatriation"]
+
+
+def test_a_dated_swap_without_a_party_beside_a_named_handover_of_the_dead_is_kept() -> None:
+    report = _detect(
+        "Додому повернулися 45 захисників! Сьогодні, 10 березня, відбувся черговий обмін полоненими. "
+        "Також вдалося повернути на підконтрольну Україні територію тіла 70 загиблих воїнів.",
+        "uk",
+    )
+    assert _kinds(report) == ["pow_exchange", "body_repatriation"]  # the swap is told first
+    assert report.primary is not None and report.primary.fact_values().get("returned_to_ukraine") == 45
