@@ -79,7 +79,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official):
         return
-    if s.has("off_topic") or (s.has("negation") and not s.has("done", "not_happened", "postpone")):
+    if s.has("off_topic") or (_negated(s) and not s.has("done", "not_happened", "postpone")):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity") or (
@@ -112,6 +112,12 @@ def _counted_living_first(s: Sentence, topic: Topic) -> bool:
     first_body = min(a for a, _ in s.hits["body"])
     counts = [n.end for n in find_numbers(s.tokens, topic, s.language)]
     return any(b < first_body and any(0 <= a - c < _LIVING_COUNT_GAP for c in counts) for a, b in s.hits.get("pow", ()))
+
+
+def _negated(s: Sentence) -> bool:
+    """A negation in the clause of the exchange or return ("Swap agreed, no ceasefire in sight" is not)."""
+    spans = {s.clause_span(a) for c in ("exchange", "return") for a, _ in s.hits.get(c, ())}
+    return any(lo <= n < hi for n, _ in s.hits.get("negation", ()) for lo, hi in spans)
 
 
 def _people_swapped(s: Sentence, official: bool) -> bool:

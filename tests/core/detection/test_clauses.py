@@ -200,3 +200,25 @@ def test_a_future_infinitive_makes_a_plan() -> None:
     report = _detect("The fighters are later to be taken to Ukraine as part of a prisoner swap, Kyiv said.")
     assert report.relevant and report.primary is not None
     assert report.primary.kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        (
+            "Gefangenenaustausch vereinbart, Waffenruhe nicht in Sicht",
+            "Russland und die Ukraine haben sich in Istanbul auf den Austausch von 300 Gefangenen geeinigt.",
+            "de",
+        ),
+        (
+            "Prisoner swap agreed, no ceasefire in sight",
+            "Russia and Ukraine will exchange 300 prisoners each, negotiators said in Istanbul.",
+            "en",
+        ),
+    ],
+)
+def test_a_negation_in_another_clause_does_not_deny_the_swap(title: str, text: str, language: str) -> None:
+    report = _detect(text, title=title, language=language)
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
+    assert report.primary.evidence[0] == title  # the headline is evidence, not denied by "no ceasefire"

@@ -64,3 +64,21 @@ def test_core_vocabulary_in_other_dw_languages(text: str, language: str) -> None
     assert report.relevant and report.primary is not None
     assert report.primary.kind == "pow_exchange"
     assert report.primary.fact_values().get("returned_to_ukraine") == 84
+
+
+def test_hu_separable_verb_after_its_prefix_reports_a_handover() -> None:
+    # "Russia handed over the bodies of 600 fallen Ukrainian soldiers to Ukraine; in return it received 20."
+    report = _detect(
+        "Oroszország 600 elesett ukrán katona holttestét adta át Ukrajnának, cserébe 20 orosz katona "
+        "holttestét kapta meg.",
+        "hu",
+    )
+    assert report.relevant and report.primary is not None
+    assert (report.primary.kind, report.primary.status) == ("body_repatriation", "completed")
+
+
+
+def test_de_release_infinitive_after_future_auxiliary_is_a_plan() -> None:
+    report = _detect("Russland wird am Montag 300 ukrainische Kriegsgefangene freilassen.", "de")
+    assert report.relevant and report.primary is not None
+    assert report.primary.kind == "agreement"
