@@ -189,6 +189,10 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             words = topic.own_number_words[key]  # "iki yüz" → "two hundred": numbers.py reads them
             tokens = [words.get(t, t) for t in tokens]
         _join_separable(tokens, clauses, hits, topic.separable.get(key, ()))
+        for phrase in topic.phrases:  # "defenders of the Azovstal steelworks"
+            spans = phrase.spans(hits, clauses, len(tokens))
+            if spans:
+                _merge(hits, {phrase.concept: spans})
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
         elif key in topic.future_endings:

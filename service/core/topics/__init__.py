@@ -323,6 +323,42 @@ class SeparableVerb:
         return None
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A concept named by a head word and a name in its noun phrase, a few words apart: "defenders of the
+    Azovstal steelworks" (the name up to `after` tokens after the head), "the Azovstal plant's defenders"
+    (up to `before` tokens before it), within one clause."""
+
+    concept: str
+    head: str
+    name: str
+    after: int
+    before: int
+
+    def spans(self, hits: Mapping[str, list[Span]], clauses: tuple[int, ...], length: int) -> list[Span]:
+        found: list[Span] = []
+        names = hits.get(self.name, ())
+        if not names:
+            return found
+        bounds = [*clauses, length]
+        for a, b in hits.get(self.head, ()):
+            lo = max((c for c in bounds if c <= a), default=0)
+            hi = min((c for c in bounds if c > a), default=length)
+            for c, d in names:
+                if b <= c <= b + self.after and d <= hi:
+                    found.append((a, d))
+                elif d <= a and a - d <= self.before and c >= lo:
+                    found.append((c, b))
+        return found
+
+
+def _phrases(data: Mapping[str, Mapping[str, Any]]) -> tuple[Phrase, ...]:
+    return tuple(
+        Phrase(concept, rule["head"], rule["name"], int(rule.get("after", 0)), int(rule.get("before", 0)))
+        for concept, rule in data.items()
+    )
+
+
 def _separable(data: Mapping[str, Mapping[str, list[str]]]) -> dict[str, tuple[SeparableVerb, ...]]:
     out: dict[str, tuple[SeparableVerb, ...]] = {}
     for language, table in data.items():
@@ -378,6 +414,7 @@ class Topic:
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
+    phrases: tuple[Phrase, ...] = ()
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -523,6 +560,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
         attributes_after_noun=frozenset(data.get("binding", {}).get("attributes_after_noun", ())),
         masks=masks,
+        phrases=_phrases(data.get("phrases", {})),
         **_language_extras(data),
     )
 

@@ -56,3 +56,71 @@ def test_the_mediator_of_an_agreements_talks(language: str, text: str, mediator:
     kind, facts = _primary(text, language)
     assert kind == "agreement"
     assert mediator in facts.get("mediators", ())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Ukraine and Russia swapped prisoners on Thursday. "
+            "Among the 150 Ukrainians who came home were defenders of the Azovstal steel plant.",
+        ),
+        (
+            "pl",
+            "Ukraina i Rosja wymieniły w czwartek jeńców. Do domu wróciło 150 żołnierzy, w tym obrońcy huty Azowstal.",
+        ),
+        (
+            "ro",
+            "Rusia a eliberat joi 150 de militari ucraineni într-un schimb de prizonieri, "
+            "printre care apărători ai uzinei Azovstal.",
+        ),
+        (
+            "de",
+            "Russland und die Ukraine haben am Donnerstag Gefangene ausgetauscht. "
+            "Unter den 150 Heimkehrern sind Verteidiger des Stahlwerks Asowstal.",
+        ),
+        (
+            "uk",
+            "Україна та Росія провели у четвер обмін полоненими. "
+            "Додому повернулися 150 військових, серед них оборонці заводу «Азовсталь».",
+        ),
+        (
+            "ru",
+            "Россия и Украина провели в четверг обмен пленными. "
+            "Домой вернулись 150 украинских военных, среди них защитники комбината «Азовсталь».",
+        ),
+        (
+            "fr",
+            "L'Ukraine et la Russie ont échangé jeudi des prisonniers. "
+            "Parmi les 150 soldats libérés figurent des défenseurs de l'aciérie Azovstal.",
+        ),
+        (
+            "es",
+            "Ucrania y Rusia intercambiaron prisioneros el jueves. "
+            "Entre los 150 liberados hay defensores de la acería de Azovstal.",
+        ),
+        (
+            "it",
+            "Ucraina e Russia hanno scambiato giovedì dei prigionieri. "
+            "Tra i 150 soldati liberati ci sono difensori dell'acciaieria Azovstal.",
+        ),
+        (
+            "hu",
+            "Ukrajna és Oroszország csütörtökön fogolycserét hajtott végre. "
+            "A 150 hazatért ukrán katona között vannak az Azovstal acélmű védői is.",
+        ),
+    ],
+)
+def test_azovstal_defenders_through_the_plants_noun(language: str, text: str) -> None:
+    _, facts = _primary(text, language)
+    assert "azovstal_defenders" in facts.get("categories", ())
+
+
+def test_the_plant_named_without_its_defenders_is_no_group() -> None:
+    _, facts = _primary(
+        "Ukraine and Russia swapped prisoners on Thursday, and 150 Ukrainians came home. "
+        "The Azovstal plant was besieged for months in 2022.",
+        "en",
+    )
+    assert "azovstal_defenders" not in facts.get("categories", ())
