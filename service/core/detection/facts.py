@@ -123,17 +123,39 @@ def _part_count(s: Sentence, n: NumberSpan) -> bool:
     return first is not None and _near(s.hits, "part_group", first, first + 1) and _plus_part(s, n) is None
 
 
+_COORDINATORS = frozenset(
+    {"and", "or", "і", "й", "та", "чи", "и", "или", "und", "oder", "et", "ou", "y", "o", "e", "i", "és", "și"}
+)
+
+
+def _noun_window_end(s: Sentence, n: NumberSpan) -> int:
+    """End of the window after a count for its noun. Category words between them do not use it up:
+    "205 seriously wounded and seriously ill prisoners", "jeweils 205 schwer verwundete und schwer kranke
+    Kriegsgefangene" (the categories describe the counted people)."""
+    described = {
+        i for key, spans in s.hits.items() if key.startswith(("cat:", "grp:")) for a, b in spans for i in range(a, b)
+    }
+    i, budget = n.end, _AFTER
+    while i < len(s.tokens) and budget > 0:
+        linking = s.tokens[i] in _COORDINATORS and (i - 1 in described or i + 1 in described)
+        if i not in described and not linking:
+            budget -= 1
+        i += 1
+    return i
+
+
 def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     """Kind of the counted noun and the index where the noun phrase ends."""
-    body_after = _first_at_or_after(s.hits, ("body",), n.end, n.end + _AFTER)
+    hi = _noun_window_end(s, n)
+    body_after = _first_at_or_after(s.hits, ("body",), n.end, hi)
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
     if _near(s.hits, "body", n.start - _BEFORE, n.start):
-        person = _first_at_or_after(s.hits, ("pow", "people"), n.end, n.end + _AFTER)
+        person = _first_at_or_after(s.hits, ("pow", "people"), n.end, hi)
         return "body", (person + 1) if person is not None else n.end
     objects = ("pow", "captivity", "people", "part_group")
-    person = _first_at_or_after(s.hits, objects, n.end, n.end + _AFTER)
+    person = _first_at_or_after(s.hits, objects, n.end, hi)
     if person is None and s.language in s.topic.count_after_noun and _near(s.hits, "pow", n.start - 2, n.start):
         return "pow", n.end  # Swahili, Hausa: "wanajeshi 84", the number follows its noun
     return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
@@ -157,7 +179,7 @@ def _bare_in_clause(s: Sentence, n: NumberSpan) -> bool:
     if _object(s, n) is None:
         return True
     lo, _ = s.clause_span(n.start)
-    after = _first_at_or_after(s.hits, _COUNTED, n.end, n.end + _AFTER)
+    after = _first_at_or_after(s.hits, _COUNTED, n.end, _noun_window_end(s, n))
     return after is None and lo > 0 and _first_at_or_after(s.hits, _COUNTED, lo, n.start) is None
 
 

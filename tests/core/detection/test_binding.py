@@ -187,3 +187,16 @@ def test_a_passive_agent_gives() -> None:
     facts = _facts("On Friday Russia said three of its pilots had been released by Kyiv in a prisoner swap.")
     assert facts["returned_to_russia"] == 3
     assert "returned_to_ukraine" not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russia and Ukraine exchanged 150 seriously wounded and seriously ill prisoners of war each on Friday.", "en"),
+        ("Russland und die Ukraine haben am Freitag jeweils 150 schwer verwundete und schwer kranke "
+         "Kriegsgefangene ausgetauscht.", "de"),
+    ],
+)  # fmt: skip
+def test_category_words_between_the_count_and_its_noun(text: str, language: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (150, 150)
