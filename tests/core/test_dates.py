@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from service.core.detection.dates import find_dates, resolve, url_date
+from service.core.detection.dates import DateMention, dateline, find_dates, resolve, url_date
 from service.core.topics import normalize, tokenize
 
 PUBLISHED = date(2025, 5, 27)  # a Tuesday
@@ -86,3 +86,45 @@ def test_url_date() -> None:
     text = "Read more: https://example.org/news/2024/9/14/some-story"
     assert url_date(text) == date(2024, 9, 14)
     assert url_date("no link here") is None
+
+
+def _lines(text: str) -> list[tuple[list[str], list[DateMention]]]:
+    out = []
+    for line in text.splitlines():
+        tokens = tokenize(normalize(line))
+        out.append((tokens, find_dates(tokens)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Обмін полоненими\n12 березня 2031 р. 10:15\nСьогодні додому повернулися 50 захисників.", date(2031, 3, 12)),
+        ("09:40 среда, 12 марта 2031 г.\nСегодня состоялся обмен пленными.", date(2031, 3, 12)),
+        ("12.03.2031 10:15\nUkraine and Russia swapped prisoners today.", date(2031, 3, 12)),
+        ("Kyiv\nMarch 12, 2031\nUkraine and Russia swapped prisoners today.", date(2031, 3, 12)),
+    ],
+)
+def test_a_date_line_above_the_text_is_its_publication_day(text: str, expected: date) -> None:
+    assert dateline(_lines(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 March 2031 Ukraine and Russia swapped 50 prisoners each.",  # the event's day, in a sentence
+        "12 березня\nСьогодні додому повернулися 50 захисників.",  # no year: not a publication day
+        "A\nB\nC\nD\nE\nF\nG\nH\n12.03.2031 10:15",  # far below the top: a timeline entry, not a date line
+    ],
+)
+def test_a_date_inside_a_sentence_or_without_a_year_is_no_date_line(text: str) -> None:
+    assert dateline(_lines(text)) is None
+
+
+def test_an_undated_text_is_dated_by_its_date_line() -> None:
+    from service.core.detection.detect import detect
+    from service.core.domain import Document
+
+    text = "12 березня 2031 р. 10:15\nСьогодні додому з російського полону повернулися 50 українських захисників."
+    report = detect(Document("Обмін полоненими", text, "uk", None))
+    assert report.primary is not None and report.primary.event_date == date(2031, 3, 12)

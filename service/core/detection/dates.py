@@ -10,6 +10,7 @@ Finds, over a normalised token list: full dates ("23 травня 2025", "May 23
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -224,3 +225,27 @@ def url_date(text: str) -> date | None:
     if match is None:
         return None
     return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+_DATELINE_SENTENCES = 8  # a date line sits above the text: headline, lead, byline, a timestamp
+_DATELINE_EXTRA_WORDS = 3  # "обновлено", "р", a city or an outlet beside the date and the time
+
+
+def dateline(lines: Iterable[tuple[list[str], list[DateMention]]]) -> date | None:
+    """The publication day a text prints above itself ("26 червня 2025 р. 17:38", "14:13 вторник, 28 июня
+    2022 г.", "16.02.2024 13:59"): among the first lines, one that is a full date with a year and little
+    else (a time, a weekday, a word or three). None when there is none: a date inside a sentence is the
+    event's or the background's, never the publication's."""
+    for n, (tokens, found) in enumerate(lines):
+        if n >= _DATELINE_SENTENCES:
+            break
+        full = [m for m in found if m.year is not None and m.month is not None and m.day is not None]
+        if len(full) != 1:
+            continue
+        inside = {i for m in found for i in range(m.start, m.end)}
+        words = [t for i, t in enumerate(tokens) if i not in inside and not t.isdecimal()]
+        if len(words) <= _DATELINE_EXTRA_WORDS:
+            day = _safe_date(full[0].year or 0, full[0].month or 0, full[0].day or 0)
+            if day is not None:
+                return day
+    return None

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from service.core.detection.clauses import clause_status, recall_cue
-from service.core.detection.dates import resolve, url_date
+from service.core.detection.dates import dateline, resolve, url_date
 from service.core.detection.facts import extract_facts
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
@@ -167,6 +167,9 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
     month-year is no anchor: "defenders captured in March 2022" says nothing of the year of "25 May"."""
     if doc.published is not None:
         return doc.published.date(), True
+    printed = dateline((s.tokens, s.dates) for s in sentences if not s.title)
+    if printed is not None:
+        return printed, True  # the text's own date line: its publication day
     if news_day is not None:
         return news_day, False
     stated = [date(m.year, m.month, m.day) for s in sentences for m in s.dates if m.year and m.month and m.day]
