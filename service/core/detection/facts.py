@@ -531,14 +531,24 @@ def _running_total_sentences(article: list[Sentence], context: list[Sentence], w
     return out
 
 
+def _habitual(s: Sentence, i: int) -> bool:
+    """ "Such handovers take place regularly, mostly with the help of the Red Cross": the clause says what
+    usually happens, not who helped this time."""
+    return _near(s.hits, "habitual", *s.clause_span(i))
+
+
 def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
     names: list[str] = []
     sentence = ""
     for s in sentences:
         for name in topic.mediator_names:
             for a, b in s.hits.get("med:" + name, ()):
-                near = _near(s.hits, "mediation", a - _MEDIATOR_WINDOW, b + _MEDIATOR_WINDOW)
-                if near and name not in names:
+                near = [
+                    c
+                    for c, d in s.hits.get("mediation", ())
+                    if a - _MEDIATOR_WINDOW <= c < b + _MEDIATOR_WINDOW and not _habitual(s, c)
+                ]
+                if near and name not in names and not _habitual(s, a):
                     names.append(name)
                     sentence = sentence or s.text
     return Fact("mediators", tuple(names), sentence) if names else None
@@ -569,10 +579,17 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
             for c in context
             if not c.recalled
             and c not in sentences
-            and (c.has("agree", "plan") or _repeats(c, agreed, topic))  # "the 30 Ukrainians included…"
+            and (c.has("agree", "plan") or _repeats(c, agreed, topic) or _who_is_to_go(c))  # "the 30 … included"
         ),
     ]
     return [*facts.values(), *_category_facts(_with_antecedents(about, context), topic)]  # wounded, under 25…
+
+
+def _who_is_to_go(s: Sentence) -> bool:
+    """ "The first stage will include the seriously wounded", «першими мають повернутися важкопоранені»: in
+    an agreement's report, a sentence about the exchange or its people that reports nothing done names
+    whom the agreement covers."""
+    return s.has("return", "exchange", "pow", "captivity", "stage_noun") and not s.has("done", "recall")
 
 
 def _repeats(s: Sentence, values: set[int], topic: Topic) -> bool:
@@ -650,6 +667,7 @@ def _count_facts(
         context,
         topic,
     )
+    done += _members(done, context, article, when)
     if kind == "body_repatriation":
         facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
         single = next((s for s in sentences if s.has("body_singular")), None)
@@ -701,6 +719,27 @@ def _continued(chosen: list[Sentence], pool: list[Sentence], topic: Topic) -> li
         if opening or bare:
             out.append(s)
             have.add(s.index)
+    return out
+
+
+def _members(
+    chosen: list[Sentence], context: list[Sentence], article: list[Sentence], when: date | None
+) -> list[Sentence]:
+    """ "Unter den Ukrainern seien zwölf Frauen", "Nine of the Ukrainians were civilians", «Серед звільнених —
+    двоє цивільних»: a sentence about this event that says who was among the people names its groups,
+    whatever its verb; one opening with "among them" right after a chosen sentence does so even when a
+    side clause recalls something ("Among them are wounded soldiers held since 2022")."""
+    have = {s.index for s in chosen}
+    in_context = {s.index for s in context}
+    out: list[Sentence] = []
+    for s in article:
+        if s.index in have or not s.has("members", "breakdown", "part_among"):
+            continue
+        opening = s.index - 1 in have and any(a <= 1 for c in ("members", "breakdown") for a, _ in s.hits.get(c, ()))
+        if not (s.index in in_context or opening) or (s.has("agree", "plan") and not s.has("done")):
+            continue
+        if not _dated_elsewhere(s, when) and not _after_recall(s, article):
+            out.append(s)
     return out
 
 

@@ -334,6 +334,7 @@ class Phrase:
     name: str
     after: int
     before: int
+    with_head: bool = True  # False: the phrase is the part after the head ("severely wounded [and ill]")
 
     def spans(self, hits: Mapping[str, list[Span]], clauses: tuple[int, ...], length: int) -> list[Span]:
         found: list[Span] = []
@@ -346,7 +347,7 @@ class Phrase:
             hi = min((c for c in bounds if c > a), default=length)
             for c, d in names:
                 if b <= c <= b + self.after and d <= hi:
-                    found.append((a, d))
+                    found.append((a if self.with_head else b, d))
                 elif d <= a and a - d <= self.before and c >= lo:
                     found.append((c, b))
         return found
@@ -354,7 +355,14 @@ class Phrase:
 
 def _phrases(data: Mapping[str, Mapping[str, Any]]) -> tuple[Phrase, ...]:
     return tuple(
-        Phrase(concept, rule["head"], rule["name"], int(rule.get("after", 0)), int(rule.get("before", 0)))
+        Phrase(
+            concept,
+            rule["head"],
+            rule["name"],
+            int(rule.get("after", 0)),
+            int(rule.get("before", 0)),
+            bool(rule.get("with_head", True)),
+        )
         for concept, rule in data.items()
     )
 

@@ -124,3 +124,187 @@ def test_the_plant_named_without_its_defenders_is_no_group() -> None:
         "en",
     )
     assert "azovstal_defenders" not in facts.get("categories", ())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        (
+            "en",
+            "Ukraine and Russia exchanged 120 prisoners each on Thursday. "
+            "Eleven of the Ukrainians were civilians, the coordination headquarters said.",
+            "civilians",
+        ),
+        (
+            "de",
+            "Russland und die Ukraine haben am Donnerstag je 120 Gefangene ausgetauscht. "
+            "Unter den Ukrainern seien elf Frauen, teilte Kiew mit.",
+            "women",
+        ),
+        ("uk", "Україна та Росія провели обмін полоненими 120 на 120. Серед звільнених — двоє цивільних.", "civilians"),
+        ("ru", "Россия и Украина провели обмен пленными 120 на 120. Среди освобождённых — трое офицеров.", "officers"),
+        ("pl", "Ukraina i Rosja wymieniły w czwartek po 120 jeńców. Wśród Ukraińców jest pięć kobiet.", "women"),
+        (
+            "fr",
+            "L'Ukraine et la Russie ont échangé jeudi 120 prisonniers chacune. "
+            "Parmi les Ukrainiens figurent neuf civils.",
+            "civilians",
+        ),
+        (
+            "es",
+            "Ucrania y Rusia intercambiaron el jueves 120 prisioneros cada una. "
+            "Entre los ucranianos hay cuatro mujeres.",
+            "women",
+        ),
+        (
+            "it",
+            "Ucraina e Russia hanno scambiato giovedì 120 prigionieri ciascuna. Tra gli ucraini ci sono tre ufficiali.",
+            "officers",
+        ),
+        (
+            "pt",
+            "Ucrânia e Rússia trocaram na quinta-feira 120 prisioneiros cada. Entre os ucranianos estão seis civis.",
+            "civilians",
+        ),
+    ],
+)
+def test_a_number_word_and_its_group_in_a_sentence_about_who_was_among_them(
+    language: str, text: str, label: str
+) -> None:
+    _, facts = _primary(text, language)
+    assert label in facts.get("categories", ())
+
+
+def test_a_group_in_a_sentence_about_something_else_is_not_counted() -> None:
+    _, facts = _primary(
+        "Ukraine and Russia exchanged 120 prisoners each on Thursday. "
+        "Shelling of civilians continued in the east overnight.",
+        "en",
+    )
+    assert "civilians" not in facts.get("categories", ())
+
+
+def test_among_them_opening_a_sentence_is_about_the_previous_sentences_people() -> None:
+    _, facts = _primary(
+        "Russia and Ukraine exchanged prisoners on Thursday. 64 Ukrainian soldiers came home. "
+        "Among them are three women who had been captured in Mariupol in 2022.",
+        "en",
+    )
+    assert "women" in facts.get("categories", ())
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "pt",
+            "A Rússia e a Ucrânia trocaram hoje 80 prisioneiros de cada lado. "
+            "Os ucranianos libertados estão gravemente feridos ou doentes, segundo Kiev.",
+        ),
+        (
+            "en",
+            "Russia and Ukraine swapped 80 prisoners each on Thursday. "
+            "The Ukrainians who came home are severely wounded and sick, Kyiv said.",
+        ),
+        (
+            "ru",
+            "Россия и Украина провели обмен пленными 80 на 80. "
+            "Домой вернулись тяжелораненые и больные украинские военные.",
+        ),
+    ],
+)
+def test_a_severity_covers_both_coordinated_criteria(language: str, text: str) -> None:
+    _, facts = _primary(text, language)
+    assert set(facts["categories"]) == {"wounded", "seriously_ill"}
+
+
+def test_a_plain_coordination_stays_plain() -> None:
+    _, facts = _primary(
+        "Russia and Ukraine swapped 80 prisoners each on Thursday. "
+        "The Ukrainians who came home are wounded and sick, Kyiv said.",
+        "en",
+    )
+    assert set(facts["categories"]) == {"wounded", "ill"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Україна та Росія домовилися про обмін полоненими у форматі 300 на 300. "
+            "Першими додому мають повернутися важкопоранені та важкохворі.",
+        ),
+        (
+            "es",
+            "Rusia y Ucrania acordaron un intercambio de 300 prisioneros por cada lado. "
+            "La primera fase incluirá a heridos graves y enfermos graves.",
+        ),
+    ],
+)
+def test_whom_an_agreed_exchange_covers(language: str, text: str) -> None:
+    kind, facts = _primary(text, language)
+    assert kind == "agreement"
+    assert set(facts.get("categories", ())) == {"wounded", "seriously_ill"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mediators"),
+    [
+        (
+            "uk",
+            "Сьогодні відбувся обмін полоненими: додому повертаються 150 українців. "
+            "Висловлюємо вдячність Державі Катар та Об'єднаним Арабським Еміратам за посередництво.",
+            {"Qatar", "UAE"},
+        ),
+        (
+            "de",
+            "Russland und die Ukraine haben am Donnerstag je 150 Gefangene ausgetauscht. "
+            "Kiew dankte den Vereinigten Arabischen Emiraten und dem Vatikan für die Vermittlung.",
+            {"UAE", "Vatican"},
+        ),
+        (
+            "ru",
+            "Россия и Украина провели обмен пленными 150 на 150. "
+            "Стороны выразили благодарность Международному Красному Кресту и Святому Престолу.",
+            {"ICRC", "Vatican"},
+        ),
+    ],
+)
+def test_coordinated_mediators_in_any_case_are_all_kept(language: str, text: str, mediators: set[str]) -> None:
+    _, facts = _primary(text, language)
+    assert set(facts.get("mediators", ())) == mediators
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "Russland hat der Ukraine die Leichen von 500 Soldaten übergeben. "
+            "Solche Rückführungen finden regelmäßig statt, meist mit Hilfe des Roten Kreuzes.",
+        ),
+        (
+            "en",
+            "Ukraine received the bodies of 500 fallen soldiers from Russia on Thursday. "
+            "The ICRC has played a key role in facilitating contacts between the two sides since 2022.",
+        ),
+        (
+            "uk",
+            "Росія передала Україні тіла 500 загиблих військових. "
+            "Зазвичай такі репатріації відбуваються за сприяння Червоного Хреста.",
+        ),
+    ],
+)
+def test_a_sentence_about_the_icrcs_usual_role_names_no_mediator(language: str, text: str) -> None:
+    _, facts = _primary(text, language)
+    assert "ICRC" not in facts.get("mediators", ())
+
+
+def test_a_short_official_thanks_names_the_mediator() -> None:
+    _, facts = _primary(
+        "Ukraine received the bodies of 500 fallen soldiers from Russia on Thursday. "
+        "The Coordination Headquarters thanks the ICRC for its assistance.",
+        "en",
+    )
+    assert facts.get("mediators") == ("ICRC",)

@@ -77,7 +77,6 @@ def test_hu_separable_verb_after_its_prefix_reports_a_handover() -> None:
     assert (report.primary.kind, report.primary.status) == ("body_repatriation", "completed")
 
 
-
 def test_de_release_infinitive_after_future_auxiliary_is_a_plan() -> None:
     report = _detect("Russland wird am Montag 300 ukrainische Kriegsgefangene freilassen.", "de")
     assert report.relevant and report.primary is not None
