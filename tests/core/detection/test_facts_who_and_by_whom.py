@@ -308,3 +308,51 @@ def test_a_short_official_thanks_names_the_mediator() -> None:
         "en",
     )
     assert facts.get("mediators") == ("ICRC",)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "tr",
+            "Rusya ve Ukrayna perşembe günü 120'şer esiri takas etti. Serbest bırakılanlar arasında 12 kadın da var.",
+        ),
+        (
+            "cs",
+            "Rusko a Ukrajina si ve čtvrtek vyměnily po 120 zajatcích. Mezi propuštěnými Ukrajinci jsou tři ženy.",
+        ),
+        (
+            "nl",
+            "Rusland en Oekraïne hebben donderdag elk 120 krijgsgevangenen uitgewisseld. "
+            "Onder de Oekraïners waren twaalf vrouwen.",
+        ),
+        ("bg", "Русия и Украйна размениха в четвъртък по 120 военнопленници. Сред освободените има три жени."),
+    ],
+)
+def test_who_was_among_them_in_further_languages(language: str, text: str) -> None:
+    _, facts = _primary(text, language)
+    assert "women" in facts.get("categories", ())
+
+
+@pytest.mark.parametrize(
+    ("language", "usual", "this_time"),
+    [
+        (
+            "tr",
+            "Rusya ve Ukrayna perşembe günü esir takas etti: Ukrayna'ya 120 asker döndü. "
+            "Bu tür takaslar genellikle Kızılhaç'ın yardımıyla yapılıyor.",
+            "Rusya ve Ukrayna perşembe günü esir takas etti: Ukrayna'ya 120 asker döndü. "
+            "Takas Kızılhaç'ın yardımıyla yapıldı.",
+        ),
+        (
+            "nl",
+            "Rusland heeft Oekraïne de lichamen van 500 gesneuvelde soldaten overgedragen. "
+            "Zulke overdrachten gebeuren meestal met hulp van het Rode Kruis.",
+            "Rusland heeft Oekraïne de lichamen van 500 gesneuvelde soldaten overgedragen. "
+            "De overdracht gebeurde met hulp van het Rode Kruis.",
+        ),
+    ],
+)
+def test_what_usually_happens_in_further_languages(language: str, usual: str, this_time: str) -> None:
+    assert "ICRC" not in _primary(usual, language)[1].get("mediators", ())
+    assert _primary(this_time, language)[1].get("mediators") == ("ICRC",)
