@@ -28,6 +28,7 @@ _UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
 _COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
 _MEDIATOR_WINDOW = 12
+_LIST_GAP = 3  # words between two coordinated names ("Qatar and the UAE", "Qatar, the Republic of Turkey")
 _MAX_POW_COUNT = 1500
 _AND = frozenset(
     {"and", "та", "і", "и", "und", "et", "y", "e"}
@@ -538,20 +539,35 @@ def _habitual(s: Sentence, i: int) -> bool:
 
 
 def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
+    """Mediators named near a mediation cue, and those coordinated with one ("thanks Qatar, the UAE,
+    Saudi Arabia and the Holy See for their mediation": a long list outruns the cue's window)."""
     names: list[str] = []
     sentence = ""
     for s in sentences:
-        for name in topic.mediator_names:
-            for a, b in s.hits.get("med:" + name, ()):
-                near = [
-                    c
-                    for c, d in s.hits.get("mediation", ())
-                    if a - _MEDIATOR_WINDOW <= c < b + _MEDIATOR_WINDOW and not _habitual(s, c)
-                ]
-                if near and name not in names and not _habitual(s, a):
-                    names.append(name)
-                    sentence = sentence or s.text
+        spans = sorted((a, b, name) for name in topic.mediator_names for a, b in s.hits.get("med:" + name, ()))
+        kept = [(a, b, name) for a, b, name in spans if _cued(s, a, b)]
+        grown = True
+        while grown:
+            grown = False
+            for a, b, name in spans:
+                joined = any(0 <= a - b2 <= _LIST_GAP or 0 <= a2 - b <= _LIST_GAP for a2, b2, _ in kept)
+                if (a, b, name) not in kept and joined and not _habitual(s, a):
+                    kept.append((a, b, name))
+                    grown = True
+        for _, _, name in sorted(kept):
+            if name not in names:
+                names.append(name)
+                sentence = sentence or s.text
     return Fact("mediators", tuple(names), sentence) if names else None
+
+
+def _cued(s: Sentence, a: int, b: int) -> bool:
+    """A mediation cue within the window of the name, neither of them in a clause about what usually
+    happens."""
+    if _habitual(s, a):
+        return False
+    cues = s.hits.get("mediation", ())
+    return any(a - _MEDIATOR_WINDOW <= c < b + _MEDIATOR_WINDOW and not _habitual(s, c) for c, _ in cues)
 
 
 def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:

@@ -356,3 +356,34 @@ def test_who_was_among_them_in_further_languages(language: str, text: str) -> No
 def test_what_usually_happens_in_further_languages(language: str, usual: str, this_time: str) -> None:
     assert "ICRC" not in _primary(usual, language)[1].get("mediators", ())
     assert _primary(this_time, language)[1].get("mediators") == ("ICRC",)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Russia and Ukraine exchanged 150 prisoners each on Thursday. Kyiv thanked the United Arab Emirates "
+            "for their mediation, and the Kingdom of Saudi Arabia, the State of Qatar, the Republic of Turkey "
+            "and the Holy See as well.",
+        ),
+        (
+            "uk",
+            "Україна та Росія провели обмін полоненими 150 на 150. Україна дякує за посередництво Об'єднаним "
+            "Арабським Еміратам, Королівству Саудівська Аравія, Державі Катар, Республіці Туреччина та "
+            "Святому Престолу.",
+        ),
+    ],
+)
+def test_a_long_list_of_mediators_is_kept_whole(language: str, text: str) -> None:
+    _, facts = _primary(text, language)
+    assert set(facts.get("mediators", ())) == {"UAE", "Saudi Arabia", "Qatar", "Turkey", "Vatican"}
+
+
+def test_a_name_in_another_sentence_is_no_mediator() -> None:
+    _, facts = _primary(
+        "Russia and Ukraine exchanged 150 prisoners each on Thursday. Zelensky thanked the United Arab "
+        "Emirates for its mediation. He later met the Pope in Rome.",
+        "en",
+    )
+    assert facts.get("mediators") == ("UAE",)
