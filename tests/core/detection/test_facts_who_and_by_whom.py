@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from service.core.detection.detect import detect
+from service.core.detection.sentences import analyse
 from service.core.domain import Document
+from service.core.topics import load_topic
 
 THURSDAY = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
 
@@ -387,3 +389,31 @@ def test_a_name_in_another_sentence_is_no_mediator() -> None:
         "en",
     )
     assert facts.get("mediators") == ("UAE",)
+
+
+_MEDIATED = [
+    ("en", "mediated by Saudi Arabia", "Saudi Arabia"),
+    ("en", "brokered by Washington", "USA"),
+    ("uk", "за посередництва Саудівської Аравії", "Saudi Arabia"),
+    ("uk", "дякуємо Сполученим Штатам", "USA"),
+    ("ru", "при посредничестве Объединённых Арабских Эмиратов", "UAE"),
+    ("ru", "при содействии Международного комитета Красного Креста", "ICRC"),
+    ("de", "unter Vermittlung Saudi-Arabiens", "Saudi Arabia"),
+    ("de", "dank der Vermittlung der Vereinigten Arabischen Emirate", "UAE"),
+    ("pl", "dzięki mediacji Arabii Saudyjskiej", "Saudi Arabia"),
+    ("pl", "dzięki mediacji Stanów Zjednoczonych", "USA"),
+    ("ro", "cu medierea Arabiei Saudite", "Saudi Arabia"),
+    ("ro", "datorită Vaticanului", "Vatican"),
+    ("hu", "Szaúd-Arábia közvetítésével", "Saudi Arabia"),
+    ("fr", "grâce à la médiation de l'Arabie saoudite", "Saudi Arabia"),
+    ("es", "gracias a la mediación de Arabia Saudí", "Saudi Arabia"),
+    ("pt", "com a mediação da Arábia Saudita", "Saudi Arabia"),
+    ("it", "grazie alla mediazione dell'Arabia Saudita", "Saudi Arabia"),
+    ("it", "con la mediazione della Turchia", "Turkey"),
+]
+
+
+@pytest.mark.parametrize(("language", "phrase", "mediator"), _MEDIATED)
+def test_mediators_and_their_cue_in_every_main_language(language: str, phrase: str, mediator: str) -> None:
+    sentence = analyse(Document("", phrase, language, None), load_topic())[0]
+    assert sentence.has("med:" + mediator) and sentence.has("mediation"), sorted(sentence.hits)
