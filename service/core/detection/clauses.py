@@ -286,9 +286,13 @@ def _this_week(s: Sentence) -> bool:
 
 def _narrated_before(s: Sentence) -> bool:
     """A main clause in the past perfect ("Russian officials had accused Kyiv of postponing …") tells
-    what came before the news; after a reporting verb ("said 90 had been freed") it is the news."""
+    what came before the news; after a reporting verb ("said 90 had been freed") it is the news, after a
+    completion verb a clause inside the news."""
     reporting = [a for a, _ in s.hits.get("reporting", ())]
-    return any(not any(r < a for r in reporting) for a in _perfect_auxiliaries(s))
+    # after the sentence's own completed act it is a relative or side clause: "returned 300 soldiers who had
+    # been captured in Mariupol", "carried out the swap they had agreed in Istanbul"
+    done = [a for a, _ in s.hits.get("done", ())]
+    return any(not any(r < a for r in reporting + done) for a in _perfect_auxiliaries(s))
 
 
 def _perfect_auxiliaries(s: Sentence) -> list[int]:

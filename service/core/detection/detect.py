@@ -57,7 +57,7 @@ class _Group:
         return sum(s.weight for s in self.sentences if not s.implied_party)  # named parties weigh
 
 
-def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
+def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False, doc_has_both: bool = False) -> bool:
     ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
     if official and not s.has("foreign"):
         return True  # a Ukrainian or Russian official source's post is about its own side
@@ -68,6 +68,11 @@ def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
         if ua and s.has("body") and not s.has("foreign_conflict"):
             return True
         return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
+    lead_agreement = s.has("agree") and s.weight > BODY_WEIGHT and clause_status(s, official) == "agreed"
+    if not ua and not ru and doc_has_both and (s.has("sides") or lead_agreement):
+        # "after the talks, the sides agreed to swap 1,200 each": the two the story has named; the lead's
+        # "the main result was a new agreement on exchanges" after "talks between Russia and Ukraine"
+        return True
     dated_swap = s.has("exchange") and any(m.explicit for m in s.dates)
     if not ua and not ru and doc_has_ua and (dated_swap or s.has("agree")):
         s.implied_party = True  # "1,000 each were exchanged from May 23 to 25" in a Russia–Ukraine story:
@@ -75,9 +80,9 @@ def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False) -> bool:
     return ua or (ru and doc_has_ua)
 
 
-def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = False) -> None:
+def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = False, doc_has_both: bool = False) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
-    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official):
+    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official, doc_has_both):
         return
     if s.has("off_topic") or (_negated(s) and not s.has("done", "not_happened", "postpone")):
         return
@@ -505,8 +510,9 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     topic = topic or load_topic()
     sentences = analyse(doc, topic)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
+    doc_has_both = doc_has_ua and any(s.has("party_ru") for s in sentences)
     for s in sentences:
-        _classify(s, doc_has_ua, topic, doc.official)
+        _classify(s, doc_has_ua, topic, doc.official, doc_has_both)
     if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
         for s in sentences:
             s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))

@@ -67,6 +67,13 @@ def test_an_agreement_headline_is_not_a_report_of_the_swap(language: str, title:
         ("it", "Russia e Ucraina hanno effettuato lunedì lo scambio di 150 prigionieri concordato a Ginevra."),
         ("pl", "Rosja i Ukraina przeprowadziły w poniedziałek wymianę 150 jeńców uzgodnioną w Genewie."),
         ("pt", "Rússia e Ucrânia realizaram na segunda-feira a troca de 150 prisioneiros acordada em Genebra."),
+        ("fr", "La Russie et l'Ukraine ont achevé lundi l'échange de 150 prisonniers convenu à Genève."),
+        (
+            "nl",
+            "Rusland en Oekraïne hebben maandag de in Genève overeengekomen uitwisseling van 150 gevangenen afgerond.",
+        ),
+        ("cs", "Rusko a Ukrajina v pondělí dokončily výměnu 150 zajatců dohodnutou v Ženevě."),
+        ("bg", "Русия и Украйна завършиха в понеделник договорената в Женева размяна на 150 военнопленници."),
     ],
 )
 def test_an_exchange_carried_out_under_an_agreement_is_an_exchange(language: str, text: str) -> None:
@@ -136,3 +143,80 @@ def test_a_dated_swap_without_a_party_beside_a_named_handover_of_the_dead_is_kep
     )
     assert _kinds(report) == ["pow_exchange", "body_repatriation"]  # the swap is told first
     assert report.primary is not None and report.primary.fact_values().get("returned_to_ukraine") == 45
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "tr",
+            "Rusya ve Ukrayna heyetleri Cenevre'de bir araya geldi. Taraflar 300'er esirin takası konusunda anlaştı.",
+        ),
+        ("en", "Russian and Ukrainian negotiators met in Geneva. The two sides agreed to swap 300 prisoners each."),
+        (
+            "ro",
+            "Rusia și Ucraina s-au întâlnit la Geneva. Părțile au convenit un schimb de 300 de prizonieri.",
+        ),
+    ],
+)
+def test_the_sides_are_the_parties_the_story_named(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
+
+
+def test_the_sides_alone_name_no_party() -> None:
+    assert not _detect("The two sides agreed to swap 300 prisoners each.", "en").relevant
+
+
+def test_an_agreement_in_the_lead_of_a_story_about_the_two_sides_talks_is_news() -> None:
+    report = _detect(
+        "Російська та українська делегації провели в Женеві новий раунд переговорів. "
+        "Головним підсумком стала домовленість про обмін полоненими.",
+        "uk",
+    )
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
+
+
+def test_an_exchange_carried_out_in_fulfilment_of_an_agreement_is_news_of_the_exchange() -> None:
+    report = _detect(
+        "Це другий етап обміну на виконання домовленостей у Женеві: 9 березня з полону звільнили 150 військових. "
+        "Україна повернула також двох цивільних.",
+        "uk",
+    )
+    assert report.relevant and report.primary is not None
+    assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("es", "Moscú y Kiev anuncian un canje de 80 prisioneros que se realizará el domingo"),
+        ("fr", "Moscou et Kiev annoncent un échange de 80 prisonniers, qui doit intervenir dimanche"),
+        ("it", "Mosca e Kiev annunciano uno scambio di 80 prigionieri che avverrà domenica"),
+        ("pt", "Moscou e Kiev anunciam uma troca de 80 prisioneiros que deve ocorrer no domingo"),
+        ("ro", "Moscova și Kievul anunță un schimb de 80 de prizonieri care va avea loc duminică"),
+    ],
+)
+def test_an_exchange_that_will_take_place_is_a_plan(language: str, title: str) -> None:
+    report = _detect("", language, title)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine brought home from Russian captivity 120 soldiers who had been captured in Kherson, officials said.",
+        "Ukraine and Russia on Monday carried out the prisoner swap they had agreed in Geneva, freeing 120 each.",
+    ],
+)
+def test_a_past_perfect_after_the_completed_act_is_inside_the_news(text: str) -> None:
+    report = _detect(text, "en")
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.recalled) == ("pow_exchange", False)
+
+
+def test_a_past_perfect_main_clause_is_still_background() -> None:
+    assert not _detect("By then, Russia had exchanged 120 prisoners with Ukraine.", "en").relevant
