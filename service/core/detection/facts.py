@@ -605,7 +605,8 @@ def _who_is_to_go(s: Sentence) -> bool:
     """ "The first stage will include the seriously wounded", «першими мають повернутися важкопоранені»: in
     an agreement's report, a sentence about the exchange or its people that reports nothing done names
     whom the agreement covers."""
-    return s.has("return", "exchange", "pow", "captivity", "stage_noun") and not s.has("done", "recall")
+    about = s.has("return", "exchange", "pow", "captivity", "stage_noun", "members", "breakdown")
+    return about and not s.has("done", "recall")
 
 
 def _repeats(s: Sentence, values: set[int], topic: Topic) -> bool:

@@ -417,3 +417,29 @@ _MEDIATED = [
 def test_mediators_and_their_cue_in_every_main_language(language: str, phrase: str, mediator: str) -> None:
     sentence = analyse(Document("", phrase, language, None), load_topic())[0]
     assert sentence.has("med:" + mediator) and sentence.has("mediation"), sorted(sentence.hits)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Kyiv and Moscow have agreed to exchange 200 soldiers evacuated from the plant for Russian prisoners. "
+            "Of them, 53 are seriously wounded.",
+        ),
+        (
+            "uk",
+            "Київ і Москва домовилися обміняти 200 евакуйованих із заводу військових на російських полонених. "
+            "Серед них 53 тяжкопоранені.",
+        ),
+        (
+            "de",
+            "Kiew und Moskau haben vereinbart, 200 aus dem Werk evakuierte Soldaten gegen russische Gefangene "
+            "auszutauschen. Darunter sind 53 Schwerverletzte.",
+        ),
+    ],
+)
+def test_who_is_among_the_people_an_agreement_covers(language: str, text: str) -> None:
+    kind, facts = _primary(text, language)
+    assert kind == "agreement"
+    assert facts.get("categories") == ("wounded",)
