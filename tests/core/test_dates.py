@@ -63,6 +63,33 @@ def test_month_only() -> None:
     assert _resolve("in December 2024 the bodies of 503")[0] == (date(2024, 12, 1), "month")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la segunda etapa del canje terminó en la frontera",  # Spanish text, Portuguese weekday word
+        "a quinta troca de prisioneiros do ano",
+        "na sexta ronda de conversações",
+        "schimbul a fost amânat de patru luni",  # Romanian "luni": months
+        "în ultimele luni nu a avut loc niciun schimb",
+    ],
+)
+def test_an_ordinal_or_noun_that_spells_a_weekday_elsewhere_is_no_weekday(text: str) -> None:
+    assert [m.weekday for m in find_dates(tokenize(normalize(text)))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("nesta segunda-feira chegaram 40 militares", 1),
+        ("a troca aconteceu na sexta-feira", 5),
+        ("luni, părțile au schimbat prizonieri", 1),
+        ("el jueves de la segunda fase", 4),
+    ],
+)
+def test_the_same_words_in_their_days_company_are_weekdays(text: str, weekday: int) -> None:
+    assert [m.weekday for m in find_dates(tokenize(normalize(text)))] == [weekday]
+
+
 def test_may_as_a_verb_is_not_a_month() -> None:
     assert _resolve("the exchange may take place next week") == []
 

@@ -109,7 +109,7 @@ def find_dates(tokens: list[str], topic: Topic | None = None) -> list[DateMentio
             mention = _around_month(tokens, i, topic.months[token], topic)
             if mention and found and mention.start < found[-1].end:
                 mention = None
-        elif token in topic.weekdays:
+        elif token in topic.weekdays and _is_weekday(tokens, i, topic):
             mention = DateMention(i, i + 1, weekday=topic.weekdays[token])
         elif token in topic.relative_days:
             mention = DateMention(i, i + 1, offset=topic.relative_days[token])
@@ -119,6 +119,18 @@ def find_dates(tokens: list[str], topic: Topic | None = None) -> list[DateMentio
         else:
             i += 1
     return _merge_weekdays(found)
+
+
+def _is_weekday(tokens: list[str], i: int, topic: Topic) -> bool:
+    """A weekday name that is also another word is a day only in its day's company: "segunda-feira", not
+    "a segunda fase"; "luni" (also "months") not after a count ("de trei luni")."""
+    token = tokens[i].lower()
+    if token in topic.weekday_next:
+        return i + 1 < len(tokens) and tokens[i + 1].lower() == topic.weekday_next[token]
+    if token in topic.weekday_nouns and i > 0:
+        before = tokens[i - 1].lower()
+        return not (before.isdecimal() or before in topic.weekday_not_after or before in topic.number_words)
+    return True
 
 
 def _merge_weekdays(found: list[DateMention]) -> list[DateMention]:

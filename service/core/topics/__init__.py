@@ -423,6 +423,11 @@ class Topic:
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
+    # Weekday names that are also ordinals or nouns: Portuguese "segunda" is a day only before "feira"
+    # ("a segunda fase" is the second stage), Romanian "luni" is also "months" ("de trei luni").
+    weekday_next: Mapping[str, str] = field(default_factory=dict)
+    weekday_not_after: frozenset[str] = frozenset()
+    weekday_nouns: frozenset[str] = frozenset()
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -556,6 +561,9 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         ambiguous_months=frozenset(data.get("month_rules", {}).get("ambiguous", ())),
         weekdays=_merge_tables(data["weekdays"]),
         relative_days=_merge_tables(data["relative_days"]),
+        weekday_next={normalize(k): normalize(v) for k, v in data.get("weekday_rules", {}).get("next", {}).items()},
+        weekday_not_after=frozenset(normalize(w) for w in data.get("weekday_rules", {}).get("not_after", ())),
+        weekday_nouns=frozenset(normalize(w) for w in data.get("weekday_rules", {}).get("nouns", ())),
         era_start_year=int(data.get("era_start_year", 2022)),
         recall_after_days=int(data.get("recall_after_days", 6)),
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
