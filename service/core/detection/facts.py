@@ -11,12 +11,13 @@ handed over), then the earliest (headline first).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from service.core.detection.clauses import running_total
-from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, recipient
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, nominative, party_name, recipient
 from service.core.detection.numbers import NumberSpan, find_numbers, n_for_n
 from service.core.domain import EventKind, Fact
 from service.core.topics import Span, Topic
@@ -44,6 +45,7 @@ class Count:
     rank: int  # 2: the receiver says so, 1: neutral wording, 0: the giver says so
     order: int
     formula: bool = False  # "N for N": this handover's figure, or the whole operation's
+    following: tuple[int, ...] = ()  # the counts after it in its sentence: parts of a total stated elsewhere?
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
@@ -74,20 +76,34 @@ def _approximate(s: Sentence, n: NumberSpan) -> bool:
     return False
 
 
-def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
-    """ "270 soldiers and 120 civilians": the second count, to be added to the first."""
-    for i in range(n.end, min(n.end + 6, len(s.tokens) - 2)):
-        if s.tokens[i] in _AND and s.tokens[i + 1].isdecimal():
-            return int(s.tokens[i + 1]) if _near(s.hits, "part_group", i + 2, i + 4) else None
+def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
+    """(index, value) of the second count of "270 soldiers and 120 civilians", «300 військовослужбовців та
+    двоє цивільних» (spelled too), in n's clause: to be added to the first."""
+    _, hi = s.clause_span(n.start)
+    for i in range(n.end, min(n.end + 6, hi - 2)):
+        if s.tokens[i] not in _AND:
+            continue
+        part = next((m for m in find_numbers(s.tokens[i + 1 : i + 6], s.topic, s.language) if m.start == 0), None)
+        if part is None:
+            return None
+        end = i + 1 + part.end
+        return (i + 1, part.value) if _near(s.hits, "part_group", end, end + 2) else None
     return None
+
+
+def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
+    span = _plus_span(s, n)
+    return span[1] if span else None
 
 
 def _plus_part_at(s: Sentence, n: NumberSpan) -> int | None:
     """Token index of the second count that `_plus_part` adds to n, if any."""
-    for i in range(n.end, min(n.end + 6, len(s.tokens) - 2)):
-        if s.tokens[i] in _AND and s.tokens[i + 1].isdecimal():
-            return i + 1 if _near(s.hits, "part_group", i + 2, i + 4) else None
-    return None
+    span = _plus_span(s, n)
+    return span[0] if span else None
+
+
+def _dated(s: Sentence, n: NumberSpan) -> bool:
+    return any(m.start <= n.start < m.end for m in s.dates)
 
 
 def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
@@ -108,11 +124,11 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "exchange", n.end, n.end + 1):
         return True  # "the 56th exchange", «56. wymianę»: a series number
+    lo, hi = s.clause_span(n.start)
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
-    lo, hi = s.clause_span(n.start)
-    if _near(s.hits, "breakdown", max(n.start - 4, lo), n.start):
-        return True
+    if _near(s.hits, "breakdown", lo, n.start):
+        return True  # "…, among them 80 civilian sailors and 30 servicemen": every count of the clause
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
 
 
@@ -145,10 +161,15 @@ def _noun_window_end(s: Sentence, n: NumberSpan) -> int:
     return i
 
 
-def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
-    """Kind of the counted noun and the index where the noun phrase ends."""
+def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str, int] | None:
+    """Kind of the counted noun and the index where the noun phrase ends (`numbers`: the sentence's)."""
     hi = _noun_window_end(s, n)
     body_after = _first_at_or_after(s.hits, ("body",), n.end, hi)
+    person = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + 2)
+    if body_after is not None and person is not None and person < body_after:
+        coordinated = any(t in _COORDINATORS for t in s.tokens[person:body_after])
+        if coordinated and any(body_after < m.start <= body_after + _BEFORE for m in numbers):
+            body_after = None  # "38 soldiers and the bodies of 62 fallen": that body noun is the next count's
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
@@ -159,7 +180,21 @@ def _object(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     person = _first_at_or_after(s.hits, objects, n.end, hi)
     if person is None and s.language in s.topic.count_after_noun and _near(s.hits, "pow", n.start - 2, n.start):
         return "pow", n.end  # Swahili, Hausa: "wanajeshi 84", the number follows its noun
-    return ("pow", _phrase_end(s.hits, objects, person)) if person is not None else None
+    if person is None:
+        return _elliptical(s, n)
+    return "pow", _phrase_end(s.hits, objects, person)
+
+
+def _elliptical(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
+    """ "Ukraine gets 512 bodies back, hands over 27 to Russia": a count right after its verb, with no noun
+    of its own, counts the noun an earlier clause counted."""
+    lo, _ = s.clause_span(n.start)
+    verb = any(max(lo, n.start - 2) <= a < n.start for c in ("receive", "give") for a, _ in s.hits.get(c, ()))
+    earlier = [(a, c) for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < lo]
+    bare = n.end == len(s.tokens) or n.end in s.clauses or s.tokens[n.end] in s.topic.non_subject_prepositions
+    if not verb or not earlier or not bare:  # «РФ получила 20 мирных жителей»: a noun of its own
+        return None
+    return ("body" if max(earlier)[1] == "body" else "pow"), n.end
 
 
 def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
@@ -174,10 +209,10 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return kind, n.end
 
 
-def _bare_in_clause(s: Sentence, n: NumberSpan) -> bool:
+def _bare_in_clause(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> bool:
     """No counted noun after the count nor before it in its own clause: "…, России — 19" counts the
     noun of an earlier clause (the object window alone would lend it "тел" from that clause)."""
-    if _object(s, n) is None:
+    if _object(s, n, numbers) is None:
         return True
     lo, _ = s.clause_span(n.start)
     after = _first_at_or_after(s.hits, _COUNTED, n.end, _noun_window_end(s, n))
@@ -192,10 +227,15 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
     bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses
-    if not bare or not near or not before or not s.has("receive", "give"):
+    if not bare or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
-    at, side = max(near)
     kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
+    if not near:
+        we = [a for a, _ in s.hits.get("we", ()) if n.start - 3 <= a < n.start and a > min(before)]
+        first = _clause_destination(s, 0, we[-1]) if we else None
+        # «Украинской стороне передано 909 тел, нам — 43»: "us" is the side the first conjunct is not
+        return (kind, _other(first)) if first is not None else None
+    at, side = max(near)
     if s.language in MORPHOLOGY_LANGUAGES and recipient(s.tokens, at, n.start, s.language or "") == side:
         return kind, side  # «Украине передано 1000 тел, России — 19»: the dative receives whatever the verb
     gives = [a for a, _ in s.hits.get("give", ()) if a < n.start] > [
@@ -216,8 +256,8 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
         after: tuple[int, int] | None = None
         for concept, sign in (("receive", 1), ("give", -1)):
             for a, _ in s.hits.get(concept, ()):
-                if not clause_lo <= a < clause_hi:
-                    continue
+                if not clause_lo <= a < clause_hi or (not lo <= a < hi and _counts_in_clause(s, a)):
+                    continue  # "Ukraine gets 512 bodies, hands over 27": that verb governs its own count
                 if a < n.start and (before is None or a > before[0]):
                     before = (a, sign)
                 elif a >= n.start and (after is None or a < after[0]):
@@ -227,15 +267,28 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     return None
 
 
-def _party_before(s: Sentence, lo: int, hi: int) -> str | None:
-    """The party named closest before index hi (and at or after lo)."""
+def _not_subject(s: Sentence, a: int) -> bool:
+    """A party after a preposition ("an exchange with Russia") or, in Russian/Ukrainian, in no
+    nominative form («передала Украине», «украинской стороне») is not the subject."""
+    if a > 0 and s.tokens[a - 1] in s.topic.non_subject_prepositions:
+        return True
+    return s.language in MORPHOLOGY_LANGUAGES and not nominative(s.tokens[a], s.language or "")
+
+
+def _party_before(s: Sentence, lo: int, hi: int, subject: bool = False) -> str | None:
+    """The party named closest before index hi (and at or after lo); only one that can be the subject
+    if `subject`."""
     best: tuple[int, str] | None = None
     fallback: tuple[int, str] | None = None  # after a preposition: "an exchange with Russia"
     for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
-        for a, _ in s.hits.get(concept, ()):
+        for a, b in s.hits.get(concept, ()):
             if not lo <= a < hi:
                 continue
-            if a > 0 and s.tokens[a - 1] in s.topic.non_subject_prepositions:
+            if _first_at_or_after(s.hits, _COUNTED, b, b + 1) is not None:
+                continue  # "bodies it said were of Ukrainian soldiers": the counted people's nationality
+            if _not_subject(s, a):
+                if subject:
+                    continue
                 if fallback is None or a > fallback[0]:
                     fallback = (a, side)
             elif best is None or a > best[0]:
@@ -256,6 +309,28 @@ def _coordinated(s: Sentence, a: int) -> bool:
 
 def _other(side: str) -> str:
     return _RU if side == _UA else _UA
+
+
+def _subject(s: Sentence, n: NumberSpan) -> str | None:
+    """The party that is the subject of the count's verb: before it in its clause, right after it
+    ("erhielt Moskau"), or the subject of an earlier clause the verb shares ("…, and received 41")."""
+    verb = _verb(s, n)
+    if verb is None:
+        return _party_before(s, 0, n.start, subject=True)
+    lo, _ = s.clause_span(n.start)
+    position = verb[0]
+    found = _party_before(s, lo, position, subject=True)
+    if found is None and lo <= position < n.start and _subject_between(s, position + 1, n.start):
+        found = _party_before(s, position + 1, n.start, subject=True)
+    return found or _shared_subject(s, min(lo, position))
+
+
+def _shared_subject(s: Sentence, lo: int) -> str | None:
+    """The subject of the verb before `lo`, which a clause without its own subject shares: "Russia
+    handed over 1,000 bodies, and received 41", «Україна передала РФ 38 тіл, повернувши 1000»."""
+    verbs = [a for c in ("receive", "give") for a, _ in s.hits.get(c, ()) if a < lo]
+    hi = max(verbs) if verbs else lo
+    return _party_before(s, 0, hi, subject=True) or _party_before(s, 0, hi)  # «За словами Зеленського»
 
 
 def _passive_agent(s: Sentence, verb: int, hi: int) -> str | None:
@@ -283,27 +358,50 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     if own is not None and not clause_lo <= position < clause_hi:
         return own, 2  # "…, while Ukraine said it had got 207 back": the clause's own party speaks
     if position < n.start:
-        subject = _party_before(s, clause_lo, position) or _party_before(s, 0, position)
+        subject = _party_before(s, clause_lo, position) or _shared_subject(s, min(clause_lo, position))
         if subject is not None:
             return (subject, 2) if sign > 0 else (_other(subject), 0)
-        between = _party_before(s, position + 1, n.start)  # the indirect object or the source
-        if between is not None:
-            return (between, 0) if sign < 0 else (_other(between), 2)
-        return None
+        between = _party_before(s, position + 1, n.start)  # the indirect object, the source, a subject
+        if between is None:
+            return None
+        if sign > 0 and _subject_between(s, position + 1, n.start):
+            return between, 2  # "Im Gegenzug erhielt Moskau 43", «получила Россия 43»: the subject follows
+        return (between, 0) if sign < 0 else (_other(between), 2)
     subject = _party_before(s, clause_lo, n.start) or _party_before(s, 0, n.start)
     if subject is None:
         return None
     return (subject, 2) if sign > 0 else (_other(subject), 0)
 
 
+def _subject_between(s: Sentence, lo: int, hi: int) -> bool:
+    """A party between a verb and its count that can be the subject (no preposition, nominative)."""
+    return any(
+        lo <= a < hi and not _not_subject(s, a)
+        for concept in ("party_ua", "party_ru", "hq")
+        for a, _ in s.hits.get(concept, ())
+    )
+
+
+def _phrase_destinations(s: Sentence) -> dict[str, list[Span]]:
+    """Destination phrases without the one-word party forms («Киеву», «Україні») whose case
+    morphology has judged already."""
+    language = s.language or ""
+    return {
+        c: [(a, b) for a, b in s.hits.get(c, ()) if b - a > 1 or not party_name(s.tokens[a], language)]
+        for c in ("to_ua", "to_ru")
+    }
+
+
 def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
     """The recipient this clause names: by case in Russian/Ukrainian («России передано», «в Україну»),
     else by a destination phrase in the same clause ("to Russia", "from Russian captivity")."""
+    hits = s.hits
     if s.language in MORPHOLOGY_LANGUAGES:
         side = recipient(s.tokens, lo, hi, s.language or "")
         if side is not None:
             return side
-    ua, ru = _near(s.hits, "to_ua", lo, hi), _near(s.hits, "to_ru", lo, hi)
+        hits = _phrase_destinations(s)  # «с подконтрольных Киеву территорий»: no recipient
+    ua, ru = _near(hits, "to_ua", lo, hi), _near(hits, "to_ru", lo, hi)
     if ua != ru:
         return _UA if ua else _RU
     return None
@@ -320,6 +418,12 @@ def _both_sides_total(s: Sentence, n: NumberSpan, clause_lo: int) -> bool:
     ua = _near(s.hits, "party_ua", 0, n.start) or _near(s.hits, "hq", 0, n.start)  # "Moscow, Kyiv swap 218"
     ru = _near(s.hits, "party_ru", 0, n.start)
     return ua == ru
+
+
+def _free_destination(s: Sentence, concept: str) -> bool:
+    """A destination named in a clause without a count of its own ("…, hands over 27 to Russia" is
+    that count's destination, not the sentence's)."""
+    return any(not _counts_in_clause(s, a) for a, _ in s.hits.get(concept, ()))
 
 
 def _counts_in_clause(s: Sentence, i: int) -> bool:
@@ -342,6 +446,10 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     ru = _near(s.hits, "nat_ru", lo, hi) or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
         return (_UA if ua else _RU), rank
+    if _near(s.hits, "own", lo, min(n.end + 4, clause_hi)):
+        subject = _subject(s, n)  # «Россия вернула 250 своих военнослужащих»: the subject's own people
+        if subject is not None:
+            return subject, 2
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
     destination = _clause_destination(s, clause_lo, clause_hi)
@@ -349,8 +457,13 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):
         return _TOTAL, 1
-    if s.has("to_ua") != s.has("to_ru"):
-        return (_UA if s.has("to_ua") else _RU), rank
+    if verb is not None and clause_lo <= verb[0] < n.start:
+        bound = _by_verb(s, n)  # the clause's own verb and subject: "…, while Russia received 43"
+        if bound is not None:
+            return bound
+    ua, ru = _free_destination(s, "to_ua"), _free_destination(s, "to_ru")
+    if ua != ru:
+        return (_UA if ua else _RU), rank
     if _near(s.hits, "recipient_ua", clause_lo, clause_hi):
         return _UA, rank
     if s.has("handover_subject_ru"):
@@ -376,11 +489,11 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
     for n in numbers:
         if any(p.start <= n.start < p.end for p in pairs) or n.start in added or _skip(s, n, agreed):
             continue  # the "120 civilians" of "270 soldiers and 120 civilians" counts in the first's sum
-        gapped = _gapped(s, n) if _bare_in_clause(s, n) and _each_after(s, n) is None else None
+        gapped = _gapped(s, n) if _bare_in_clause(s, n, numbers) and _each_after(s, n) is None else None
         if gapped is not None:
             found.append(Count(n.value, gapped[1], gapped[0], s.text, 1, order))
             continue
-        obj = _object(s, n) or _each_after(s, n)
+        obj = _object(s, n, numbers) or _each_after(s, n)
         if obj is None:
             continue
         kind, phrase_end = obj
@@ -389,16 +502,17 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         side, rank = _side(s, n, phrase_end)
         if _part_count(s, n):
             rank = -1  # "12 civilians", "108 women": a part, the side's count only when nothing else is said
-        found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order))
+        following = tuple(m.value for m in numbers if m.start >= n.end and not _dated(s, m))
+        found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order, following=following))
     return found
 
 
 def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
-    """ "The second stage of the 1000-for-1000 exchange: 307 returned": a formula larger than a count the
-    text gives for one handover names the whole operation, not this handover."""
+    """ "The second stage of the 1000-for-1000 exchange: 307 returned", "… 1000 for 1000 … today 303 for
+    303": a formula larger than a count (or another formula) the text gives for one handover names the
+    whole operation, not this handover."""
     return c.formula and any(
-        o.kind == c.kind and not o.formula and o.side != _TOTAL and o.rank >= 0 and o.value < c.value
-        for o in all_counts
+        o.kind == c.kind and o.side != _TOTAL and o.rank >= 0 and o.value < c.value for o in all_counts
     )
 
 
@@ -415,7 +529,17 @@ def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[F
         unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN and c.rank >= 0]
         if unknown:  # reports are overwhelmingly about Ukraine's returns when no side is named
             best[ua_key] = unknown[0]
+    for key, sides in ((ua_key, (_UA, _BOTH, _UNKNOWN)), (ru_key, (_RU, _BOTH))):
+        if key in best:
+            best[key] = _total_of(best[key], [c for c in all_counts if c.kind == kind and c.side in sides])
     return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
+
+
+def _total_of(part: Count, others: list[Count]) -> Count:
+    """ "141 Ukrainians are coming home! … 132 servicemen were freed, and also 9 civilians": a count that
+    the chosen one and the counts after it in its sentence add up to is the total, and outranks it."""
+    sums = set(itertools.accumulate(part.following, initial=part.value)) - {part.value}
+    return next((c for c in others if c.value in sums), part)
 
 
 def _labels(
@@ -643,24 +767,67 @@ def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list
     return list(sentences) + extra
 
 
+def _mirror_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """Clauses saying "the same number" without a count of their own."""
+    spans = {s.clause_span(a) for a, _ in s.hits.get("same_number", ())}
+    return sorted((lo, hi) for lo, hi in spans if not any(t.isdecimal() for t in s.tokens[lo:hi]))
+
+
+def _mirrored_side(s: Sentence, lo: int, hi: int, given: str) -> str:
+    """Who receives "the same number": the side the clause names (a nationality, or the subject's own
+    people), else the other side than the count it repeats."""
+    ua, ru = _near(s.hits, "nat_ua", lo, hi), _near(s.hits, "nat_ru", lo, hi)
+    if ua != ru:
+        return _UA if ua else _RU
+    if _near(s.hits, "own", lo, hi):
+        subject = _party_before(s, lo, hi, subject=True) or _shared_subject(s, lo)
+        if subject is not None:
+            return subject  # «Російська сторона отримала стільки ж своїх військових»
+    return _other(given)
+
+
 def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
-    """ "Ukraine handed over 49 people. Russia handed over the same number of Ukrainian prisoners": a
-    sentence giving "the same number" without a count of its own mirrors the count of the sentence
-    before it to the other side (or to the side its nationality names)."""
+    """ "Ukraine handed over 49 people. Russia handed over the same number of Ukrainian prisoners", «Россия
+    вернула 250 своих военнослужащих, передав Украине такое же число»: a clause giving "the same number"
+    without a count of its own mirrors the one-sided count before it — in an earlier clause of its
+    sentence, else in the nearest sentence before it that has one — to the other side (or to the side
+    the clause names)."""
     by_index = {s.index: found_counts for s, found_counts in found if found_counts}
     out: list[Count] = []
     for s, found_counts in found:
         out += found_counts
-        if found_counts or not s.has("same_number") or s.index - 1 not in by_index:
+        clauses = _mirror_clauses(s) if s.has("same_number") else []
+        if not clauses:
             continue
-        for c in by_index[s.index - 1]:
-            if c.side not in (_UA, _RU):
-                continue
-            ua, ru = s.has("nat_ua", "nat_ua_after"), s.has("nat_ru", "nat_ru_after")
-            side = (_UA if ua else _RU) if ua != ru else _other(c.side)
-            out.append(Count(c.value, side, c.kind, s.text, 1, c.order))
-            break
+        earlier = [i for i in by_index if i < s.index]
+        source = found_counts or (by_index[max(earlier)] if earlier else [])
+        sided = [c for c in source if c.side in (_UA, _RU)]
+        if not sided or len({(c.side, c.kind) for c in sided}) > 1:
+            continue  # nothing to repeat, or two sides named already
+        c = sided[0]
+        lo, hi = clauses[0]
+        out.append(Count(c.value, _mirrored_side(s, lo, hi, c.side), c.kind, s.text, 1, c.order))
     return out
+
+
+def _day(s: Sentence) -> tuple[int, int] | None:
+    """The one day a sentence states: (month, day), (13, 0) for "today" (later than any stated day of an
+    undated text), None for none or several («с 23 по 25 мая»)."""
+    days = {(m.month, m.day) for m in s.dates if m.month is not None and m.day is not None}
+    if any(m.offset == 0 for m in s.dates):
+        days.add((13, 0))
+    return days.pop() if len(days) == 1 else None
+
+
+def _latest_day(all_counts: list[Count], ordered: list[Sentence]) -> list[Count]:
+    """An undated text that gives counts for several days ("on 23 May 390 …; on 24 May 307 …; today 303
+    …") reports the latest; the counts of the earlier days are their events'."""
+    days = {c.order: _day(ordered[c.order]) for c in all_counts}
+    stated = {d for d in days.values() if d is not None}
+    if len(stated) < 2:
+        return all_counts
+    latest = max(stated)
+    return [c for c in all_counts if days[c.order] in (None, latest)]
 
 
 def _count_facts(
@@ -673,6 +840,8 @@ def _count_facts(
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
     all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
+    if when is None:
+        all_counts = _latest_day(all_counts, ordered)
     done = _continued(
         [
             s

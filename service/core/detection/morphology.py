@@ -105,8 +105,23 @@ def _party(token: str, language: str) -> tuple[str | None, frozenset[str]]:
     return side, frozenset(cases)
 
 
+def party_name(token: str, language: str) -> bool:
+    """The token is a form of «Україна», «Киев», «Россия»…: its case, not a word list, says its role."""
+    return _party(token, language)[0] is not None
+
+
 def _is_noun(token: str, language: str) -> bool:
     return any("NOUN" in g for _, g in parses(token, language)[:1])
+
+
+def _governs_dative(token: str, language: str) -> bool:
+    """An adjective or participle before a dative governs it: «подконтрольных Киеву территорий»."""
+    return any("ADJF" in g or "PRTF" in g for _, g in parses(token, language)[:1])
+
+
+def nominative(token: str, language: str) -> bool:
+    """The token can be a subject: some parse of it is in the nominative («Россия», «РФ»; not «Украине»)."""
+    return any("nomn" in g for _, g in parses(token, language))
 
 
 def recipient(tokens: list[str], lo: int, hi: int, language: str) -> str | None:
@@ -121,7 +136,11 @@ def recipient(tokens: list[str], lo: int, hi: int, language: str) -> str | None:
             (prev in _TO_ACCUSATIVE and "accs" in cases)
             or (prev in _TO_GENITIVE and "gent" in cases)
             or (prev in _TO_DATIVE and "datv" in cases)
-            or ("datv" in cases and prev not in _PREPOSITIONS and not (prev and _is_noun(prev, language)))
+            or (
+                "datv" in cases
+                and prev not in _PREPOSITIONS
+                and not (prev and (_is_noun(prev, language) or _governs_dative(prev, language)))
+            )
         ):
             found.add(side)
     return found.pop() if len(found) == 1 else None

@@ -34,3 +34,155 @@ def _facts(text: str, language: str, title: str = "") -> dict[str, Any]:
 )
 def test_a_weekday_is_not_the_stage_ordinal(text: str, language: str, stage: int) -> None:
     assert _facts(text, language).get("stage") == stage
+
+
+def _counts(facts: dict[str, Any], prefix: str) -> tuple[Any, Any]:
+    return facts.get(prefix + "_to_ukraine"), facts.get(prefix + "_to_russia")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        # the count's own clause names who received it, whatever destination another clause names
+        ("Ukraine Gets 512 Bodies Back, Hands Over 27 to Russia", "", "en"),
+        (
+            "",
+            "Kyiv on Friday received the remains of 512 people that Moscow says were soldiers, while 27 bodies "
+            "went back to the Russian side, officials said.",
+            "en",
+        ),
+        # an elided subject is the earlier clause's: "…, and received 27"
+        (
+            "",
+            "Russia handed over 512 bodies it said were of Ukrainian soldiers, and received 27 bodies of its own "
+            "servicemen in return, officials said on Friday.",
+            "en",
+        ),
+        # German: the subject after the verb («erhielt Moskau»), the dative article before the recipient
+        (
+            "",
+            "Russland hat der Ukraine am Freitag die Leichen von 512 Menschen übergeben. Im Gegenzug erhielt "
+            "Moskau die Überreste von 27 eigenen Soldaten.",
+            "de",
+        ),
+        # Russian: «передала Украине» (dative) and «получила» sharing the subject «Россия»
+        ("", "Россия в пятницу передала Украине тела 512 погибших военных и получила тела 27 своих солдат.", "ru"),
+        # a gapped «нам — 27» is the side the first conjunct is not
+        (
+            "",
+            "Обмен телами состоялся в пятницу. «Украинской стороне передано 512 тел, нам — 27», — сказал депутат "
+            "Госдумы.",
+            "ru",
+        ),
+        # Ukrainian: a participle shares the subject of the main verb
+        (
+            "",
+            "У п'ятницю Україна передала РФ 27 тіл російських військових, водночас повернувши додому 512 тіл "
+            "своїх захисників.",
+            "uk",
+        ),
+    ],
+)
+def test_who_received_the_bodies(title: str, text: str, language: str) -> None:
+    assert _counts(_facts(text, language, title), "bodies") == (512, 27)
+
+
+def test_own_soldiers_return_to_the_subject_and_the_same_number_goes_the_other_way() -> None:
+    facts = _facts("Россия в пятницу вернула 175 своих военнослужащих, передав Украине такое же число пленных.", "ru")
+    assert _counts(facts, "returned") == (175, 175)
+
+
+def test_a_dative_governed_by_an_adjective_is_no_recipient() -> None:
+    text = "Во вторник в рамках обмена российская сторона получила 95 военных с подконтрольных Киеву территорий."
+    assert _facts(text, "ru").get("returned_to_russia") == 95
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ukraine on Tuesday brought home 44 soldiers and the bodies of 71 fallen defenders in a swap with Russia.",
+            "en",
+        ),
+        (
+            "Ucraina a recuperat marți 44 de militari și trupurile a 71 de soldați căzuți, într-un schimb cu Rusia.",
+            "ro",
+        ),
+    ],
+)
+def test_people_are_not_counted_as_bodies(text: str, language: str) -> None:
+    assert _facts(text, language).get("bodies_to_ukraine") == 71
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "У вівторок Україна повернула з російського полону 64 захисників. Обмін відбувся за посередництва "
+            "Катару. Російська сторона отримала стільки ж своїх військових.",
+            "uk",
+        ),
+        (
+            "We wtorek z rosyjskiej niewoli wróciło 64 Ukraińców. Wśród nich są ranni. Strona rosyjska otrzymała "
+            "taką samą liczbę swoich żołnierzy.",
+            "pl",
+        ),
+        (
+            "Mardi, 64 prisonniers de guerre ukrainiens sont rentrés chez eux, dans le cadre d'un échange avec la "
+            "Russie qui a récupéré en retour le même nombre de ses soldats.",
+            "fr",
+        ),
+        (
+            "El martes Ucrania recuperó a 64 prisioneros de guerra y Rusia recibió el mismo número de sus soldados.",
+            "es",
+        ),
+        (
+            "Russland hat am Dienstag 64 ukrainische Kriegsgefangene freigelassen. Im Gegenzug erhielt Moskau die "
+            "gleiche Zahl eigener Soldaten.",
+            "de",
+        ),
+        (
+            "Martedì l'Ucraina ha recuperato 64 prigionieri di guerra e la Russia ha ricevuto lo stesso numero di "
+            "soldati.",
+            "it",
+        ),
+        ("Marți, Ucraina a primit 64 de prizonieri de război, iar Rusia a primit același număr de militari.", "ro"),
+    ],
+)
+def test_the_same_number_mirrors(text: str, language: str) -> None:
+    assert _counts(_facts(text, language), "returned") == (64, 64)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "total"),
+    [
+        # a total before its breakdown in another sentence: the parts add up to it
+        (
+            "Відбувся обмін полоненими. З російського полону звільнено 118 військовослужбовців, а також 5 "
+            "цивільних. Усього звільнено 123 українці.",
+            "uk",
+            123,
+        ),
+        (
+            "Россия и Украина провели обмен пленными. Из российского плена освобождены 70 военнослужащих, а "
+            "также 3 гражданских. Всего освобождены 73 украинца.",
+            "ru",
+            73,
+        ),
+        # a count followed by a colon and its parts
+        (
+            "Україна провела обмін полоненими. «Повернули 47 військових: 5 офіцерів, 42 рядових і сержантів», — "
+            "написав голова Офісу президента.",
+            "uk",
+            47,
+        ),
+        # a part added to the count of its own clause, spelled
+        (
+            "У вівторок з російського полону в Україну повернулися 210 військовослужбовців та троє цивільних.",
+            "uk",
+            213,
+        ),
+    ],
+)
+def test_a_total_outranks_its_parts(text: str, language: str, total: int) -> None:
+    assert _facts(text, language).get("returned_to_ukraine") == total
