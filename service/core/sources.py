@@ -1,6 +1,7 @@
-"""Which sources are official primary sources (presidents, ministries, the Coordination Headquarters).
+"""Which sources are official primary sources (presidents, ministries, the Coordination Headquarters), and
+which side a source speaks for.
 
-Pure: a URL and a source label in, a yes/no out. The list is data (topics/official_sources.toml), so the
+Pure: a URL and a source label in, a yes/no (or a side) out. The list is data (topics/official_sources.toml), so the
 flows (an article found through an aggregator) and the evaluation replay decide it the same way.
 """
 
@@ -60,3 +61,19 @@ def is_official(url: str = "", source: str = "") -> bool:
     """True when the article's URL or its source label ("t.me/Koordshtab", "president.gov.ua", "Координаційний
     штаб (Telegram)") is official."""
     return _is_official_address(url) or _is_official_address(source) or _is_official_name(source)
+
+
+_SIDE_OF_TLD = {"ua": "ua", "ru": "ru", "su": "ru", "xn--p1ai": "ru", "рф": "ru"}
+
+
+def source_side(url: str = "", source: str = "") -> str | None:
+    """The side whose "we"/"our" ("наших", "нам", "our defenders") a source's text means: "ua" or "ru" by the
+    address's country domain (pravda.com.ua, rbc.ru, минобороны.рф), else None."""
+    for address in (url, source):
+        if not address or " " in address.strip():
+            continue
+        parsed = urlsplit(address if "//" in address else "//" + address)
+        side = _SIDE_OF_TLD.get((parsed.hostname or "").rsplit(".", 1)[-1])
+        if side is not None:
+            return side
+    return None

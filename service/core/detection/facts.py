@@ -124,6 +124,8 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "exchange", n.end, n.end + 1):
         return True  # "the 56th exchange", «56. wymianę»: a series number
+    if any(a <= n.start < b for a, b in s.hits.get("each", ())):
+        return True  # Turkish "her iki taraf" (both sides): the number word names the sides
     lo, hi = s.clause_span(n.start)
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
@@ -280,10 +282,11 @@ def _party_before(s: Sentence, lo: int, hi: int, subject: bool = False) -> str |
     if `subject`."""
     best: tuple[int, str] | None = None
     fallback: tuple[int, str] | None = None  # after a preposition: "an exchange with Russia"
-    for concept, side in (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU)):
+    for concept, concept_side in _PARTIES:
         for a, b in s.hits.get(concept, ()):
             if not lo <= a < hi:
                 continue
+            side = _ours(s, a) or concept_side
             if _first_at_or_after(s.hits, _COUNTED, b, b + 1) is not None:
                 continue  # "bodies it said were of Ukrainian soldiers": the counted people's nationality
             if _not_subject(s, a):
@@ -305,6 +308,26 @@ def _coordinated(s: Sentence, a: int) -> bool:
         return False
     ends = {b for c in ("party_ua", "hq", "party_ru") for _, b in s.hits.get(c, ())}
     return a - 1 in ends
+
+
+_PARTIES = (("party_ua", _UA), ("hq", _UA), ("party_ru", _RU), ("nat_ua", _UA), ("nat_ru", _RU), ("ours", _UA))
+
+
+def _ours(s: Sentence, a: int) -> str | None:
+    """The side a first-person word at a means: the source's, else Ukraine's."""
+    if not any(x == a for x, _ in s.hits.get("ours", ())):
+        return None
+    return s.speaker or _UA
+
+
+def _nationality(s: Sentence, lo: int, hi: int, concept: str) -> bool:
+    """A nationality of side `concept` ("nat_ua"/"nat_ru") in [lo, hi), "our" counted for the source's side."""
+    side = _UA if concept == "nat_ua" else _RU
+    return any(
+        (lo <= a < hi or lo < b <= hi) and (_ours(s, a) or side) == side
+        for c in (concept, "ours")
+        for a, b in s.hits.get(c, ())
+    )
 
 
 def _other(side: str) -> str:
@@ -442,8 +465,8 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         rank = -1  # "27 defenders of Mariupol": a part, used only when nothing else is said
     # One word after the noun phrase: adjectives follow nouns in the Romance languages.
     lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
-    ua = _near(s.hits, "nat_ua", lo, hi) or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
-    ru = _near(s.hits, "nat_ru", lo, hi) or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
+    ua = _nationality(s, lo, hi, "nat_ua") or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
+    ru = _nationality(s, lo, hi, "nat_ru") or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
         return (_UA if ua else _RU), rank
     if _near(s.hits, "own", lo, min(n.end + 4, clause_hi)):
@@ -776,7 +799,7 @@ def _mirror_clauses(s: Sentence) -> list[tuple[int, int]]:
 def _mirrored_side(s: Sentence, lo: int, hi: int, given: str) -> str:
     """Who receives "the same number": the side the clause names (a nationality, or the subject's own
     people), else the other side than the count it repeats."""
-    ua, ru = _near(s.hits, "nat_ua", lo, hi), _near(s.hits, "nat_ru", lo, hi)
+    ua, ru = _nationality(s, lo, hi, "nat_ua"), _nationality(s, lo, hi, "nat_ru")
     if ua != ru:
         return _UA if ua else _RU
     if _near(s.hits, "own", lo, hi):
@@ -792,7 +815,11 @@ def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
     without a count of its own mirrors the one-sided count before it — in an earlier clause of its
     sentence, else in the nearest sentence before it that has one — to the other side (or to the side
     the clause names)."""
-    by_index = {s.index: found_counts for s, found_counts in found if found_counts}
+
+    def sided(found_counts: list[Count]) -> list[Count]:
+        return [c for c in found_counts if c.side in (_UA, _RU) and c.rank >= 0]  # not "12 women" among them
+
+    by_index = {s.index: sided(found_counts) for s, found_counts in found if sided(found_counts)}
     out: list[Count] = []
     for s, found_counts in found:
         out += found_counts
@@ -800,11 +827,10 @@ def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
         if not clauses:
             continue
         earlier = [i for i in by_index if i < s.index]
-        source = found_counts or (by_index[max(earlier)] if earlier else [])
-        sided = [c for c in source if c.side in (_UA, _RU)]
-        if not sided or len({(c.side, c.kind) for c in sided}) > 1:
+        source = sided(found_counts) or (by_index[max(earlier)] if earlier else [])
+        if not source or len({(c.side, c.kind) for c in source}) > 1:
             continue  # nothing to repeat, or two sides named already
-        c = sided[0]
+        c = source[0]
         lo, hi = clauses[0]
         out.append(Count(c.value, _mirrored_side(s, lo, hi, c.side), c.kind, s.text, 1, c.order))
     return out

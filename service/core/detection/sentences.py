@@ -13,6 +13,7 @@ from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
 from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
+from service.core.sources import source_side
 from service.core.topics import SeparableVerb, Span, Topic, char_ranges, normalize, tokenize
 
 # A sentence starts with a capital letter of any cased script, a letter of a caseless one (Arabic, Hindi,
@@ -51,6 +52,7 @@ class Sentence:
     recalled: bool = False
     statistic: bool = False
     implied_party: bool = False  # no party named: the article's (only good for recalled mentions)
+    speaker: str | None = None  # the side the source speaks for: whose "our", «наших» («ua», «ru»)
     date: date | None = None
     precision: DatePrecision = "unknown"
 
@@ -167,6 +169,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     sentences: list[Sentence] = []
     body_index = 0
     language = document_language(doc.title, doc.text, doc.language)
+    speaker = source_side(doc.url, doc.source)
     for index, (text, is_title) in enumerate(split_sentences(doc)):
         if is_title:
             weight = TITLE_WEIGHT
@@ -197,5 +200,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             _add_tense(tokens, hits, own)
         elif key in topic.future_endings:
             _add_future(tokens, hits, topic.future_endings[key])
-        sentences.append(Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses))
+        sentences.append(
+            Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses, speaker=speaker)
+        )
     return sentences

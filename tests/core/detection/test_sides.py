@@ -11,6 +11,7 @@ import pytest
 
 from service.core.detection.detect import detect
 from service.core.domain import Document
+from service.core.sources import source_side
 
 TUESDAY = datetime(2025, 3, 11, 12, 0, tzinfo=UTC)
 
@@ -118,7 +119,8 @@ def test_people_are_not_counted_as_bodies(text: str, language: str) -> None:
     ("text", "language"),
     [
         (
-            "У вівторок Україна повернула з російського полону 64 захисників. Обмін відбувся за посередництва "
+            "У вівторок Україна повернула з російського полону 64 захисників. Серед звільнених — 9 жінок. Обмін "
+            "відбувся за посередництва "
             "Катару. Російська сторона отримала стільки ж своїх військових.",
             "uk",
         ),
@@ -186,3 +188,27 @@ def test_the_same_number_mirrors(text: str, language: str) -> None:
 )
 def test_a_total_outranks_its_parts(text: str, language: str, total: int) -> None:
     assert _facts(text, language).get("returned_to_ukraine") == total
+
+
+def test_a_number_word_naming_both_sides_is_no_count() -> None:
+    text = "Rusya ve Ukrayna salı günü esir takasını tamamladı. Takasta her iki taraf 84'er esiri serbest bıraktı."
+    assert _counts(_facts(text, "tr"), "returned") == (84, 84)
+
+
+@pytest.mark.parametrize(("url", "side"), [("https://news.example.ru/a/1", "ru"), ("https://example.com.ua/b", "ua")])
+def test_our_people_are_the_sources_side(url: str, side: str) -> None:
+    text = (
+        "Во вторник Россия и Украина провели обмен телами погибших военных. «С той стороны получено 40 тел "
+        "наших погибших», — сказал депутат."
+    )
+    report = detect(Document("", text, "ru", TUESDAY, url=url))
+    assert report.primary is not None
+    facts = report.primary.fact_values()
+    assert facts.get("bodies_to_russia" if side == "ru" else "bodies_to_ukraine") == 40
+
+
+def test_source_side_by_country_domain() -> None:
+    assert source_side("https://www.rbc.ru/politics/1") == "ru"
+    assert source_side("https://www.pravda.com.ua/news/1") == "ua"
+    assert source_side("https://www.dw.com/ru/1", "DW") is None
+    assert source_side("", "tass.ru") == "ru"
