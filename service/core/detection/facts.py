@@ -280,6 +280,12 @@ def _not_subject(s: Sentence, a: int) -> bool:
 def _party_before(s: Sentence, lo: int, hi: int, subject: bool = False) -> str | None:
     """The party named closest before index hi (and at or after lo); only one that can be the subject
     if `subject`."""
+    at = _party_at(s, lo, hi, subject)
+    return at[1] if at else None
+
+
+def _party_at(s: Sentence, lo: int, hi: int, subject: bool = False) -> tuple[int, str] | None:
+    """(index, side) of the party `_party_before` finds."""
     best: tuple[int, str] | None = None
     fallback: tuple[int, str] | None = None  # after a preposition: "an exchange with Russia"
     for concept, concept_side in _PARTIES:
@@ -299,7 +305,21 @@ def _party_before(s: Sentence, lo: int, hi: int, subject: bool = False) -> str |
     chosen = best or fallback
     if chosen is None or _coordinated(s, chosen[0]):
         return None  # "Ukraine and Russia held an exchange: 150 came home": both parties are no one side
-    return chosen[1]
+    return chosen
+
+
+def _clause_subject(s: Sentence, lo: int, verb: int, subject: bool = False) -> str | None:
+    """The subject of the verb at `verb` named in [lo, verb): not a party that an earlier verb governs
+    with a coordinator between ("Rusia entregó a Ucrania 757 cuerpos y recibió 34": Ucrania is the
+    object of "entregó"; the verbs share «Rusia»)."""
+    at = _party_at(s, lo, verb, subject)
+    if at is None:
+        return None
+    position, side = at
+    earlier = any(lo <= a < position for c in ("receive", "give") for a, _ in s.hits.get(c, ()))
+    if earlier and any(t in _COORDINATORS for t in s.tokens[position:verb]):
+        return _shared_subject(s, position)
+    return side
 
 
 def _coordinated(s: Sentence, a: int) -> bool:
@@ -342,7 +362,7 @@ def _subject(s: Sentence, n: NumberSpan) -> str | None:
         return _party_before(s, 0, n.start, subject=True)
     lo, _ = s.clause_span(n.start)
     position = verb[0]
-    found = _party_before(s, lo, position, subject=True)
+    found = _clause_subject(s, lo, position, subject=True)
     if found is None and lo <= position < n.start and _subject_between(s, position + 1, n.start):
         found = _party_before(s, position + 1, n.start, subject=True)
     return found or _shared_subject(s, min(lo, position))
@@ -381,7 +401,7 @@ def _by_verb(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     if own is not None and not clause_lo <= position < clause_hi:
         return own, 2  # "…, while Ukraine said it had got 207 back": the clause's own party speaks
     if position < n.start:
-        subject = _party_before(s, clause_lo, position) or _shared_subject(s, min(clause_lo, position))
+        subject = _clause_subject(s, clause_lo, position) or _shared_subject(s, min(clause_lo, position))
         if subject is not None:
             return (subject, 2) if sign > 0 else (_other(subject), 0)
         between = _party_before(s, position + 1, n.start)  # the indirect object, the source, a subject

@@ -212,3 +212,37 @@ def test_source_side_by_country_domain() -> None:
     assert source_side("https://www.pravda.com.ua/news/1") == "ua"
     assert source_side("https://www.dw.com/ru/1", "DW") is None
     assert source_side("", "tass.ru") == "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the party after the first verb is its object; the coordinated second verb shares the subject
+        (
+            "Rusia entregó el martes a Ucrania los cuerpos de 512 soldados y recibió los restos de 27 de sus "
+            "militares.",
+            "es",
+        ),
+        (
+            "Martedì la Russia ha consegnato all'Ucraina i corpi di 512 soldati e ha ricevuto le salme di 27 dei suoi "
+            "militari.",
+            "it",
+        ),
+        (
+            "Na terça-feira a Rússia entregou à Ucrânia os corpos de 512 soldados e recebeu os restos mortais de 27 "
+            "dos seus militares.",
+            "pt",
+        ),
+        (
+            "Mardi, la Russie a remis à l'Ukraine les corps de 512 soldats et a reçu en retour les dépouilles de 27 de "
+            "ses militaires.",
+            "fr",
+        ),
+        (
+            "We wtorek Rosja przekazała Ukrainie ciała 512 żołnierzy, a w zamian otrzymała ciała 27 swoich wojskowych.",
+            "pl",
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject(text: str, language: str) -> None:
+    assert _counts(_facts(text, language), "bodies") == (512, 27)
