@@ -435,6 +435,14 @@ def _phrase_destinations(s: Sentence) -> dict[str, list[Span]]:
     }
 
 
+def _predicate_start(s: Sentence, n: NumberSpan, lo: int) -> int:
+    """Where the count's own predicate starts in its clause: at a coordinator right before a receive/give
+    verb ("Rusia entregó a Ucrania 757 cuerpos y recibió 34": "a Ucrania" is the first verb's)."""
+    verbs = {a for c in ("receive", "give") for a, _ in s.hits.get(c, ())}
+    starts = [i for i in range(lo + 1, n.start) if s.tokens[i] in _COORDINATORS and verbs & {i + 1, i + 2, i + 3}]
+    return max(starts, default=lo)
+
+
 def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
     """The recipient this clause names: by case in Russian/Ukrainian («России передано», «в Україну»),
     else by a destination phrase in the same clause ("to Russia", "from Russian captivity")."""
@@ -495,7 +503,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
             return subject, 2
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
-    destination = _clause_destination(s, clause_lo, clause_hi)
+    destination = _clause_destination(s, _predicate_start(s, n, clause_lo), clause_hi)
     if destination is not None:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):
