@@ -246,3 +246,10 @@ def test_source_side_by_country_domain() -> None:
 )
 def test_a_coordinated_verb_shares_the_subject(text: str, language: str) -> None:
     assert _counts(_facts(text, language), "bodies") == (512, 27)
+
+
+def test_one_for_one_mirrors_and_a_coordinated_return_is_the_subjects() -> None:
+    text = "Во вторник Москва и Киев обменялись один к одному военнопленными – домой вернулись 64 российских военных."
+    assert _counts(_facts(text, "ru"), "returned") == (64, 64)
+    text = "Во вторник Россия передала Украине 512 тел погибших, а возвратила 27 тел своих военных."
+    assert _counts(_facts(text, "ru"), "bodies") == (512, 27)
