@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote_to_bytes, urlsplit, urlunsplit
 
@@ -110,8 +111,13 @@ def bytes_text(quoted: str) -> str:
     return unquote_to_bytes(quoted).decode("utf-8", "replace")
 
 
+@lru_cache(maxsize=8192)
 def canonicalize_url(url: str) -> str:
-    """One spelling per article URL: lower-case host, no tracking/fragment/default port, sorted query."""
+    """One spelling per article URL: lower-case host, no tracking/fragment/default port, sorted query.
+
+    Remembered: a poll asks for each entry's URL twice (its keys, its row), and every feed that lists a
+    story and every poll of a changed feed asks again for the same URLs.
+    """
     raw = url.strip()
     try:
         parts = urlsplit(raw)

@@ -7,6 +7,7 @@ source host); the store's half (service/store/ingest.py) sees only plain values 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from service.store.ingest import IncomingEntry
 
 def incoming(feed: Feed, entry: FeedEntry, now: datetime) -> IncomingEntry:
     """`entry` of `feed`, polled at `now`, ready for `ingest.upsert_entries`."""
-    return IncomingEntry(_keys(entry), _row(feed, entry, now), entry.title, entry.content, entry.fetch_page)
+    return IncomingEntry(_keys(entry), partial(_row, feed, entry, now), entry.title, entry.content, entry.fetch_page)
 
 
 def _keys(entry: FeedEntry) -> list[str]:

@@ -11,7 +11,7 @@ row is removed again in the same transaction and reported as `seen`, as a rolled
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -33,7 +33,9 @@ class IncomingEntry:
     """One polled feed entry, mapped by the poll flow (service/flows/entries.py) to what the store needs."""
 
     keys: list[str]  # dedup keys, cleaned as the engine cleans them
-    row: dict[str, Any]  # the article's column values, if the story is new
+    # The article's column values, if the story is new: built only then (most entries of a poll are
+    # stories already stored; their fingerprint, source and official look-ups are never needed).
+    row: Callable[[], dict[str, Any]]
     title: str  # as in the feed: an edit of a known story compares it (cleaned) with the stored title
     content: str  # the post text an edit compares, unless the page is fetched
     fetch_page: bool
@@ -81,7 +83,7 @@ async def upsert_entries(session: AsyncSession, entries: Sequence[IncomingEntry]
         story = next((local[k] for k in keys if k in local), None)
         unowned = [k for k in keys if k not in owners and k not in local]
         if owner is None and story is None:
-            story = _New(dict(entry.row))
+            story = _New(entry.row())
             new.append(story)
         if owner is None:
             assert story is not None
