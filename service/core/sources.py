@@ -8,14 +8,16 @@ flows (an article found through an aggregator) and the evaluation replay decide 
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
 
 @cache
 def _data() -> dict[str, list[str]]:
-    raw = resources.files("service.core.topics").joinpath("official_sources.toml").read_bytes()
+    # Read beside the package, not through it: importing service.core.topics builds detection's character
+    # tables (~50 ms), which storing a poll's entries does not need.
+    raw = resources.files("service.core").joinpath("topics", "official_sources.toml").read_bytes()
     return tomllib.loads(raw.decode("utf-8"))
 
 
@@ -45,6 +47,7 @@ def _telegram_channel(host: str, path: str) -> str | None:
     return parts[0].lower() if parts else None
 
 
+@lru_cache(maxsize=4096)  # sources repeat (a few hosts and channels); asked for every new article
 def _is_official_address(address: str) -> bool:
     if not address:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event
@@ -53,8 +54,15 @@ def _clean_params(params: Any) -> Any:
     if isinstance(params, dict):
         return {k: _clean_param(v) for k, v in params.items()}
     if isinstance(params, list | tuple):
-        return type(params)(_clean_param(v) for v in params)
+        # A multi-row INSERT brings tens of thousands of values: printable strings and non-strings (most of
+        # them) are passed through without a call per value.
+        return type(params)(
+            v if (type(v) is str and v.isprintable()) or type(v) in _PLAIN else _clean_param(v) for v in params
+        )
     return params
+
+
+_PLAIN = frozenset({int, float, bool, type(None), datetime})  # values with no string inside
 
 
 def _clean_param(value: Any) -> Any:
