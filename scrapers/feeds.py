@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 import feedparser
 import feedparser.mixin
 
-
 from scrapers.errors import ParseError
 from scrapers.text import decode_body, html_to_text, looks_like_html, normalise_language, plain_text
 

@@ -31,7 +31,8 @@ def candidate(text: str) -> bool:
 
     words = " ".join(set(text.lower().split()))
     tokens = set(tokenize(normalize(words)))
-    return all(part.hit(tokens) for part in load_topic().prefilter)
+    cuts: dict[int, set[str]] = {}
+    return all(part.hit(tokens, cuts) for part in load_topic().prefilter)
 
 
 def item_text(title: str | None, summary: str | None) -> str:

@@ -492,10 +492,18 @@ class PrefilterPart:
     exact: frozenset[str]
     prefixes: tuple[tuple[int, frozenset[str]], ...]
 
-    def hit(self, tokens: set[str]) -> bool:
+    def hit(self, tokens: set[str], cuts: dict[int, set[str]] | None = None) -> bool:
+        """`cuts` (length → the tokens' prefixes of that length) may be shared by the parts of one text."""
         if not self.exact.isdisjoint(tokens):
             return True
-        return any(not stems.isdisjoint({t[:length] for t in tokens}) for length, stems in self.prefixes)
+        cuts = {} if cuts is None else cuts
+        for length, stems in self.prefixes:
+            cut = cuts.get(length)
+            if cut is None:  # a shorter token cannot equal a stem of this length
+                cut = cuts[length] = {t[:length] for t in tokens if len(t) >= length}
+            if not stems.isdisjoint(cut):
+                return True
+        return False
 
 
 def _prefilter_parts(concepts: Mapping[str, list[str]], masks: Mapping[str, list[str]]) -> tuple[PrefilterPart, ...]:
