@@ -28,7 +28,8 @@ import re
 import select
 import socket
 import ssl
-from collections.abc import Awaitable, Callable
+import threading
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 import httpcore
@@ -212,6 +213,7 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         self._allow_private = allow_private
         self._resolver = resolver
         self._inner = inner
+        self.streams: set[_PooledStream] = set()  # open connections' streams, for the pool's readability poll
 
     async def connect_tcp(
         self,
@@ -234,7 +236,7 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
                 stream = await self._inner.connect_tcp(
                     address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
                 )
-                return _PooledStream(stream)
+                return _PooledStream(stream, owner=self.streams)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc
         assert failure is not None  # resolve_checked never returns an empty list
@@ -253,9 +255,27 @@ def _readable(sock: socket.socket | None) -> bool:
     fd = -1 if sock is None else sock.fileno()
     if fd < 0:
         return True
+    ready = getattr(_pass, "readable", None)
+    if ready is not None:  # the pool's pass in progress polled every open socket at once
+        return fd in ready
     poller = select.poll()
     poller.register(fd, select.POLLIN)
     return bool(poller.poll(0))
+
+
+_pass = threading.local()  # `readable`: descriptors with data or EOF, during one pool pass in this thread
+
+
+def _poll_all(streams: Iterable[_PooledStream]) -> set[int]:
+    """Descriptors among these streams' sockets that have data, EOF or an error waiting: one poll(2) for
+    all of them, where asking each idle connection in turn made one poll object and syscall per
+    connection, for every connection, twice per request."""
+    poller = select.poll()
+    for stream in streams:
+        fd = -1 if stream._socket is None else stream._socket.fileno()
+        if fd >= 0:
+            poller.register(fd, select.POLLIN)
+    return {fd for fd, _events in poller.poll(0)}
 
 
 class _PooledStream(httpcore.AsyncNetworkStream):
@@ -268,10 +288,18 @@ class _PooledStream(httpcore.AsyncNetworkStream):
     connection goes through it again.
     """
 
-    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: socket.socket | None = None) -> None:
+    def __init__(
+        self,
+        inner: httpcore.AsyncNetworkStream,
+        sock: socket.socket | None = None,
+        owner: set[_PooledStream] | None = None,
+    ) -> None:
         self._inner = inner
         self._socket = sock if sock is not None else inner.get_extra_info("socket")
         self._peer: Any = None
+        self._owner = owner
+        if owner is not None:
+            owner.add(self)
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return await self._inner.read(max_bytes, timeout)
@@ -280,13 +308,17 @@ class _PooledStream(httpcore.AsyncNetworkStream):
         await self._inner.write(buffer, timeout)
 
     async def aclose(self) -> None:
+        if self._owner is not None:
+            self._owner.discard(self)
         await self._inner.aclose()
 
     async def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.AsyncNetworkStream:
         wrapped = await self._inner.start_tls(ssl_context, server_hostname, timeout)
-        return _PooledStream(wrapped, self._socket)  # TLS runs over the same socket
+        if self._owner is not None:
+            self._owner.discard(self)  # the TLS stream stands for the connection now
+        return _PooledStream(wrapped, self._socket, self._owner)  # TLS runs over the same socket
 
     def get_extra_info(self, info: str) -> Any:
         if info == "is_readable":
@@ -312,6 +344,16 @@ class _LinearPool(httpcore.AsyncConnectionPool):
     """
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
+        streams = getattr(self._network_backend, "streams", None)
+        if not streams or len(self._connections) < 2:
+            return self._assign()
+        _pass.readable = _poll_all(streams)  # every idle connection's "is it closed?" from one syscall
+        try:
+            return self._assign()
+        finally:
+            _pass.readable = None
+
+    def _assign(self) -> list[AsyncConnectionInterface]:
         closing: list[AsyncConnectionInterface] = []
         kept: list[AsyncConnectionInterface] = []
         remaining = len(self._connections)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 import ssl
@@ -241,6 +242,36 @@ async def test_pooled_connection_is_reused_and_a_new_one_is_checked_again(server
         with pytest.raises(UnsafeAddress):
             await client.get(f"http://rebind.example:{server.port}/feed")
     assert backend.dialled == ["93.184.216.34"] and len(server.hits("/feed")) == 3
+
+
+async def test_idle_connections_the_server_closed_are_never_reused() -> None:
+    """With several keep-alive connections pooled, every one the server closed while idle is dropped before the
+    next request is placed (the pool asks all of them at once): the request dials afresh and succeeds."""
+    writers: list[asyncio.StreamWriter] = []
+
+    async def keep_alive(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writers.append(writer)
+        while await reader.readuntil(b"\r\n\r\n"):
+            await asyncio.sleep(0.05)  # slow enough that concurrent requests open their own connections
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+
+    server = await asyncio.start_server(keep_alive, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    resolver = FakeResolver({"feeds.example": [["93.184.216.34"]]})
+    backend = LoopbackBackend(port)
+    transport = PinnedTransport(allow_private=False, resolver=resolver, network_backend=backend)
+    try:
+        async with httpx.AsyncClient(transport=transport, trust_env=False) as client:
+            url = f"http://feeds.example:{port}/feed"
+            assert [r.text for r in await asyncio.gather(*(client.get(url) for _ in range(3)))] == ["ok"] * 3
+            assert len(backend.dialled) == 3  # three connections in the pool, idle now
+            for writer in writers:  # the server ends every one of them
+                writer.close()
+            await asyncio.sleep(0.1)
+            assert (await client.get(url)).text == "ok"
+            assert len(backend.dialled) == 4 and len(resolver.calls) == 4
+    finally:
+        server.close()
 
 
 async def test_pinned_transport_refuses_literal_before_connecting(raw_server: RawServer) -> None:
