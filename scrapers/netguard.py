@@ -343,6 +343,17 @@ class _LinearPool(httpcore.AsyncConnectionPool):
     available connection for its origin, a new one, or the slot of the first idle one.
     """
 
+    ssl_factory: Callable[[], ssl.SSLContext] | None = None  # builds the TLS context for the first https origin
+
+    def create_connection(self, origin: httpcore.Origin) -> AsyncConnectionInterface:
+        if self._ssl_context is None and self.ssl_factory is not None and origin.scheme == b"https":
+            self._ssl_context = self.ssl_factory()  # loading the CA bundle is ~20 ms: not for http-only work
+        return super().create_connection(origin)
+
+    async def _close_connections(self, closing: list[AsyncConnectionInterface]) -> None:
+        if closing:  # most passes close nothing; the shield around nothing was a cancel scope per request
+            await super()._close_connections(closing)
+
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
         streams = getattr(self._network_backend, "streams", None)
         if not streams or len(self._connections) < 2:
@@ -406,7 +417,7 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
         # request/response plumbing only needs ``self._pool`` (httpx 0.2x); a test pins this behaviour.
         self._allow_private = allow_private
         self._pool = _LinearPool(
-            ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+            ssl_context=None,  # built on the first https connection (see _LinearPool.create_connection)
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
@@ -418,6 +429,7 @@ class PinnedTransport(httpx.AsyncHTTPTransport):
                 inner=network_backend or httpcore.AnyIOBackend(),
             ),
         )
+        self._pool.ssl_factory = functools.partial(httpx.create_ssl_context, verify=verify, trust_env=False)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Check the URL (sync) and send; the connection itself is checked when it is opened."""

@@ -6,8 +6,6 @@ import codecs
 import html
 import re
 
-import charset_normalizer
-
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]*>|<!--.*?-->", re.S)
 # Inline tags vanish without a space ('<b>x</b>.' → 'x.'); any other tag separates words.
 _INLINE = frozenset(
@@ -119,6 +117,8 @@ def detect_charset(body: bytes, declared: str | None) -> str:
     # A few broken sequences in otherwise valid UTF-8 are damage, not another charset.
     if invalid == 0 or invalid < 0.25 * sum(1 for ch in lossy if ord(ch) > 127):
         return "utf-8"
+    import charset_normalizer  # here: only a body that is not UTF-8 needs it (~20 ms to import)
+
     guess = charset_normalizer.from_bytes(body[:200_000]).best()
     guessed = _codec(guess.encoding) if guess else None
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):

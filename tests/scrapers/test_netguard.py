@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
 import ssl
@@ -251,9 +252,11 @@ async def test_idle_connections_the_server_closed_are_never_reused() -> None:
 
     async def keep_alive(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         writers.append(writer)
-        while await reader.readuntil(b"\r\n\r\n"):
-            await asyncio.sleep(0.05)  # slow enough that concurrent requests open their own connections
-            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+            while await reader.readuntil(b"\r\n\r\n"):
+                await asyncio.sleep(0.05)  # slow enough that concurrent requests open their own connections
+                writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+        writer.close()
 
     server = await asyncio.start_server(keep_alive, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
@@ -271,7 +274,11 @@ async def test_idle_connections_the_server_closed_are_never_reused() -> None:
             assert (await client.get(url)).text == "ok"
             assert len(backend.dialled) == 4 and len(resolver.calls) == 4
     finally:
+        for writer in writers:
+            writer.close()
         server.close()
+        await server.wait_closed()
+        await asyncio.sleep(0.05)  # the handlers see their connections end and return
 
 
 async def test_pinned_transport_refuses_literal_before_connecting(raw_server: RawServer) -> None:
