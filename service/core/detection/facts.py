@@ -143,7 +143,7 @@ def _part_count(s: Sentence, n: NumberSpan) -> bool:
 
 
 _COORDINATORS = frozenset(
-    {"and", "or", "і", "й", "та", "чи", "и", "или", "und", "oder", "et", "ou", "y", "o", "e", "i", "és", "și"}
+    {"and", "or", "і", "й", "та", "чи", "и", "или", "und", "oder", "et", "ou", "y", "o", "e", "i", "és", "și", "ve"}
 )
 
 
@@ -170,8 +170,8 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     person = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + 2)
     if body_after is not None and person is not None and person < body_after:
         coordinated = any(t in _COORDINATORS for t in s.tokens[person:body_after])
-        if coordinated and any(body_after < m.start <= body_after + _BEFORE for m in numbers):
-            body_after = None  # "38 soldiers and the bodies of 62 fallen": that body noun is the next count's
+        if coordinated and any(person < m.start <= body_after + _BEFORE for m in numbers):
+            body_after = None  # "38 soldiers and (40 bodies | the bodies of 62)": the next count's body noun
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
@@ -435,12 +435,17 @@ def _phrase_destinations(s: Sentence) -> dict[str, list[Span]]:
     }
 
 
-def _predicate_start(s: Sentence, n: NumberSpan, lo: int) -> int:
-    """Where the count's own predicate starts in its clause: at a coordinator right before a receive/give
-    verb ("Rusia entregó a Ucrania 757 cuerpos y recibió 34": "a Ucrania" is the first verb's)."""
-    verbs = {a for c in ("receive", "give") for a, _ in s.hits.get(c, ())}
-    starts = [i for i in range(lo + 1, n.start) if s.tokens[i] in _COORDINATORS and verbs & {i + 1, i + 2, i + 3}]
-    return max(starts, default=lo)
+def _predicate_span(s: Sentence, n: NumberSpan, lo: int, hi: int) -> tuple[int, int]:
+    """The count's own predicate within its clause [lo, hi): cut at coordinators between two receive/give
+    predicates ("Rusia entregó a Ucrania 757 cuerpos y recibió 34", "Rusya Ukrayna'ya 757 … teslim etti ve
+    34 … teslim aldı", «России передали 90 … и вернули в Украину 90»: each destination is its own verb's)."""
+    verbs = sorted(a for c in ("receive", "give") for a, _ in s.hits.get(c, ()) if lo <= a < hi)
+    cuts = [
+        i
+        for i in range(lo + 1, hi)
+        if s.tokens[i] in _COORDINATORS and any(v < i for v in verbs) and any(v > i for v in verbs)
+    ]
+    return max((i for i in cuts if i < n.start), default=lo), min((i for i in cuts if i >= n.end), default=hi)
 
 
 def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
@@ -448,7 +453,8 @@ def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
     else by a destination phrase in the same clause ("to Russia", "from Russian captivity")."""
     hits = s.hits
     if s.language in MORPHOLOGY_LANGUAGES:
-        side = recipient(s.tokens, lo, hi, s.language or "")
+        dates = frozenset(i for m in s.dates for i in range(m.start, m.end))
+        side = recipient(s.tokens, lo, hi, s.language or "", dates)
         if side is not None:
             return side
         hits = _phrase_destinations(s)  # «с подконтрольных Киеву территорий»: no recipient
@@ -503,7 +509,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
             return subject, 2
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
-    destination = _clause_destination(s, _predicate_start(s, n, clause_lo), clause_hi)
+    destination = _clause_destination(s, *_predicate_span(s, n, clause_lo, clause_hi))
     if destination is not None:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):

@@ -124,14 +124,15 @@ def nominative(token: str, language: str) -> bool:
     return any("nomn" in g for _, g in parses(token, language))
 
 
-def recipient(tokens: list[str], lo: int, hi: int, language: str) -> str | None:
-    """The side a clause names as destination or dative recipient, if exactly one."""
+def recipient(tokens: list[str], lo: int, hi: int, language: str, dates: frozenset[int] = frozenset()) -> str | None:
+    """The side a clause names as destination or dative recipient, if exactly one. A word of a date
+    (`dates`: token indices) before a party is no noun it is the attribute of («во вторник России передали»)."""
     found: set[str] = set()
     for i in range(lo, hi):
         side, cases = _party(tokens[i], language)
         if side is None:
             continue
-        prev = tokens[i - 1] if i > lo else ""
+        prev = tokens[i - 1] if i > lo and i - 1 not in dates else ""
         if (
             (prev in _TO_ACCUSATIVE and "accs" in cases)
             or (prev in _TO_GENITIVE and "gent" in cases)

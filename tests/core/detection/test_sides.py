@@ -253,3 +253,19 @@ def test_one_for_one_mirrors_and_a_coordinated_return_is_the_subjects() -> None:
     assert _counts(_facts(text, "ru"), "returned") == (64, 64)
     text = "Во вторник Россия передала Украине 512 тел погибших, а возвратила 27 тел своих военных."
     assert _counts(_facts(text, "ru"), "bodies") == (512, 27)
+
+
+def test_a_verb_final_second_predicate_has_its_own_recipient() -> None:
+    text = (
+        "Rusya salı günü Ukrayna'ya 512 askerin cenazesini teslim etti ve karşılığında 27 askerinin cenazesini "
+        "teslim aldı."
+    )
+    assert _counts(_facts(text, "tr"), "bodies") == (512, 27)
+
+
+def test_each_coordinated_predicate_has_its_own_recipient_and_noun() -> None:
+    text = "Во вторник России передали 90 военнопленных и вернули в Украину 90 защитников."
+    assert _counts(_facts(text, "ru"), "returned") == (90, 90)  # «вторник» is no noun «России» belongs to
+    text = "On Tuesday 90 prisoners and 40 bodies were returned to Ukraine in an exchange with Russia."
+    facts = _facts(text, "en")
+    assert (facts.get("returned_to_ukraine"), facts.get("bodies_to_ukraine")) == (90, 40)
