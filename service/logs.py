@@ -6,10 +6,11 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import IO, Any
 
+_access_log = logging.getLogger("exchangewatch.access")
 _STD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
 
@@ -92,3 +93,20 @@ def configure_logging(
     logging.getLogger("aiosqlite").setLevel(logging.INFO)
     # A tick still running when the next is due is skipped by design (max_instances=1), not a problem.
     logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+
+
+def log_access(scope: Mapping[str, Any], status: int, ms: float) -> None:
+    """One line per HTTP request, from its ASGI scope (ACCESS_LOG=true: the API's middleware and the worker's
+    server); with LOG_FORMAT=json the fields are keys of their own."""
+    query = scope.get("query_string", b"").decode("latin-1")[:200]
+    path = scope["path"] + (f"?{query}" if query else "")
+    client = scope["client"][0] if scope.get("client") else "-"
+    _access_log.info(
+        "%s %s %d %.1fms client=%s",
+        scope["method"],
+        path,
+        status,
+        ms,
+        client,
+        extra={"method": scope["method"], "path": path, "status": status, "ms": round(ms, 1), "client": client},
+    )

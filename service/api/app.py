@@ -37,11 +37,11 @@ def create_app(
     *,
     database: Database | None = None,
     run_workers: bool = False,
-    api_routes: bool = True,
 ) -> FastAPI:
-    """Build the API; with `run_workers` the same process also runs the scheduled workers.
+    """Build the API; with `run_workers` the same process also runs the scheduled workers (`serve`).
 
-    `api_routes=False` serves only the operators' endpoints (a worker process's /livez, /readyz, /metrics).
+    A worker-only process (`exchangewatch worker`) serves its operators' endpoints from
+    service/worker/server.py instead, without FastAPI.
     """
     settings = settings or Settings()
 
@@ -96,11 +96,6 @@ def create_app(
     install_docs(app)
     install_openapi(app)
     install_middleware(app, settings)
-    routers = (
-        (feeds, articles, events, vocab, atom, alerts, webhooks, notifications, health, pages)
-        if api_routes
-        else (health,)
-    )
-    for module in routers:
+    for module in (feeds, articles, events, vocab, atom, alerts, webhooks, notifications, health, pages):
         app.include_router(module.router)
     return app

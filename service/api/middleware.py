@@ -6,7 +6,6 @@ extra task and memory streams: on a page of alerts that overhead was larger than
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import time
@@ -20,10 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.errors import problem
 from service.api.idempotency import Idempotency
+from service.logs import log_access
 from service.metrics import API_REQUESTS
 from service.settings import Settings
 
-access_log = logging.getLogger("exchangewatch.access")
 EXEMPT = ("/livez", "/readyz", "/health", "/healthz", "/metrics")
 WITH_BODY = ("POST", "PUT", "PATCH")
 # A JSON-escaped NUL that is not itself escaped (an odd number of backslashes before "u0000").
@@ -82,7 +81,7 @@ class Guard:
             route = scope.get("route")
             API_REQUESTS.labels(getattr(route, "path", "unmatched"), scope["method"], str(status)).inc()
             if self.access_log:
-                _log_access(scope, status, (time.perf_counter() - started) * 1000)
+                log_access(scope, status, (time.perf_counter() - started) * 1000)
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = Headers(scope=scope).get("content-length")
@@ -125,22 +124,6 @@ def _nul_in(scope: Scope, body: bytes) -> str | None:
     if b"\x00" in body or _JSON_NUL.search(body):
         return "body"
     return None
-
-
-def _log_access(scope: Scope, status: int, ms: float) -> None:
-    """One line per request (ACCESS_LOG=true); with LOG_FORMAT=json the fields are keys of their own."""
-    query = scope.get("query_string", b"").decode("latin-1")[:200]
-    path = scope["path"] + (f"?{query}" if query else "")
-    client = scope["client"][0] if scope.get("client") else "-"
-    access_log.info(
-        "%s %s %d %.1fms client=%s",
-        scope["method"],
-        path,
-        status,
-        ms,
-        client,
-        extra={"method": scope["method"], "path": path, "status": status, "ms": round(ms, 1), "client": client},
-    )
 
 
 async def _read_capped(receive: Receive, limit: int) -> bytes | None:

@@ -8,8 +8,6 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
-from starlette.requests import Request
-
 T = TypeVar("T")
 
 
@@ -46,10 +44,6 @@ class Snapshot(Generic[T]):
         self._at = time.monotonic()
 
 
-def snapshot(request: Request, name: str, ttl: float) -> Snapshot[Any]:
-    """The app's snapshot called ``name`` (created on first use)."""
-    state = request.app.state
-    if not hasattr(state, "probe_snapshots"):
-        state.probe_snapshots = {}
-    table: dict[str, Snapshot[Any]] = state.probe_snapshots
+def snapshot(table: dict[str, Snapshot[Any]], name: str, ttl: float) -> Snapshot[Any]:
+    """The snapshot called ``name`` in a server's ``table`` (created on first use)."""
     return table.setdefault(name, Snapshot(ttl))

@@ -6,7 +6,7 @@ import json
 import socket
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -86,7 +86,6 @@ def root(
 def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     import uvicorn
 
-    from service.api.app import create_app
     from service.api.server import server_options
     from service.bootstrap import prepare_database, wait_for_database
     from service.logs import configure_logging
@@ -101,13 +100,22 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5
         run_async(prepare_database(settings))
         settings = settings.model_copy(update={"migrate_on_start": False})
-    app_ = create_app(settings, run_workers=workers, api_routes=api)
+    app_: Any
+    if api:
+        from service.api.app import create_app
+
+        app_ = create_app(settings, run_workers=workers)
+    else:  # the operators' endpoints only: no FastAPI in a worker process (issue 16's idle memory)
+        from service.worker.server import WorkerApp
+
+        app_ = WorkerApp(settings)
     try:
         uvicorn.run(
             app_,
             host=settings.host,
             port=settings.port,
             log_config=None,
+            ws="auto" if api else "none",  # a worker serves no WebSocket: skip importing a protocol for it
             access_log=False,  # ACCESS_LOG is written by our middleware, with timings and ids
             **server_options(settings),  # header limits, timeouts, connection cap, trusted proxies
         )

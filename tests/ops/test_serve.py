@@ -79,5 +79,26 @@ def test_serve_polls_the_feed_list_and_serves_articles(database_url: str, opml: 
 def test_worker_serves_only_operator_endpoints(database_url: str, opml: Path, tmp_path: Path) -> None:
     with _service("worker", database_url, opml, free_port(), tmp_path) as base:
         assert wait_for(lambda: httpx.get(base + "/readyz").json()["checks"].get("scheduler") == "pass", 30)
-        assert httpx.get(base + "/v1/feeds").status_code == 404
-        assert httpx.get(base + "/livez").status_code == 200
+        missing = httpx.get(base + "/v1/feeds")
+        assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+        assert missing.json()["code"] == "not_found"
+        assert httpx.post(base + "/livez").status_code == 405
+        assert httpx.get(base + "/livez").json() == {"status": "pass"}
+        assert httpx.get(base + "/healthz").status_code == 200
+        health = httpx.get(base + "/health")
+        assert health.headers["content-type"] == "application/health+json"
+        assert "scheduler:lag" in health.json()["checks"]
+        assert wait_for(lambda: 'exchangewatch_feed_polls_total{outcome="ok"}' in httpx.get(base + "/metrics").text, 10)
+        metrics = httpx.get(base + "/metrics").text
+        assert 'exchangewatch_api_requests_total{method="GET",route="/livez",status="200"}' in metrics
+
+
+def test_a_worker_process_does_not_import_the_web_framework() -> None:
+    """The worker's own endpoints spare it FastAPI and the API's modules (issue 16's idle memory)."""
+    code = (
+        "import sys, service.cli.app, service.worker.server, service.worker.runner, service.worker.deliver;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('fastapi', 'starlette', 'jinja2')"
+        " or m.startswith(('service.api.app', 'service.api.alerts', 'service.api.feeds'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
