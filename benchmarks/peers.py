@@ -283,7 +283,9 @@ def idle_rss(spec: dict[str, Any], tmp: Path, idle_seconds: float) -> dict[str, 
 
 
 # What a worker process imports before it does any work: the floor its idle RSS cannot go below.
-WORKER_IMPORTS = "import uvicorn, service.worker.server, service.worker.runner, service.worker.deliver, service.flows.process"
+WORKER_IMPORTS = (
+    "import uvicorn, service.worker.server, service.worker.runner, service.worker.deliver, service.flows.process"
+)
 
 
 def imports_floor_mb() -> float:

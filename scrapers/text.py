@@ -117,7 +117,7 @@ def detect_charset(body: bytes, declared: str | None) -> str:
     # A few broken sequences in otherwise valid UTF-8 are damage, not another charset.
     if invalid == 0 or invalid < 0.25 * sum(1 for ch in lossy if ord(ch) > 127):
         return "utf-8"
-    import charset_normalizer  # here: only a body that is not UTF-8 needs it (~20 ms to import)
+    import charset_normalizer  # here: only a body that is not UTF-8 needs it (~20 ms, ~2.4 MB to import)
 
     guess = charset_normalizer.from_bytes(body[:200_000]).best()
     guessed = _codec(guess.encoding) if guess else None

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 @cache
 def _data() -> dict[str, list[str]]:
     # Read beside the package, not through it: importing service.core.topics builds detection's character
-    # tables (~50 ms), which storing a poll's entries does not need.
+    # tables (~50 ms), which storing a poll's entries does not need
+    # (nor a worker's memory: with a pool, detection never loads in the worker process).
     raw = resources.files("service.core").joinpath("topics", "official_sources.toml").read_bytes()
     return tomllib.loads(raw.decode("utf-8"))
 

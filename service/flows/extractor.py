@@ -1,9 +1,13 @@
-"""Article text extraction off the event loop: a process pool, since trafilatura is CPU-bound.
+"""Article text extraction and detection off the event loop: a process pool, since both are CPU-bound.
 
 The pool starts when the first page needs extracting and shuts down after `idle_seconds` without work, so
-an idle worker does not hold two ~60 MB interpreters. Its processes die with their parent: on Linux the
-kernel sends them SIGKILL when the parent dies (PR_SET_PDEATHSIG), elsewhere a watcher thread notices the
-parent is gone; shutdown waits for them.
+an idle worker does not hold two ~60 MB interpreters. With a pool, detection (the topic, lingua's models,
+pymorphy3's dictionaries) and the page prefilter run there too, so they live and die with the pool's
+processes: the worker process itself never loads them, and its idle memory is its imports plus what
+polling and storing keep (issue 16). With one process (`poll --once`, EXTRACT_PROCESSES=1) both run here.
+
+The pool's processes die with their parent: on Linux the kernel sends them SIGKILL when the parent dies
+(PR_SET_PDEATHSIG), elsewhere a watcher thread notices the parent is gone; shutdown waits for them.
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from scrapers.extracted import Extracted
+    from service.core.domain import Document, Report
 
 _T = TypeVar("_T")
 PR_SET_PDEATHSIG = 1
@@ -58,19 +62,32 @@ class PageWork:
     skipped: bool = False  # not a candidate, and only candidates are extracted
 
 
-def _page(body: bytes, url: str, encoding: str | None, candidate: bool, extract_all: bool) -> PageWork:
-    # Runs in the pool: the prefilter on the page's visible text is a regex pass over ~100 KB, so it
-    # uses the pool's core as extraction does, and the event loop only downloads.
+def _page(body: bytes, url: str, encoding: str | None, item: str, extract_all: bool) -> PageWork:
+    # Runs in the pool: the prefilter on the item's text, then on the page's visible text (a regex pass
+    # over ~100 KB), uses the pool's core as extraction does, and the event loop only downloads.
+    from service.flows.pages import candidate as passes
     from service.flows.pages import page_candidate
 
-    candidate = candidate or page_candidate(body, encoding)
+    candidate = passes(item) or page_candidate(body, encoding)
     if not candidate and not extract_all:
         return PageWork(False, None, skipped=True)
     return PageWork(candidate, _extract(body, url, encoding, candidate))
 
 
+def _detect(doc: Document) -> Report:
+    from service.core.detection.detect import detect  # on first use: a poll with nothing new need not load it
+
+    return detect(doc)
+
+
 def _ready() -> None:
     """A no-op job: submitting it makes the pool spawn a process (and its initializer import)."""
+
+
+def _retrieved(done: asyncio.Future[None]) -> None:
+    """A warming job's outcome is not awaited; a pool that failed to start shows in the next real job."""
+    if not done.cancelled():
+        done.exception()
 
 
 def _watch_parent(parent: int) -> None:
@@ -92,9 +109,9 @@ def _die_with_parent(parent: int) -> None:
     if not armed:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
     import scrapers.extract  # noqa: F401  # pay the import once, not inside the first page's time
-    from service.flows.pages import candidate
+    from service.core.detection.detect import warm_up
 
-    candidate("")  # and the topic's prefilter vocabulary
+    warm_up()  # and detection's topic and models, while the first pages download
 
 
 _process_pools: set[int] = set()  # the Extractors (by id) whose process pool is running or retiring
@@ -122,10 +139,10 @@ class Extractor:
         self.processes = max(1, processes)
         self.idle_seconds = idle_seconds
         self._pool: Executor | None = None
-        self._up = False  # a job has run on the current pool: its processes are up
         self._busy = 0
         self._idle_timer: asyncio.TimerHandle | None = None
         self._retiring: set[asyncio.Future[None]] = set()
+        self.jobs = 0  # pages and documents handled so far: an idle spell is one without new jobs
 
     def _start(self) -> Executor:
         if self.processes == 1:
@@ -144,14 +161,14 @@ class Extractor:
         return self._pool is not None
 
     def warm(self) -> None:
-        """Start the pool's processes now, in the background (called when pages are about to be fetched,
-        so spawning and imports overlap the downloads instead of delaying the first extraction)."""
+        """Start the pool's processes now, in the background (called when articles are about to be
+        processed, so spawning, imports and detection's models overlap the page downloads)."""
         if self._pool is not None or self.processes == 1:
             return
         pool = self._pool = self._start()
         loop = asyncio.get_running_loop()
         for _ in range(self.processes):
-            loop.run_in_executor(pool, _ready).add_done_callback(partial(self._started, pool))
+            loop.run_in_executor(pool, _ready).add_done_callback(_retrieved)
         if not self._busy and self._idle_timer is None:
             self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
 
@@ -159,22 +176,21 @@ class Extractor:
         """The page's text and metadata (None: no main text); `thorough` adds the fallback extractors."""
         return await self._run(_extract, body, url, encoding, thorough)
 
-    async def page(
-        self, body: bytes, *, url: str, encoding: str | None, candidate: bool, extract_all: bool
-    ) -> PageWork:
-        """Prefilter a fetched page on its visible text (unless the item already passed: `candidate`) and
-        extract it if it passed or `extract_all`. Both run in the pool once its processes are up; until
-        then the prefilter runs here, so pages are not held back by the pool's start-up."""
-        if self.processes > 1 and not self._up:
-            from service.flows.pages import page_candidate
+    async def page(self, body: bytes, *, url: str, encoding: str | None, item: str, extract_all: bool) -> PageWork:
+        """Prefilter a fetched page on its feed item's text (`item`: title and summary), then on its
+        visible text, and extract it if it passed or `extract_all`; all in the pool."""
+        return await self._run(_page, body, url, encoding, item, extract_all)
 
-            candidate = candidate or page_candidate(body, encoding)
-            if not candidate and not extract_all:
-                return PageWork(False, None, skipped=True)
-            return PageWork(candidate, await self.extract(body, url=url, encoding=encoding, thorough=candidate))
-        return await self._run(_page, body, url, encoding, candidate, extract_all)
+    async def detect(self, doc: Document) -> Report:
+        """Detection on one document: in the pool when there is one, so its models stay out of this
+        process; in-process (one process) on the event loop, as before the pool existed."""
+        if self.processes == 1:
+            self.jobs += 1
+            return _detect(doc)
+        return await self._run(_detect, doc)
 
     async def _run(self, job: Callable[..., _T], *args: Any) -> _T:
+        self.jobs += 1
         if self._pool is None:
             self._pool = self._start()
         if self._idle_timer is not None:
@@ -184,25 +200,18 @@ class Extractor:
         pool = self._pool
         self._busy += 1
         try:
-            result = await loop.run_in_executor(pool, job, *args)
-            if pool is self._pool:
-                self._up = True
-            return result
+            return await loop.run_in_executor(pool, job, *args)
         finally:
             self._busy -= 1
             if not self._busy:
                 self._idle_timer = loop.call_later(self.idle_seconds, self._shrink)
-
-    def _started(self, pool: Executor, done: asyncio.Future[None]) -> None:
-        if pool is self._pool and not done.cancelled() and done.exception() is None:
-            self._up = True
 
     def _shrink(self) -> None:
         """Idle for `idle_seconds`: let the processes go (the next page starts a new pool)."""
         self._idle_timer = None
         if self._busy or self._pool is None:
             return
-        pool, self._pool, self._up = self._pool, None, False
+        pool, self._pool = self._pool, None
         # Joined in a thread so the loop keeps going; aclose() still waits for it.
         retiring = asyncio.ensure_future(asyncio.to_thread(pool.shutdown, wait=True))
         del pool
@@ -225,7 +234,7 @@ class Extractor:
         if self._idle_timer is not None:
             self._idle_timer.cancel()
             self._idle_timer = None
-        pool, self._pool, self._up = self._pool, None, False
+        pool, self._pool = self._pool, None
         if pool is not None:
             await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
             del pool
@@ -235,7 +244,7 @@ class Extractor:
 
     def close(self) -> None:
         """Synchronous stop for callers without a running loop; waits for the processes too."""
-        pool, self._pool, self._up = self._pool, None, False
+        pool, self._pool = self._pool, None
         if pool is not None:
             with contextlib.suppress(Exception):
                 pool.shutdown(wait=True, cancel_futures=True)

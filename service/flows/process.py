@@ -54,8 +54,8 @@ async def process_articles(ctx: WorkerContext, ids: list[int] | None = None, *, 
     async with ctx.db.reader() as session:
         loaded = {a.id: a for a in await article_store.get_articles(session, claimed)}
         origins = await feed_store.feed_urls(session, (a.feed_id for a in loaded.values() if a.feed_id))
-    if ctx.settings.page_policy != "none" and any(a.fetch_page for a in loaded.values()):
-        ctx.extractor.warm()  # the pool's start-up overlaps the page downloads
+    if loaded:
+        ctx.extractor.warm()  # the pool's start-up (imports, detection's models) overlaps the page downloads
 
     if ctx.article_writer is None:
         ctx.article_writer = _Writer(ctx)
@@ -184,9 +184,7 @@ async def _work(ctx: WorkerContext, article: Article | int, *, feed_url: str | N
         source=article.source,
         official=article.official,
     )
-    from service.core.detection.detect import detect  # on first use: a poll with nothing new need not load it
-
-    return _Result(article_id, page, doc, detect(doc))
+    return _Result(article_id, page, doc, await ctx.extractor.detect(doc))
 
 
 async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None) -> PageText:
@@ -195,7 +193,6 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
     policy = ctx.settings.page_policy
     if policy == "none":
         return PageText(article.summary, "summary")
-    thorough = pages.candidate(pages.item_text(article.title, article.summary))
     try:
         result = await ctx.http.fetch(
             article.url,
@@ -205,7 +202,11 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
             private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
         )
         work = await ctx.extractor.page(
-            result.body, url=result.url, encoding=result.encoding, candidate=thorough, extract_all=policy == "all"
+            result.body,
+            url=result.url,
+            encoding=result.encoding,
+            item=pages.item_text(article.title, article.summary),
+            extract_all=policy == "all",
         )
         if work.skipped:
             return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting

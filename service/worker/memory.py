@@ -1,9 +1,10 @@
-"""Give memory back when the worker is idle: detection's models, then the heap's free pages.
+"""Give memory back when the worker is idle: detection's models, caches, then the heap's free pages.
 
-A worker spends most of its life waiting for the next poll. After a whole check period in which detection
-looked at no document, its models are let go (they load again on the next article, in well under a
-second) and glibc is asked to return free heap pages to the kernel: CPython frees objects to malloc, which
-keeps the pages (malloc_trim is glibc's; elsewhere this step is skipped).
+A worker spends most of its life waiting for the next poll. After a whole check period in which no page
+or document was processed, detection's models are let go if this process holds them (with a process
+pool they live in the pool, which lets itself go), and glibc is asked to return free heap pages to the
+kernel: CPython frees objects to malloc, which keeps the pages (malloc_trim is glibc's; elsewhere this
+step is skipped).
 """
 
 from __future__ import annotations
@@ -66,28 +67,47 @@ def _rss_mb() -> float | None:
 
 
 class IdleMemory:
-    """Called every CHECK_SECONDS: after a check period without detection, release and trim once."""
+    """Called every CHECK_SECONDS: after a check period without work, release and trim once.
 
-    def __init__(self) -> None:
+    `work` counts the jobs done so far (pages and documents processed); without it, detect()'s own count.
+    """
+
+    def __init__(self, work: Callable[[], int] | None = None) -> None:
+        self._work = work
         self._seen = -1
         self._trimmed = True
 
-    def check(self) -> bool:
-        """True when it let memory go this time."""
+    def _count(self) -> int | None:
         detect = sys.modules.get("service.core.detection.detect")
-        if detect is None:  # nothing detected yet, nothing loaded
-            return False
-        from service.core.detection import resources
+        uses = detect.uses() if detect is not None else 0
+        if self._work is None:
+            return uses if detect is not None else None  # nothing detected yet, nothing loaded
+        return self._work() + uses
 
-        now = detect.uses()
+    def due(self) -> bool:
+        """A whole check period without work since the last look, and not released since."""
+        now = self._count()
+        if now is None:
+            return False
         if now != self._seen:
             self._seen, self._trimmed = now, False
             return False
-        if self._trimmed:
-            return False
+        return not self._trimmed
+
+    def release(self) -> None:
+        """Let detection's models and caches go (if this process holds them), then trim the heap."""
         before = _rss_mb()
-        resources.release()
+        if "service.core.detection.detect" in sys.modules:
+            from service.core.detection import resources
+
+            resources.release()
         trim()
         self._trimmed = True
-        log.info("idle: detection models released, heap trimmed rss_mb=%s->%s", before, _rss_mb())
+        log.info("idle: memory released, heap trimmed rss_mb=%s->%s", before, _rss_mb())
+
+    def check(self) -> bool:
+        """Release when due; True when it let memory go this time."""
+        if not self.due():
+            return False
+        self.release()
         return True

@@ -73,7 +73,6 @@ class WorkerRuntime:
         self._running_ticks = 0
 
     async def start(self) -> None:
-        from service.core.detection.detect import warm_up
         from service.worker.deliver import deliver_tick
 
         s = self.settings
@@ -83,7 +82,7 @@ class WorkerRuntime:
         # dead endpoint's 15 s timeouts from holding back the others' next messages.
         self._every("deliver", deliver_tick, s.delivery_tick_seconds, instances=3)
         self._every("retention", retention_tick, 3600.0)
-        idle = IdleMemory()
+        idle = IdleMemory(lambda: self.ctx.extractor.jobs)
 
         async def memory_tick(_ctx: WorkerContext) -> int:
             return int(idle.check())
@@ -91,8 +90,14 @@ class WorkerRuntime:
         self._every("memory", memory_tick, IDLE_CHECK_SECONDS)
         self.scheduler.start()
         self.started_at = datetime.now(UTC)
-        # Detection loads language models and dictionaries on first use: load them now, off the event loop.
-        self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up))
+        # Detection loads language models and dictionaries on first use: load them now, off the event loop
+        # (in the pool's processes when there is a pool; they are let go with it when the worker is idle).
+        if self.ctx.extractor.processes == 1:
+            from service.core.detection.detect import warm_up  # here only: a pool's processes warm up their own
+
+            self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up))
+        else:
+            self.ctx.extractor.warm()
         log.info("workers started worker_id=%s", self.ctx.worker_id)
 
     def _every(self, name: str, tick: Tick, seconds: float, *, instances: int = 1) -> None:

@@ -108,3 +108,41 @@ def test_auto_extraction_runs_in_process_for_a_burst_unless_every_page_is_extrac
     assert extraction_processes(settings(page_policy="all"), burst=True) == cpu_count()
     assert extraction_processes(settings(page_policy="candidates")) == cpu_count()  # a worker lets its pool go
     assert extraction_processes(settings(page_policy="candidates", extract_processes=3), burst=True) == 3
+
+
+REPORT_DOC_TITLE = "Ukraine and Russia swap prisoners"
+REPORT_DOC_TEXT = "Ukraine and Russia exchanged 84 prisoners of war each on Friday, the defence ministry said."
+
+
+@pytest.mark.slow
+def test_with_a_pool_detection_and_the_prefilter_run_there_not_in_the_worker() -> None:
+    # The worker process never loads the topic, lingua or pymorphy3: they go with the pool when it is idle.
+    script = (
+        "import asyncio, sys\n"
+        "from datetime import UTC, datetime\n"
+        "from service.core.domain import Document\n"
+        "from service.flows.extractor import Extractor\n"
+        "from tests.flows.test_extractor import PAGE, REPORT_DOC_TEXT, REPORT_DOC_TITLE\n"
+        "DOC = Document(REPORT_DOC_TITLE, REPORT_DOC_TEXT, 'en', datetime(2025, 6, 10, tzinfo=UTC))\n"
+        "HEAVY = ('service.core.topics', 'service.core.detection', 'lingua', 'pymorphy3', 'trafilatura')\n"
+        "async def main():\n"
+        "    extractor = Extractor(2)\n"
+        "    try:\n"
+        "        page = await extractor.page(PAGE, url='http://127.0.0.1/a', encoding='utf-8',\n"
+        "                                    item=REPORT_DOC_TITLE, extract_all=False)\n"
+        "        skipped = await extractor.page(PAGE, url='http://127.0.0.1/a', encoding='utf-8',\n"
+        "                                       item='Libraries', extract_all=False)\n"
+        "        report = await extractor.detect(DOC)\n"
+        "    finally:\n"
+        "        await extractor.aclose()\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(HEAVY)))\n"
+        "    assert page.candidate and page.extracted is not None and 'public libraries' in page.extracted.text\n"
+        "    assert skipped.skipped and not skipped.candidate\n"
+        "    from service.core.detection.detect import detect\n"
+        "    print(report == detect(DOC), report.relevant, extractor.jobs)\n"
+        "asyncio.run(main())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
+    loaded, results = out.stdout.strip().splitlines()
+    assert loaded == "[]"  # nothing of detection or extraction was loaded in this process
+    assert results == "True True 3"  # the same report as in-process detection

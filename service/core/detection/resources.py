@@ -8,6 +8,7 @@ whether there is anything to let go.
 
 from __future__ import annotations
 
+from service.core import topics
 from service.core.detection import language, lemma_tables, morphology
 
 
@@ -19,7 +20,7 @@ def loaded() -> bool:
 
 
 def release() -> None:
-    """Drop the models, dictionaries and parse cache (the next use loads what it needs again)."""
+    """Drop the models, dictionaries, parse and token caches (the next use loads what it needs again)."""
     if language._detector.cache_info().currsize:
         # lingua keeps its models in a process-wide cache that outlives the detector object.
         language._detector().unload_language_models()
@@ -28,3 +29,5 @@ def release() -> None:
     morphology._analyzer.cache_clear()
     lemma_tables._LOADED.clear()
     lemma_tables._forms.cache_clear()
+    if topics.load_topic.cache_info().currsize:
+        topics.load_topic().forget()  # its token caches and per-language lexicons; the topic itself stays

@@ -180,6 +180,11 @@ class Lexicon:
         self._cache: dict[str, _TokenMatch] = {}
         self._mask_cache: dict[str, _TokenMatch] = {}
 
+    def forget(self) -> None:
+        """Drop the per-token match caches (up to 200,000 tokens each); they fill again as tokens come."""
+        self._cache.clear()
+        self._mask_cache.clear()
+
     @staticmethod
     def _add(
         concept: str,
@@ -458,6 +463,12 @@ class Topic:
         if found is None:
             found = self._lexicons[language] = Lexicon(self.by_language[language], self.masks)
         return found
+
+    def forget(self) -> None:
+        """Let go of what use has built: the token caches and the per-language lexicons (compiled again
+        on their next use). A service calls it when idle (service.core.detection.resources.release)."""
+        self.lexicon.forget()
+        self._lexicons.clear()
 
 
 def _merge_languages(per_language: Mapping[str, Any]) -> list[Any]:

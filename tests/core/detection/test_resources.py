@@ -59,3 +59,28 @@ def test_idle_memory_releases_once_after_a_whole_check_period_without_detection(
     assert uses() == before + 1 and resources.loaded()
     assert not idle.check()
     assert idle.check() and not resources.loaded()
+
+
+def test_release_forgets_the_topic_token_caches() -> None:
+    from service.core.topics import load_topic
+
+    detect(DOCS[2])
+    topic = load_topic()
+    assert topic.lexicon_for("en")._cache
+    resources.release()
+    assert not topic._lexicons and not topic.lexicon._cache
+    detect(DOCS[2])
+    assert topic.lexicon_for("en")._cache
+
+
+def test_idle_memory_counts_a_pools_jobs_as_work() -> None:
+    jobs = 0
+    idle = IdleMemory(lambda: jobs)
+    assert not idle.check()  # the first look: work may have happened before
+    jobs += 2
+    assert not idle.check()
+    assert idle.check()  # a whole period without jobs: trimmed once
+    assert not idle.check()
+    jobs += 1
+    assert not idle.check()
+    assert idle.check()
