@@ -17,8 +17,11 @@ from service.core.sources import source_side
 from service.core.topics import SeparableVerb, Span, Topic, char_ranges, normalize, tokenize
 
 # A sentence starts with a capital letter of any cased script, a letter of a caseless one (Arabic, Hindi,
-# Chinese…) or a digit.
-_STARTERS = char_ranges(lambda c: unicodedata.category(c) in ("Lu", "Lt", "Lo"), 0x41)
+# Chinese…) or a digit. Georgian is written in Mkhedruli, which Unicode files as lower case (its capitals,
+# Mtavruli, are for headings only), so any Mkhedruli letter starts a sentence.
+_STARTERS = char_ranges(
+    lambda c: unicodedata.category(c) in ("Lu", "Lt", "Lo") or "\u10d0" <= c <= "\u10ff", 0x41
+)
 _SENTENCE_BREAK = re.compile(
     rf"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[{_STARTERS}0-9])|\n+|\s[•·]\s"
     r"|(?<=[。！？])[」』”）)]*\s*|\s*[।॥۔።؟]\s*"  # CJK full stops need no space; danda, Urdu and Amharic stops

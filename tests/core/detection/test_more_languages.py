@@ -359,3 +359,28 @@ def test_a_countrys_name_adjective_and_people_name_its_party(language: str) -> N
     for word in PARTY_WORDS[language]:
         found = lexicon.match([normalize(word)])
         assert "party_ua" in found or "party_ru" in found, word
+
+
+def test_georgian_sentences_split_though_mkhedruli_is_filed_as_lower_case() -> None:
+    from service.core.detection.sentences import split_sentences
+
+    doc = Document("", "რუსეთმა და უკრაინამ ტყვეები გაცვალეს. აბუ-დაბიში მიღწეული შეთანხმებით.", "ka", None)
+    assert [text for text, _ in split_sentences(doc)] == [
+        "რუსეთმა და უკრაინამ ტყვეები გაცვალეს.",
+        "აბუ-დაბიში მიღწეული შეთანხმებით.",
+    ]
+
+
+def test_georgian_conducted_stage_with_its_count_is_a_completed_exchange() -> None:
+    # "On Sunday Russia and Ukraine conducted the second stage of the POW exchange; each side got 120 back."
+    report = detect(
+        Document(
+            "",
+            "რუსეთმა და უკრაინამ კვირას სამხედრო ტყვეების გაცვლის მეორე ეტაპი ჩაატარეს — თითოეულმა მხარემ 120 "
+            "ტყვე დაიბრუნა. აბუ-დაბიში მიღწეული შეთანხმებით, ჯამში 600 ტყვე გათავისუფლდება.",
+            "ka",
+            None,
+        )
+    )
+    assert report.primary is not None
+    assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
