@@ -973,20 +973,31 @@ def _members(
 ) -> list[Sentence]:
     """ "Unter den Ukrainern seien zwölf Frauen", "Nine of the Ukrainians were civilians", «Серед звільнених —
     двоє цивільних»: a sentence about this event that says who was among the people names its groups,
-    whatever its verb; one opening with "among them" right after a chosen sentence does so even when a
-    side clause recalls something ("Among them are wounded soldiers held since 2022")."""
+    whatever its verb; one right after a chosen sentence does so even when a side clause recalls something
+    ("Among them are wounded soldiers held since 2022")."""
     have = {s.index for s in chosen}
     in_context = {s.index for s in context}
     out: list[Sentence] = []
     for s in article:
         if s.index in have or not s.has("members", "breakdown", "part_among"):
             continue
-        opening = s.index - 1 in have and any(a <= 1 for c in ("members", "breakdown") for a, _ in s.hits.get(c, ()))
-        if not (s.index in in_context or opening) or (s.has("agree", "plan") and not s.has("done")):
+        opening = s.index - 1 in have and s.has("members", "breakdown")  # "… said that among those freed …"
+        if not (s.index in in_context or opening) or _planned_part(s):
             continue
         if not _dated_elsewhere(s, when) and not _after_recall(s, article):
             out.append(s)
     return out
+
+
+def _planned_part(s: Sentence) -> bool:
+    """The clause that says who was among them is a plan ("Among them will be …"); another clause's plan
+    ("Some of the freed are wounded, all will get treatment") is not."""
+    for c in ("members", "breakdown", "part_among"):
+        for a, _ in s.hits.get(c, ()):
+            lo, hi = s.clause_span(a)
+            if (_near(s.hits, "plan", lo, hi) or _near(s.hits, "agree", lo, hi)) and not _near(s.hits, "done", lo, hi):
+                return True
+    return False
 
 
 def _category_facts(sentences: list[Sentence], topic: Topic, of_bodies: bool = False) -> list[Fact]:

@@ -114,6 +114,8 @@ def normalize(text: str) -> str:
     """Lower-case and normalise text so lexicon patterns match (same function for patterns and text)."""
     if not text.isascii():
         text = _normalize_scripts(text)
+        if "\ufe0f" in text or "\ufe0e" in text:  # an emoji's variation selector ("▪️ 2 захисниці") is no word
+            text = text.replace("\ufe0f", "").replace("\ufe0e", "")
     text = text.lower().replace("ё", "е").replace("_", " ")
     if "\u0307" in text:  # Turkish "İ" lower-cases to "i" + combining dot
         text = text.replace("i\u0307", "i")

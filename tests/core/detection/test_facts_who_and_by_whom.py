@@ -443,3 +443,68 @@ def test_who_is_among_the_people_an_agreement_covers(language: str, text: str) -
     kind, facts = _primary(text, language)
     assert kind == "agreement"
     assert facts.get("categories") == ("wounded",)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        (
+            "uk",
+            "Сьогодні відбувся обмін полоненими: додому повернулися 90 українців, серед них 4 захисниці.",
+            "women",
+        ),
+        (
+            "de",
+            "Russland und die Ukraine haben je 90 Gefangene ausgetauscht. Unter den Heimkehrern sind vier Soldatinnen.",
+            "women",
+        ),
+        (
+            "uk",
+            "Сьогодні відбувся обмін полоненими: додому повернулися 90 українців. "
+            "Частина звільнених має важкі поранення.",
+            "wounded",
+        ),
+        (
+            "en",
+            "Russia and Ukraine swapped 90 prisoners each on Thursday. "
+            "Some of the freed men have severe wounds, Kyiv said.",
+            "wounded",
+        ),
+    ],
+)
+def test_groups_named_by_service_and_parts_of_the_group(language: str, text: str, label: str) -> None:
+    _, facts = _primary(text, language)
+    assert label in facts.get("categories", ())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mediator"),
+    [
+        (
+            "pt",
+            "A Ucrânia recebeu hoje os corpos de 700 soldados, numa operação realizada com o apoio da Cruz Vermelha.",
+            "ICRC",
+        ),
+        (
+            "tr",
+            "Rusya ve Ukrayna perşembe günü esir takas etti: Ukrayna'ya 120 asker döndü. "
+            "Takas, Uluslararası Kızılhaç Komitesi'nin desteğiyle gerçekleştirildi.",
+            "ICRC",
+        ),
+        (
+            "de",
+            "Russland hat der Ukraine die Leichen von 700 Soldaten übergeben. "
+            "Das Rote Kreuz habe die Übergabe unterstützt.",
+            "ICRC",
+        ),
+        (
+            "fr",
+            "Moscou et Kiev ont échangé jeudi 90 prisonniers chacun, "
+            "les Emirats arabes unis ayant servi d'intermédiaires.",
+            "UAE",
+        ),
+    ],
+)
+def test_mediators_who_supported_the_handover(language: str, text: str, mediator: str) -> None:
+    _, facts = _primary(text, language)
+    assert mediator in facts.get("mediators", ())
