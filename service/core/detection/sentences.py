@@ -19,9 +19,7 @@ from service.core.topics import SeparableVerb, Span, Topic, char_ranges, normali
 # A sentence starts with a capital letter of any cased script, a letter of a caseless one (Arabic, Hindi,
 # Chinese…) or a digit. Georgian is written in Mkhedruli, which Unicode files as lower case (its capitals,
 # Mtavruli, are for headings only), so any Mkhedruli letter starts a sentence.
-_STARTERS = char_ranges(
-    lambda c: unicodedata.category(c) in ("Lu", "Lt", "Lo") or "\u10d0" <= c <= "\u10ff", 0x41
-)
+_STARTERS = char_ranges(lambda c: unicodedata.category(c) in ("Lu", "Lt", "Lo") or "\u10d0" <= c <= "\u10ff", 0x41)
 _SENTENCE_BREAK = re.compile(
     rf"(?<=[.!?…])[\"'»”)]*\s+(?=[\"«“„(\-–—•]?\s*[{_STARTERS}0-9])|\n+|\s[•·]\s"
     r"|(?<=[。！？])[」』”）)]*\s*|\s*[।॥۔።؟]\s*"  # CJK full stops need no space; danda, Urdu and Amharic stops
@@ -167,6 +165,41 @@ def _without_proclitics(tokens: list[str], proclitics: tuple[str, ...]) -> list[
     return out
 
 
+_ACT_CUES = ("return", "exchange", "done", "receive", "give")
+_PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
+_VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
+_VERB_FINAL = frozenset({"de", "nl"})
+
+
+def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], language: str | None) -> None:
+    """A handover or exchange word whose object is lists or names is paperwork, not people changing hands
+    («не передала полные списки военнопленных», "the sides exchanged lists"; in a verb-final clause the
+    object comes first: "die Listen … übergeben"): its act cues go."""
+    papers = [a for a, _ in hits.get("paperwork", ())]
+    if not papers:
+        return
+
+    def clause(i: int) -> int:
+        return max((c for c in clauses if c <= i), default=0)
+
+    def about_papers(a: int, b: int) -> bool:
+        after = any(0 <= p - b < _PAPERWORK_GAP for p in papers)
+        before = language in _VERB_FINAL and any(
+            0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers
+        )
+        return after or before
+
+    acts = {(a, b) for c in ("return", "exchange") for a, b in hits.get(c, ()) if about_papers(a, b)}
+    if not acts:
+        return
+    for concept in _ACT_CUES:
+        kept = [span for span in hits.get(concept, ()) if span not in acts]
+        if kept:
+            hits[concept] = kept
+        else:
+            hits.pop(concept, None)
+
+
 def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     """The headline and the text as analysed sentences, in order."""
     sentences: list[Sentence] = []
@@ -199,6 +232,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             spans = phrase.spans(hits, clauses, len(tokens))
             if spans:
                 _merge(hits, {phrase.concept: spans})
+        _drop_paperwork(hits, clauses, own)
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
         elif key in topic.future_endings:

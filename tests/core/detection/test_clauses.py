@@ -222,3 +222,17 @@ def test_a_negation_in_another_clause_does_not_deny_the_swap(title: str, text: s
     assert report.relevant and report.primary is not None
     assert report.primary.kind == "agreement"
     assert report.primary.evidence[0] == title  # the headline is evidence, not denied by "no ceasefire"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Russia and Ukraine exchanged lists of 500 prisoners of war on Friday, negotiators said.", "en"),
+        ("Россия и Украина в пятницу обменялись списками военнопленных для обмена 500 на 500.", "ru"),
+        ("Україна передала Росії списки 500 полонених для обміну, про який сторони домовилися.", "uk"),
+        ("Die Ukraine hat Russland am Freitag die Listen von 500 Kriegsgefangenen übergeben.", "de"),
+    ],
+)
+def test_lists_changing_hands_are_no_exchange(text: str, language: str) -> None:
+    report = _detect(text, language=language)
+    assert all(m.status != "completed" for m in report.mentions), report.mentions
