@@ -269,3 +269,15 @@ def test_each_coordinated_predicate_has_its_own_recipient_and_noun() -> None:
     text = "On Tuesday 90 prisoners and 40 bodies were returned to Ukraine in an exchange with Russia."
     facts = _facts(text, "en")
     assert (facts.get("returned_to_ukraine"), facts.get("bodies_to_ukraine")) == (90, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mardi, l'Ukraine a récupéré 90 prisonniers de guerre tandis que la Russie en a reçu autant.", "fr"),
+        ("El martes Ucrania recuperó a 90 prisioneros de guerra y Rusia recibió otros tantos.", "es"),
+        ("Na terça-feira a Ucrânia recebeu 90 prisioneiros de guerra e a Rússia recebeu outros tantos.", "pt"),
+    ],
+)
+def test_as_many_mirrors(text: str, language: str) -> None:
+    assert _counts(_facts(text, language), "returned") == (90, 90)
