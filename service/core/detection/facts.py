@@ -134,6 +134,13 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
 
 
+def _not_returned(s: Sentence, n: NumberSpan, phrase_end: int) -> bool:
+    """ "out of 110 people agreed in the swap, two decided to remain in Russia": a count qualified by an
+    agreement word right after its noun is the agreed figure, and one in a clause of staying is who stayed."""
+    lo, hi = s.clause_span(n.start)
+    return _near(s.hits, "agree", phrase_end, phrase_end + 1) or _near(s.hits, "stay", lo, hi)
+
+
 def _part_count(s: Sentence, n: NumberSpan) -> bool:
     """The count's own noun names a group within the people exchanged ("2 civilians", "14 officers"), not
     "130 soldiers, sailors and others" (a list after a noun of its own) nor "270 soldiers and 120 civilians"
@@ -555,6 +562,8 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
             continue
         kind, phrase_end = obj
         if kind == "pow" and n.value > _MAX_POW_COUNT:
+            continue
+        if completed and _not_returned(s, n, phrase_end):
             continue
         side, rank = _side(s, n, phrase_end)
         if _part_count(s, n):

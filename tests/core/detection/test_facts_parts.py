@@ -71,3 +71,22 @@ def test_more_right_before_a_count_is_an_approximation() -> None:
         "Russia released 108 Ukrainian women, the Ukrainian headquarters said."
     )
     assert facts["returned_to_ukraine"] == 108
+
+
+def test_the_agreed_figure_and_those_who_stayed_are_not_who_came() -> None:
+    facts = _facts(
+        "Another exchange of prisoners took place today: we freed 64 women from captivity. "
+        "A Russian-installed official confirmed the exchange, saying that out of 66 people agreed in the swap, "
+        "two people had decided to remain in Russia.",
+        title="Ukraine says 64 women freed in swap with Russia",
+    )
+    assert facts["returned_to_ukraine"] == 64
+
+
+def test_ru_those_who_stayed_are_not_who_came() -> None:
+    facts = _facts(
+        "Сегодня Россия и Украина провели обмен пленными. Освобождены 64 женщины из плена. "
+        "Двое пленных украинцев не захотели вернуться домой и остались в России.",
+        "ru",
+    )
+    assert facts["returned_to_ukraine"] == 64
