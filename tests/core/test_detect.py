@@ -481,6 +481,16 @@ NEGATIVES = [
         "",
         "Courts in Ukraine returned 40 cases about Russian military property to prosecutors.",
     ),
+    (  # bodies of road-accident victims brought home by a consulate are no repatriation of the fallen
+        "Тіла чотирьох українських заробітчан, які загинули в ДТП у Польщі, повернули в Україну",
+        "Тіла чотирьох громадян України, загиблих у ДТП під Любліном, репатрійовано до Львова. "
+        "Перевезення організувало консульство.",
+    ),
+    (
+        "Bodies of Ukrainian bus crash victims returned from Slovakia",
+        "The bodies of nine Ukrainians killed in a bus crash near Kosice were repatriated to Ukraine on Friday, "
+        "the foreign ministry said.",
+    ),
 ]
 
 
