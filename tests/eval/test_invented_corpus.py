@@ -1,8 +1,15 @@
-"""The whole replay (detection, grouping, alerts) on invented texts in 26 languages holds issue 11's bars."""
+"""The whole replay (detection, grouping, alerts) on three invented corpora holds its bars.
+
+`invented.jsonl` (75 texts, 26 languages) and `invented2.jsonl` (96 texts, 13 languages) were held out first and
+then used to find rules, so they hold issue 11's bars with room; `invented3.jsonl` (106 texts, 15 languages,
+written blind by another hand) was used less and is held to the figures it gave when it was committed
+(see tests/fixtures/corpus/README.md).
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,29 +18,54 @@ import pytest
 from service.eval.replay import evaluate
 from service.settings import Settings
 
-CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "invented.jsonl"
+CORPORA = Path(__file__).parents[1] / "fixtures" / "corpus"
 
 
-@pytest.fixture(scope="module")
-def metrics() -> dict[str, Any]:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 75
-    return evaluate(rows, settings=Settings())
+@dataclass(frozen=True)
+class Bars:
+    rows: int
+    precision: float
+    recall: float
+    kind: float
+    alerts_per_event: float
+    bcubed: float
+    facts: float
+    facts_compared: int
+    false_created: int  # event.created for a text that reports no event
 
 
-def test_every_report_found_and_no_trap_taken(metrics: dict[str, Any]) -> None:
-    assert metrics["relevance"]["precision"] == 1.0  # 15 traps: other conflicts, children, exhumations…
-    assert metrics["relevance"]["recall"] >= 0.95
-    assert metrics["kind_accuracy"] >= 0.95
+BARS = {
+    "invented.jsonl": Bars(75, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 120, 0),
+    "invented2.jsonl": Bars(96, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 200, 0),
+    "invented3.jsonl": Bars(106, 0.95, 0.90, 0.90, 1.25, 0.93, 0.82, 230, 2),
+}
 
 
-def test_one_alert_per_event_and_every_event_alerted(metrics: dict[str, Any]) -> None:
+@pytest.fixture(scope="module", params=sorted(BARS))
+def corpus(request: pytest.FixtureRequest) -> tuple[Bars, dict[str, Any]]:
+    name: str = request.param
+    rows = [json.loads(line) for line in (CORPORA / name).read_text(encoding="utf-8").splitlines()]
+    bars = BARS[name]
+    assert len(rows) == bars.rows
+    return bars, evaluate(rows, settings=Settings())
+
+
+def test_reports_found_and_traps_left(corpus: tuple[Bars, dict[str, Any]]) -> None:
+    bars, metrics = corpus
+    assert metrics["relevance"]["precision"] >= bars.precision  # traps: other conflicts, children, exhumations…
+    assert metrics["relevance"]["recall"] >= bars.recall
+    assert metrics["kind_accuracy"] >= bars.kind
+
+
+def test_one_alert_per_event_and_every_event_alerted(corpus: tuple[Bars, dict[str, Any]]) -> None:
+    bars, metrics = corpus
     assert metrics["missed_events"] == 0, metrics["missed_event_keys"]
-    assert metrics["alerts_per_event"] <= 1.2
-    assert metrics["alerts"]["false_created"] == 0
-    assert metrics["clustering"]["bcubed_f1"] >= 0.95
+    assert metrics["alerts_per_event"] <= bars.alerts_per_event
+    assert metrics["alerts"]["false_created"] <= bars.false_created
+    assert metrics["clustering"]["bcubed_f1"] >= bars.bcubed
 
 
-def test_the_numbers_are_right(metrics: dict[str, Any]) -> None:
-    assert metrics["facts"]["compared"] >= 120
-    assert metrics["facts"]["accuracy"] >= 0.90
+def test_the_numbers_are_right(corpus: tuple[Bars, dict[str, Any]]) -> None:
+    bars, metrics = corpus
+    assert metrics["facts"]["compared"] >= bars.facts_compared
+    assert metrics["facts"]["accuracy"] >= bars.facts
