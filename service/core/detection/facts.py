@@ -80,7 +80,10 @@ def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     """(index, value) of the second count of "270 soldiers and 120 civilians", «300 військовослужбовців та
     двоє цивільних» (spelled too), in n's clause: to be added to the first."""
     _, hi = s.clause_span(n.start)
+    others = {m.start for m in find_numbers(s.tokens, s.topic, s.language) if m.start >= n.end}
     for i in range(n.end, min(n.end + 6, hi - 2)):
+        if i in others:
+            return None  # "140 of its citizens -- 122 servicemen and 18 civilians": the 18 is the 122's part
         if s.tokens[i] not in _AND:
             continue
         part = next((m for m in find_numbers(s.tokens[i + 1 : i + 6], s.topic, s.language) if m.start == 0), None)

@@ -200,3 +200,11 @@ def test_a_passive_agent_gives() -> None:
 def test_category_words_between_the_count_and_its_noun(text: str, language: str) -> None:
     facts = _facts(text, language)
     assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (150, 150)
+
+
+def test_a_later_counts_part_is_not_added_to_the_total_before_it() -> None:
+    facts = _facts(
+        "Ukraine says 90 of its citizens -- 75 servicemen and 15 civilians -- came home from Russian captivity "
+        "on Friday in an exchange."
+    )
+    assert facts["returned_to_ukraine"] == 90
