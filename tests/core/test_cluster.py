@@ -563,3 +563,20 @@ def test_one_deal_told_on_the_day_of_its_talks_and_of_its_announcement_is_one_ev
     saturday = mention(day=date(2031, 5, 17), returned_to_ukraine=700)
     friday = mention(day=date(2031, 5, 16), returned_to_ukraine=700)
     assert len(store.feed(report(saturday, friday), doc("outlet-c.example"))) == 2
+
+
+def test_a_postponement_weeks_later_is_the_deal_it_postpones() -> None:
+    store = Store()
+    deal_day, later = date(2031, 5, 6), date(2031, 5, 19)
+    deal = mention(
+        "agreement", deal_day, status="agreed", venue="Istanbul", mediators=("Turkey",), agreed_to_ukraine=150
+    )
+    first = store.feed(report(deal), doc(published=datetime(2031, 5, 6, 18, tzinfo=UTC)), NOW - timedelta(days=14))
+    postponed = mention("agreement", later, status="postponed", venue="Istanbul", mediators=("Turkey",))
+    [out] = store.feed(report(postponed), doc("b.example"))
+    assert out.before is not None and out.after.key == first[0].after.key
+    assert out.after.status == "postponed"
+    # a new deal stated on its own day weeks later is not the old one
+    new_deal = mention("agreement", later, status="agreed", venue="Istanbul", mediators=("Turkey",))
+    [fresh] = store.feed(report(new_deal), doc("c.example"))
+    assert fresh.after.key != first[0].after.key

@@ -27,7 +27,7 @@ def mention_interval(
     """The days the mention's event can have happened on (None: nothing places it in time)."""
     day = mention.event_date
     if day is not None and mention.date_precision == "day":
-        if not mention.date_inferred:
+        if not mention.date_inferred and not follow_up(mention):
             return day, day
         reach = params.agreement_follow_days if mention.kind == "agreement" else 1
         return day - timedelta(days=reach), day
@@ -37,6 +37,12 @@ def mention_interval(
     if anchor is None:
         return None
     return anchor.date() - timedelta(days=params.unknown_window_days), anchor.date() + timedelta(days=1)
+
+
+def follow_up(mention: Mention) -> bool:
+    """A postponement or disruption of an agreement is dated by its own news, but is about a deal struck
+    before it: it may reach back like a follow-up known only by its publication."""
+    return mention.kind == "agreement" and mention.status in ("postponed", "disrupted")
 
 
 def event_interval(event: EventState, params: GroupParams) -> Interval:

@@ -31,7 +31,7 @@ from typing import Any
 
 from service.core.domain import Document, EventKind, EventState, Mention, Report
 from service.core.events import merge, parents, similarity
-from service.core.events.candidates import Interval, event_interval, mention_interval, window
+from service.core.events.candidates import Interval, event_interval, follow_up, mention_interval, window
 from service.core.events.params import DEFAULT_PARAMS, GroupParams
 
 __all__ = ["GroupOutcome", "GroupParams", "candidate_window", "group", "match_score", "text_figures"]
@@ -89,7 +89,7 @@ def _date_score(mention: Mention, a: Interval, event: EventState, params: GroupP
     apart = abs((mention.event_date - event.event_date).days)
     if apart == 0:
         return 2.0
-    if mention.date_inferred or event.date_inferred:
+    if mention.date_inferred or event.date_inferred or follow_up(mention):
         if gap > 0:
             return 0.0  # after the publication that dated it: reported before it happened?
         # within the inferred span: the day before a publication, or weeks before a deal's follow-up
