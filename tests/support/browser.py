@@ -96,7 +96,12 @@ class Browser:
         """Poll until the expression is truthy (page loads and navigations are asynchronous)."""
         deadline = time.monotonic() + LOAD_SECONDS
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except RuntimeError as error:
+                if "navigated or closed" not in str(error):
+                    raise
+                value = None  # asked while the page was being replaced: the navigation we are waiting for
             if value:
                 return value
             time.sleep(0.05)
