@@ -82,6 +82,11 @@ class Sentence:
         return any(c in self.hits for c in concepts)
 
 
+def _hashtags_only(piece: str) -> bool:
+    words = piece.split()
+    return bool(words) and all(w.startswith("#") for w in words)
+
+
 def split_sentences(doc: Document) -> list[tuple[str, bool]]:
     """(sentence, is_title) pairs: the headline first, then the text's sentences."""
     parts: list[tuple[str, bool]] = []
@@ -93,6 +98,8 @@ def split_sentences(doc: Document) -> list[tuple[str, bool]]:
         pending = ""
         if _ABBREVIATION_END.search(piece):
             pending = piece  # "Oct. 26", "U.S. officials": not a sentence end
+        elif _hashtags_only(piece):
+            continue  # a post's "#полонені #обмін" line labels it; it reports nothing
         elif len(piece) > 2:
             parts.append((piece, False))
     if len(pending) > 2:

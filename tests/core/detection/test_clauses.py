@@ -236,3 +236,13 @@ def test_a_negation_in_another_clause_does_not_deny_the_swap(title: str, text: s
 def test_lists_changing_hands_are_no_exchange(text: str, language: str) -> None:
     report = _detect(text, language=language)
     assert all(m.status != "completed" for m in report.mentions), report.mentions
+
+
+def test_a_posts_hashtag_line_is_no_report_of_an_exchange() -> None:
+    text = (
+        "Підтверджую: за результатами перемовин в Абу-Дабі є домовленість про новий обмін полоненими.\n"
+        "Дякую партнерам за посередництво.\n#полонені #обмін"
+    )
+    report = _detect(text, language="uk", official=True)
+    assert report.primary is not None and report.primary.kind == "agreement"
+    assert all(m.status != "completed" for m in report.mentions)
