@@ -33,14 +33,13 @@ from datetime import date, timedelta
 
 from service.core.detection.clauses import clause_status, recall_cue
 from service.core.detection.dates import dateline, resolve, url_date
-from service.core.detection.facts import extract_facts
+from service.core.detection.facts import MAX_POW_COUNT, extract_facts
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
 from service.core.topics import Topic, load_topic, normalize, tokenize
 
 _CONTEXT_DATE_SENTENCES = 4
-_MAX_POW_COUNT = 1500  # no single exchange has returned more people to one side
 
 
 @dataclass
@@ -135,7 +134,7 @@ def _big_pow_count(s: Sentence, topic: Topic) -> bool:
     """ "8 тисяч громадян визволено": POW figures in the thousands are running totals, not one swap."""
     for n in find_numbers(s.tokens, topic, s.language):
         year = not n.spelled and 1990 <= n.value <= 2100
-        if n.value > _MAX_POW_COUNT and not year and not any(m.start <= n.start < m.end for m in s.dates):
+        if n.value > MAX_POW_COUNT and not year and not any(m.start <= n.start < m.end for m in s.dates):
             return not n_for_n(s.tokens, find_numbers(s.tokens, topic, s.language), topic)
     return False
 

@@ -30,10 +30,8 @@ _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
 _COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
 _MEDIATOR_WINDOW = 12
 _LIST_GAP = 3  # words between two coordinated names ("Qatar and the UAE", "Qatar, the Republic of Turkey")
-_MAX_POW_COUNT = 1500
-_AND = frozenset(
-    {"and", "та", "і", "и", "und", "et", "y", "e"}
-)  # larger POW figures are running totals, never one exchange
+MAX_POW_COUNT = 1500  # no single exchange returned more to one side: larger POW figures are running totals
+_AND = frozenset({"and", "та", "і", "и", "und", "et", "y", "e"})  # "270 soldiers and 120 civilians": added up
 
 
 @dataclass(frozen=True)
@@ -564,7 +562,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if obj is None:
             continue
         kind, phrase_end = obj
-        if kind == "pow" and n.value > _MAX_POW_COUNT:
+        if kind == "pow" and n.value > MAX_POW_COUNT:
             continue
         if completed and _not_returned(s, n, phrase_end):
             continue
