@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from service import migrate
@@ -27,6 +28,11 @@ ADMIN_TOKEN = "test-admin-token"
 PG_ADMIN_URL = os.environ.get("EXCHANGEWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKEND = os.environ.get("EXCHANGEWATCH_TEST_DB", "sqlite")
 PG_TEMPLATE = f"ew_template_{os.getpid()}"  # per run: concurrent runs share one server
+
+# Property tests check behaviour, not speed: hypothesis's per-example deadline (200 ms) is a timing
+# assertion that a loaded machine breaks, so it is off for the whole suite.
+hypothesis_settings.register_profile("exchangewatch", deadline=None)
+hypothesis_settings.load_profile("exchangewatch")
 
 
 # A test uses a database exactly when its fixtures reach one of these: every fresh database is made from

@@ -209,7 +209,7 @@ async def test_timeout_is_a_failure(
     await deliver_tick(make_context(settings, database, Clock(), sender))
     [attempt] = await attempts(database)
     assert attempt.error_class == "timeout" and attempt.status_code is None
-    assert 900 <= attempt.duration_ms < 2500
+    assert attempt.duration_ms >= 900  # the 1 s deadline, not the server's answer (no upper bound: load stretches it)
 
 
 async def test_expired_lease_is_sent_again_with_the_same_webhook_id(
@@ -260,8 +260,15 @@ async def test_endpoint_with_no_success_for_five_days_is_disabled(
 async def test_a_dead_endpoint_does_not_hold_up_a_healthy_one(
     settings: Settings, database: Database, server: LocalServer
 ) -> None:
+    """An ordering check, not a timing one: the stuck endpoint answers only after the healthy one got all twelve."""
+    fast_hits_seen_by_hang: list[int] = []
+
     async def hang(_request: Request) -> Response:
-        await asyncio.sleep(2)
+        for _ in range(3000):  # at most 30 s: a serial sender would never let /fast reach twelve
+            if len(server.hits("/fast")) >= 12:
+                break
+            await asyncio.sleep(0.01)
+        fast_hits_seen_by_hang.append(len(server.hits("/fast")))
         return Response("late")
 
     server.routes["/hang"] = hang
@@ -270,21 +277,13 @@ async def test_a_dead_endpoint_does_not_hold_up_a_healthy_one(
     await add_endpoint(database, server.url("/fast"))
     for _ in range(12):
         await make_alert(database)
-    sender = local_sender(total_timeout=1.5)
+    sender = local_sender(total_timeout=60)
     try:
-        ctx = make_context(settings, database, Clock(), sender)
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        task = asyncio.create_task(deliver_tick(ctx))
-        while len(server.hits("/fast")) < 12 and loop.time() - started < 5:
-            await asyncio.sleep(0.02)
-        fast_done = loop.time() - started
-        await task
+        await deliver_tick(make_context(settings, database, Clock(), sender))
     finally:
         await sender.aclose()
     assert len(server.hits("/fast")) == 12
-    assert fast_done < 1.0  # all twelve went out while the hanging endpoint was still timing out
-    assert len(server.hits("/hang")) <= settings.delivery_concurrency_per_endpoint
+    assert fast_hits_seen_by_hang and fast_hits_seen_by_hang[0] == 12
 
 
 async def test_concurrency_per_endpoint_is_bounded(settings: Settings, database: Database, server: LocalServer) -> None:
