@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from service.core.detection.clauses import clause_status, recall_cue
 from service.core.detection.dates import dateline, resolve, url_date
-from service.core.detection.facts import MAX_POW_COUNT, extract_facts
+from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners_conjunct
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
@@ -114,8 +114,14 @@ def _counted_living_first(s: Sentence, topic: Topic) -> bool:
     bodies ("38 soldiers and the bodies of 62 fallen"); after the body noun it names whose bodies they are
     ("the bodies of 62 fallen soldiers"), right before it too ("soldiers' bodies")."""
     first_body = min(a for a, _ in s.hits["body"])
-    counts = [n.end for n in find_numbers(s.tokens, topic, s.language)]
-    return any(b < first_body and any(0 <= a - c < _LIVING_COUNT_GAP for c in counts) for a, b in s.hits.get("pow", ()))
+    numbers = find_numbers(s.tokens, topic, s.language)
+    counts = [n.end for n in numbers]
+    before = any(
+        (b < first_body or (b == first_body and b in s.clauses)) and any(0 <= a - c < _LIVING_COUNT_GAP for c in counts)
+        for concept in ("pow", "captivity")
+        for a, b in s.hits.get(concept, ())
+    )  # "88 POWs, bodies of 160 fallen": "POWs" is a prisoner word
+    return before or any(n.start > first_body and prisoners_conjunct(s, n) for n in numbers)
 
 
 def _negated(s: Sentence) -> bool:

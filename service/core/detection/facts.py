@@ -177,13 +177,15 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     body_after = _first_at_or_after(s.hits, ("body",), n.end, hi)
     person = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + 2)
     if body_after is not None and person is not None and person < body_after:
-        coordinated = any(t in _COORDINATORS for t in s.tokens[person:body_after])
+        coordinated = any(t in _COORDINATORS for t in s.tokens[person:body_after]) or any(
+            person < c <= body_after for c in s.clauses
+        )  # "88 POWs, bodies of 160 fallen": a clause break ends the count's noun phrase as "and" does
         if coordinated and any(person < m.start <= body_after + _BEFORE for m in numbers):
             body_after = None  # "38 soldiers and (40 bodies | the bodies of 62)": the next count's body noun
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
-    if _near(s.hits, "body", n.start - _BEFORE, n.start):
+    if _near(s.hits, "body", n.start - _BEFORE, n.start) and not prisoners_conjunct(s, n):
         person = _first_at_or_after(s.hits, ("pow", "people"), n.end, hi)
         return "body", (person + 1) if person is not None else n.end
     objects = ("pow", "captivity", "people", "part_group")
@@ -193,6 +195,19 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     if person is None:
         return _elliptical(s, n)
     return "pow", _phrase_end(s.hits, objects, person)
+
+
+def prisoners_conjunct(s: Sentence, n: NumberSpan) -> bool:
+    """ "the bodies of 160 fallen and 88 POWs", «тіла 160 загиблих та 88 полонених»: a count that opens a
+    conjunct of its own (after a coordinator or a clause break) and counts prisoners counts the living,
+    not more of the bodies named before it (unlike "the bodies of 160 Ukrainian and 88 Russian soldiers")."""
+    opens = n.start in s.clauses or (n.start > 0 and s.tokens[n.start - 1] in _COORDINATORS)
+    own = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + _BEFORE)
+    return (
+        opens
+        and own is not None
+        and (_near(s.hits, "captivity", own, own + 1) or _near(s.hits, "prisoner", own, own + 1))
+    )
 
 
 def _elliptical(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
@@ -496,6 +511,24 @@ def _counts_in_clause(s: Sentence, i: int) -> bool:
     return any(t.isdecimal() for t in s.tokens[lo:hi])
 
 
+_GAPPED_HEAD = 3  # "а Росії", "and to Russia": the words left of a gapped predicate's dash
+
+
+def _gapped_head(s: Sentence, clause_lo: int) -> int | None:
+    """Start of the short clause right before this one that names only who a gapped predicate is about
+    («Україні передали тіла 245 загиблих, а Росії — тіла 31 військового»): no verb, no count of its own."""
+    starts = [c for c in s.clauses if c < clause_lo]
+    if not starts:
+        return None
+    lo = max(starts)
+    words = range(lo, clause_lo)
+    if clause_lo - lo > _GAPPED_HEAD or any(s.tokens[i][:1].isdecimal() for i in words):
+        return None
+    if any(lo <= a < clause_lo for c in ("receive", "give", "exchange", "return") for a, _ in s.hits.get(c, ())):
+        return None
+    return lo if any(lo <= a < clause_lo for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ())) else None
+
+
 def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     """(side, rank) of a count: who received it, and how directly the sentence says so."""
     verb = _verb(s, n)
@@ -518,6 +551,9 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
     destination = _clause_destination(s, *_predicate_span(s, n, clause_lo, clause_hi))
+    head = _gapped_head(s, clause_lo)
+    if destination is None and head is not None:
+        destination = _clause_destination(s, head, clause_hi)
     if destination is not None:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):

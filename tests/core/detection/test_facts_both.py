@@ -1,0 +1,65 @@
+"""A day of both (invented texts): the living and the dead counted in one sentence keep their own counts —
+a count's body noun is in its own noun phrase, and a count of prisoners that opens a conjunct of its own
+after the bodies counts the living."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from service.core.detection.detect import detect
+from service.core.domain import Document
+
+FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
+
+
+def _facts(title: str, text: str, language: str) -> dict[str, Any]:
+    report = detect(Document(title, text, language, FRIDAY))
+    assert report.relevant and report.primary is not None, report.reasons
+    return report.primary.fact_values()
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Ukraine brings home 71 POWs, bodies of 245 fallen", "The exchange took place on Friday."),
+        (
+            "en",
+            "Russia hands over the bodies of 245 fallen and 71 prisoners to Ukraine",
+            "The exchange took place on Friday.",
+        ),
+        ("uk", "В Україну повернули тіла 245 загиблих та 71 полоненого", "Обмін відбувся в пʼятницю."),
+        ("ru", "Россия передала Украине тела 245 погибших и 71 военнопленного", "Обмен состоялся в пятницу."),
+        ("es", "Ucrania recibe los cuerpos de 245 caídos y 71 prisioneros", "El canje se realizó el viernes."),
+        ("it", "L'Ucraina riceve i corpi di 245 caduti e 71 prigionieri", "Lo scambio è avvenuto venerdì."),
+    ],
+)
+def test_the_living_and_the_dead_keep_their_counts(language: str, title: str, text: str) -> None:
+    facts = _facts(title, text, language)
+    assert facts.get("returned_to_ukraine") == 71
+    assert facts.get("bodies_to_ukraine") == 245
+
+
+def test_a_count_of_other_dead_after_the_bodies_stays_bodies() -> None:
+    facts = _facts(
+        "Ukraine receives the bodies of 245 fallen soldiers and 31 civilians",
+        "Russia handed them over on Friday in a repatriation.",
+        "en",
+    )
+    assert "returned_to_ukraine" not in facts
+    assert facts.get("bodies_to_ukraine") in (245, 276)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Україні передали тіла 245 загиблих військових, а Росії — тіла 31 військового."),
+        ("ru", "Украине передали тела 245 погибших военных, а России — тела 31 военного."),
+    ],
+)
+def test_a_gapped_clause_gives_its_count_to_the_party_before_the_dash(language: str, text: str) -> None:
+    facts = _facts("", text + " Обмін відбувся в пʼятницю." if language == "uk" else text, language)
+    assert facts.get("bodies_to_ukraine") == 245
+    assert facts.get("bodies_to_russia") == 31
