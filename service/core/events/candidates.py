@@ -32,7 +32,10 @@ def mention_interval(
         reach = params.agreement_follow_days if mention.kind == "agreement" else 1
         return day - timedelta(days=reach), day
     if day is not None and mention.date_precision == "month":
-        return day.replace(day=1), month_end(day)
+        # An agreement dated only by a month ("in early August Zelensky said an exchange is being prepared")
+        # is dated by its news, like one known by its publication day: the deal may precede that month.
+        reach = params.agreement_follow_days if mention.kind == "agreement" else 0
+        return day.replace(day=1) - timedelta(days=reach), month_end(day)
     anchor = published or discovered
     if anchor is None:
         return None
@@ -43,6 +46,14 @@ def follow_up(mention: Mention) -> bool:
     """A postponement or disruption of an agreement is dated by its own news, but is about a deal struck
     before it: it may reach back like a follow-up known only by its publication."""
     return mention.kind == "agreement" and mention.status in ("postponed", "disrupted")
+
+
+def reaches_back(mention: Mention) -> bool:
+    """Whether an agreement mention may be about a deal struck weeks before the day that dates it: no day
+    of its own (a publication day, a month) or a postponement or disruption dated by its own news."""
+    if mention.kind != "agreement" or mention.event_date is None:
+        return False
+    return mention.date_precision == "month" or mention.date_inferred or follow_up(mention)
 
 
 def event_interval(event: EventState, params: GroupParams) -> Interval:

@@ -31,7 +31,14 @@ from typing import Any
 
 from service.core.domain import Document, EventKind, EventState, Mention, Report
 from service.core.events import merge, parents, similarity
-from service.core.events.candidates import Interval, event_interval, follow_up, mention_interval, window
+from service.core.events.candidates import (
+    Interval,
+    event_interval,
+    follow_up,
+    mention_interval,
+    reaches_back,
+    window,
+)
 from service.core.events.params import DEFAULT_PARAMS, GroupParams
 
 __all__ = ["GroupOutcome", "GroupParams", "candidate_window", "group", "match_score", "text_figures"]
@@ -163,11 +170,14 @@ def match_score(
     sig: Sequence[int],
     params: GroupParams,
     numbers: frozenset[int] = frozenset(),
+    latest: bool = False,
 ) -> float | None:
     """Evidence that the mention reports this event; None when it cannot.
 
     ``numbers`` are the figures written in the mention's text (:func:`group` passes them for unplaced
     mentions of ``text_figure_kinds``); they count only when the mention has no figures of its own.
+    ``latest``: the event is the latest agreement a follow-up reaching back (candidates.reaches_back) can
+    be about.
     """
     if event.kind != mention.kind:
         return None
@@ -192,6 +202,8 @@ def match_score(
     score += figures
     if span is None and not merge.figure_keys(said) and numbers & _known_figures(event):
         score += params.text_figure_weight
+    if latest:
+        score += params.follow_up_weight
     if "stage" in said and "stage" in event.facts:
         if said["stage"] not in {p.value for p in event.provenance.get("stage", ())} | {event.facts["stage"]}:
             score -= params.stage_conflict_weight  # strong evidence against, but stage numbers get misread
@@ -199,8 +211,10 @@ def match_score(
             score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
     if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += params.mediator_weight  # names travel across languages, unlike words
-    if said.get("venue") is not None and said.get("venue") == event.facts.get("venue"):
-        score += params.venue_weight  # "the exchange agreed in Abu Dhabi last week has been postponed"
+    venues = said.get("venue"), event.facts.get("venue")
+    if None not in venues:
+        # "the exchange agreed in Abu Dhabi last week has been postponed"; talks elsewhere are another deal
+        score += params.venue_weight if venues[0] == venues[1] else -params.venue_weight
     if set(said.get("categories", ())) & set(event.facts.get("categories", ())):
         score += params.category_weight  # once, however many: the categories travel together
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)
@@ -222,10 +236,11 @@ def _best_match(
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[tuple[float, bool, int, float], EventState] | None = None
     scored: list[tuple[float, EventState]] = []
+    latest = _latest_deal(candidates, mention, span, params)
     for event in candidates:
         if bounds is not None and not _within(event, bounds, params):
             continue
-        score = match_score(event, mention, span, sig, params, numbers)
+        score = match_score(event, mention, span, sig, params, numbers, event.key in latest)
         if score is not None and bracketed and event.date_precision != "unknown":
             score += 0.5  # published near its date: weak evidence, as overlapping month dates are
         if score is None or score < threshold:
@@ -241,6 +256,31 @@ def _best_match(
     if best is not None and span is None and counted and _ambiguous(best[1], best[0][0], scored, params):
         return None
     return best[1] if best else None
+
+
+def _latest_deal(candidates: Sequence[EventState], mention: Mention, span: Interval, params: GroupParams) -> set[str]:
+    """The latest agreement a follow-up reaching back can be about (ties: all of them).
+
+    A dispute, a delay, "the lists have not been handed over yet", a reminder of what was agreed: news
+    about a deal comes after it and carries no day of its own, so of the deals in its weeks-long span the
+    most recent one is the likeliest (the parties are always Russia and Ukraine here). Stated days, figures
+    and venues still count for and against it.
+    """
+    if span is None or not reaches_back(mention):
+        return set()
+    deals = [
+        e
+        for e in candidates
+        if e.kind == "agreement"
+        and e.event_date is not None
+        and e.date_precision != "unknown"
+        and _date_score(mention, span, e, params) is not None
+        and e.event_date <= span[1]
+    ]
+    if not deals:
+        return set()
+    newest = max(e.event_date for e in deals if e.event_date is not None)
+    return {e.key for e in deals if e.event_date == newest}
 
 
 def _within(event: EventState, bounds: tuple[date, date], params: GroupParams) -> bool:
