@@ -193,6 +193,9 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     if person is None and s.language in s.topic.count_after_noun and _near(s.hits, "pow", n.start - 2, n.start):
         return "pow", n.end  # Swahili, Hausa: "wanajeshi 84", the number follows its noun
     if person is None:
+        ours = _first_at_or_after(s.hits, ("ours",), n.end, n.end + _BEFORE)
+        if ours is not None and s.has("exchange", "captivity", "pow"):
+            return "pow", ours + 1  # "90 of ours", «90 наших», "90 de los nuestros": the speaker's people
         return _elliptical(s, n)
     return "pow", _phrase_end(s.hits, objects, person)
 
@@ -251,7 +254,7 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
     near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
-    bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses
+    bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses or _own_word(s, n.end)
     if not bare or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
     kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
@@ -267,6 +270,11 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
         a for a, _ in s.hits.get("receive", ()) if a < n.start
     ]
     return kind, _other(side) if gives else side
+
+
+def _own_word(s: Sentence, i: int) -> bool:
+    """The word at i is "own" alone, closing a bare count: «Rosja dostała 90 swoich», «Россия получила 90 своих»."""
+    return any(a == i and (b == len(s.tokens) or b in s.clauses) for a, b in s.hits.get("own", ()))
 
 
 def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
