@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from service.core.detection.generic import period_years
 from service.core.domain import EventStatus
 from service.core.topics import Span
 
@@ -311,7 +312,7 @@ def running_total(s: Sentence, lo: int = 0, hi: int | None = None) -> bool:
     """ "since 2022", "so far", «з початку»: a total so far — unless a superlative before it in the same
     clause makes it a record ("the largest exchange since the start of the war"). Within [lo, hi) if given."""
     end = len(s.tokens) if hi is None else hi
-    for a, _ in s.hits.get("cumulative", ()):
+    for a in [a for a, _ in s.hits.get("cumulative", ())] + period_years(s):
         if not lo <= a < end:
             continue
         lo, _ = s.clause_span(a)

@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from service.core.detection.clauses import clause_status, recall_cue
 from service.core.detection.dates import dateline, resolve, url_date
 from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners_conjunct
+from service.core.detection.generic import statement
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
@@ -101,7 +102,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if not kinds:
         return
     s.status = clause_status(s, official)
-    if s.status is not None:
+    if s.status is not None and not statement(s):
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
 

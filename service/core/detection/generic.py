@@ -1,0 +1,135 @@
+"""Statements about exchanges in general, told apart from reports of one.
+
+A report tells one act on one occasion: a count bound to it, a day, a stage — or at least the act in the
+singular or as a finite verb ("Russia and Ukraine swap prisoners"). A statement about exchanges in
+general has none of that:
+- a generic plural act noun with no occasion: "Families say prisoner exchanges are too slow", «Обміни
+  полоненими затягуються», "Russland blockiert Gefangenenaustausche";
+- a habitual adverb in the act's clause ("exchanges are usually mediated by the UAE", «зазвичай»);
+- a headline that asks ("How prisoner swaps work", «Скільки людей повернули з полону у 2025 році»);
+- a universal object without a count: a policy ("we will bring everyone home", «повернемо всіх»);
+- an accusation of delay, or a delay in the present imperfective, with no occasion and no agreed or planned
+  exchange named: a complaint ("accused Moscow of stalling the return of prisoners", «Росія блокує обмін»,
+  "Rosja blokuje wymiany"), not the postponement of a given exchange.
+A count, a date, a weekday, "today" or a stage in the sentence is an occasion and keeps it a report.
+Each language's cues are its own (exchanges.toml: generic_plural, habitual, interrogative, universal);
+Russian and Ukrainian act nouns are plural when every noun parse pymorphy3 gives is plural.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, parses
+from service.core.detection.numbers import find_numbers
+
+if TYPE_CHECKING:
+    from service.core.detection.sentences import Sentence
+
+_ACTS = ("exchange", "return")
+# An English "exchanges"/"swaps" before its object is the verb ("Ukraine swaps 90 POWs", "exchanges the
+# bodies"), not the plural noun.
+_OBJECT_CONCEPTS = ("pow", "captivity", "body", "people", "nat_ua", "nat_ru")
+_EN_OBJECT_WORDS = frozenset({"the", "its", "their", "some", "more", "another", "all", "his", "her", "our"})
+
+
+def _year(token: str) -> bool:
+    return len(token) == 4 and token.isdecimal() and 1990 <= int(token) <= 2100
+
+
+def occasion(s: Sentence) -> bool:
+    """A count (not a year or a day), a date, a weekday, "today" or a stage: the sentence tells one act."""
+    dated = any(m.month is not None or m.weekday is not None or m.offset is not None for m in s.dates)
+    if dated or s.has("stage_noun"):
+        return True
+    days = {i for m in s.dates for i in range(m.start, m.end)}
+    return any(
+        n.start not in days and not (not n.spelled and _year(s.tokens[n.start]))
+        for n in find_numbers(s.tokens, s.topic, s.language)
+    )
+
+
+_CAPTURE_GAP = 3  # "captured [in Mariupol] in 2022"
+
+
+def period_years(s: Sentence) -> list[int]:
+    """Bare years counted over ("brought home 1,358 in 2025", «у 2025 році», "im Jahr 2025"): a tally of the
+    year, not one act — unless the sentence dates a day or the year dates a capture ("captured in 2022")."""
+    before = {b for _, b in s.hits.get("period_before", ())}
+    if not before or any(m.day is not None or m.weekday is not None or m.offset is not None for m in s.dates):
+        return []
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    captured = [b for _, b in s.hits.get("captured", ())]
+    return [
+        i
+        for i, token in enumerate(s.tokens)
+        if _year(token) and i in before and i not in dated and not any(0 <= i - b <= _CAPTURE_GAP for b in captured)
+    ]
+
+
+def _plural_by_morphology(token: str, language: str) -> bool:
+    nouns = [g for _, g in parses(token, language) if "NOUN" in g]
+    return bool(nouns) and all("plur" in g for g in nouns)
+
+
+def _generic_plural(s: Sentence, i: int) -> bool:
+    """The act word at token i is a plural noun: exchanges in general."""
+    if s.language in MORPHOLOGY_LANGUAGES:
+        return _plural_by_morphology(s.tokens[i], s.language)
+    if not any(a == i for a, _ in s.hits.get("generic_plural", ())):
+        return False
+    if s.language == "en" and i + 1 < len(s.tokens):
+        nxt = i + 1
+        objects = {a for c in _OBJECT_CONCEPTS for a, _ in s.hits.get(c, ())}
+        if nxt in objects or s.tokens[nxt].isdecimal() or s.tokens[nxt] in _EN_OBJECT_WORDS:
+            return i > 0 and (i - 1) in objects  # "prisoner exchanges" stays a noun; "Ukraine swaps POWs" a verb
+    return True
+
+
+def _act_positions(s: Sentence) -> list[int]:
+    return sorted({a for c in _ACTS for a, _ in s.hits.get(c, ())})
+
+
+def _in_act_clause(s: Sentence, concept: str) -> bool:
+    spans = {s.clause_span(a) for a in _act_positions(s)}
+    return any(lo <= a < hi for a, _ in s.hits.get(concept, ()) for lo, hi in spans)
+
+
+def _universal(s: Sentence) -> bool:
+    """ "Everyone", «всіх» — but not the formula "all for all", «всіх на всіх» (two universals)."""
+    spans = s.hits.get("universal", ())
+    return len(spans) == 1 or (len(spans) > 1 and spans[1][0] - spans[0][1] > 2)
+
+
+def statement(s: Sentence) -> bool:
+    """The evidence sentence says something about exchanges in general, not about one of them."""
+    if occasion(s):
+        return False
+    acts = _act_positions(s)
+    # one agreement may cover many exchanges, and "the swaps were postponed again" tells one delay (a delay
+    # is judged by its tense below)
+    specific = (s.status == "agreed" and s.has("agree")) or s.status == "postponed"
+    if acts and not specific and all(_generic_plural(s, i) for i in acts):
+        return True
+    if _in_act_clause(s, "habitual"):
+        return True
+    if s.title and any(a in (0, *s.clauses) for a, _ in s.hits.get("interrogative", ())):  # "Year in review: how many…"
+        return True
+    if _universal(s) and not s.has("done", "agree"):
+        return True
+    # an accusation of delaying exchanges, or a delay told in the present imperfective ("Russia is blocking
+    # swaps", «Росія блокує обміни»), with no agreed or planned one named, is a complaint, not news
+    complaint = s.has("accusation") or _ongoing_delay(s)
+    return s.status == "postponed" and complaint and not s.has("agree", "plan", "not_happened")
+
+
+def _ongoing_delay(s: Sentence) -> bool:
+    """A delay verb in the present imperfective: a state of affairs, not the postponement of one exchange.
+    Russian and Ukrainian by pymorphy3's first parse; other languages by their `ongoing_delay` forms."""
+    if s.language in MORPHOLOGY_LANGUAGES:
+        return any(
+            {"VERB", "impf", "pres"} <= g
+            for a, _ in s.hits.get("postpone", ())
+            for _, g in parses(s.tokens[a], s.language)[:1]
+        )
+    return s.has("ongoing_delay")

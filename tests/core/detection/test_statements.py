@@ -1,0 +1,126 @@
+"""Texts that talk about exchanges without reporting one raise nothing; reports of one act stay reports.
+
+A report has an occasion (a count, a day, a stage) or tells the act as one act; a statement uses a generic
+plural, a habitual adverb, a question, a universal object, a complaint in the present imperfective or a
+tally over a year. All texts are invented; tests/fixtures/statements/adversarial.jsonl holds 40 more.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from service.core.detection.detect import detect
+from service.core.domain import Document, Report
+
+SATURDAY = datetime(2025, 12, 20, 10, 0, tzinfo=UTC)
+ADVERSARIAL = Path(__file__).parents[2] / "fixtures" / "statements" / "adversarial.jsonl"
+
+
+def _detect(language: str, title: str, text: str = "") -> Report:
+    return detect(Document(title, text, language, SATURDAY))
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Relatives say prisoner swaps with Russia take far too long", ""),
+        ("en", "Prisoner exchanges with Russia are a lifeline for Ukrainian families", ""),
+        ("uk", "Обміни полоненими з Росією відбуваються надто рідко, кажуть рідні", ""),
+        ("ru", "Обмены военнопленными с Украиной идут слишком медленно, считают родственники", ""),
+        ("de", "Angehörige: Gefangenenaustausche mit Russland dauern zu lange", ""),
+        ("pl", "Rodziny jeńców: wymianami z Rosją rządzi polityka", "Ukraina czeka na kolejne wymiany jeńców z Rosją."),
+    ],
+)
+def test_a_generic_plural_without_an_occasion_is_no_report(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Kyiv says Moscow keeps delaying the return of prisoners of war", ""),
+        ("en", "Ukraine accuses Russia of holding up the repatriation of the fallen", ""),
+        ("uk", "Росія гальмує повернення українських військовополонених, заявили в Києві", ""),
+        ("ru", "Москва затягивает возвращение украинских военнопленных, заявили в Киеве", ""),
+        ("de", "Die Ukraine wirft Russland vor, die Rückkehr der Kriegsgefangenen zu verzögern", ""),
+        ("pl", "Ukraina oskarża Rosję o sabotowanie powrotu jeńców wojennych", ""),
+    ],
+)
+def test_a_complaint_about_delays_is_no_postponed_exchange(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Ukraine got 1,200 soldiers back from Russian captivity in 2025", ""),
+        ("uk", "Україна повернула з полону 1200 військових у 2025 році", ""),
+        ("ru", "В 2025 году Украина вернула из плена 1200 военных", ""),
+        ("de", "Die Ukraine holte im Jahr 2025 1200 Soldaten aus russischer Gefangenschaft zurück", ""),
+        ("pl", "Ile osób wróciło z rosyjskiej niewoli? Ukraina podsumowuje rok", ""),
+    ],
+)
+def test_a_tally_of_a_year_is_no_report(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Zelensky: we will get everybody back from Russian captivity", ""),
+        ("uk", "Ми повернемо кожного захисника з полону, наголосив Буданов", ""),
+        ("ru", "Мы вернем каждого военнопленного домой, заявили в Минобороны России", ""),
+        ("de", "Kiew will jeden einzelnen Gefangenen aus Russland zurückholen", ""),
+        ("pl", "Ukraina robi wszystko, by sprowadzić jeńców z Rosji do domu", ""),
+    ],
+)
+def test_a_policy_statement_is_no_report(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "What happens to prisoners of war after an exchange between Ukraine and Russia", ""),
+        ("en", "Ukrainian prisoners of war are usually exchanged at the Belarusian border", ""),
+        ("uk", "Чому обміни полоненими між Україною та Росією відбуваються через ОАЕ", ""),
+        ("ru", "Обычно обмен пленными между Россией и Украиной проходит на белорусской границе", ""),
+        ("de", "Warum der Gefangenenaustausch zwischen Russland und der Ukraine über die Emirate läuft", ""),
+    ],
+)
+def test_a_question_or_a_habit_is_no_report(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "kind", "status"),
+    [
+        ("en", "Russia and Ukraine swap prisoners", "", "pow_exchange", "completed"),
+        ("en", "Ukraine and Russia exchange 84 prisoners each", "", "pow_exchange", "completed"),
+        ("en", "Ukraine says Russia blocked the prisoner swap planned for Friday", "", "agreement", "postponed"),
+        ("uk", "Відбувся обмін полоненими між Україною та Росією", "", "pow_exchange", "completed"),
+        ("uk", "Росія зірвала обмін полоненими з Україною, запланований на суботу", "", "agreement", "postponed"),
+        ("ru", "Россия и Украина провели обмен пленными", "", "pow_exchange", "completed"),
+        ("ru", "Россия и Украина обменялись пленными 19 декабря 2025 года", "", "pow_exchange", "completed"),
+        ("de", "Russland und die Ukraine tauschen 84 Gefangene aus", "", "pow_exchange", "completed"),
+        ("pl", "Rosja i Ukraina wymieniły jeńców", "", "pow_exchange", "completed"),
+        ("en", "Ukraine brings home 1,200 soldiers in the largest exchange of 2025", "", "pow_exchange", "completed"),
+        ("en", "Russia and Ukraine agree on new prisoner exchanges", "", "agreement", "agreed"),
+    ],
+)
+def test_a_report_of_one_act_stays_a_report(language: str, title: str, text: str, kind: str, status: str) -> None:
+    report = _detect(language, title, text)
+    assert report.relevant and report.primary is not None
+    assert (report.primary.kind, report.primary.status) == (kind, status)
+
+
+def test_the_adversarial_set_raises_nothing() -> None:
+    rows = [json.loads(line) for line in ADVERSARIAL.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 30
+    assert {r["language"] for r in rows} >= {"en", "uk", "ru", "de", "pl"}
+    alerted = [r["title"] for r in rows if _detect(r["language"], r["title"], r["text"]).relevant]
+    assert alerted == []
