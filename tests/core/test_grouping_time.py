@@ -411,3 +411,18 @@ def test_a_postponement_a_week_later_joins_the_agreement_made_at_its_venue() -> 
     )
     [later] = store.feed(postponed)
     assert later.after.key == deal.after.key and later.after.facts.get("venue") == "Abu Dhabi"
+
+
+def test_a_stated_day_before_an_event_dated_only_by_its_publication_fits_it() -> None:
+    # The event's day is its first report's publication day: the handover may have been the day before, so
+    # an unplaced report stating that day (or its weekday) is for it, not against; the day after is not.
+    inferred = replace(_event(date(2031, 3, 14)), date_inferred=True)
+    stated = _event(date(2031, 3, 14))
+    day_before = Mention("pow_exchange", "completed", None, "unknown", month_day=(3, 13))
+    day_after = Mention("pow_exchange", "completed", None, "unknown", month_day=(3, 15))
+    assert match_score(inferred, day_before, None, (), PARAMS) == PARAMS.month_day_weight
+    assert match_score(stated, day_before, None, (), PARAMS) == -PARAMS.hint_conflict_weight
+    assert match_score(inferred, day_after, None, (), PARAMS) == -PARAMS.hint_conflict_weight
+    thursday = Mention("pow_exchange", "completed", None, "unknown", weekday=date(2031, 3, 13).isoweekday())
+    assert match_score(inferred, thursday, None, (), PARAMS) == PARAMS.weekday_weight
+    assert match_score(stated, thursday, None, (), PARAMS) == -PARAMS.hint_conflict_weight

@@ -115,7 +115,15 @@ def _weekday_score(mention: Mention, event: EventState, params: GroupParams) -> 
     apart = min(apart, 7 - apart)
     if apart > params.day_slack_days:
         return None
-    return params.weekday_weight if apart == 0 else -params.hint_conflict_weight
+    if apart == 0 or _day_before_inferred(event, (event.event_date.isoweekday() - mention.weekday) % 7):
+        return params.weekday_weight
+    return -params.hint_conflict_weight
+
+
+def _day_before_inferred(event: EventState, days_before: int) -> bool:
+    """Whether a stated day ``days_before`` the event's date fits it because that date is only the publication
+    day of its reports: the handover may have been the day before (as for a placed mention, _date_score)."""
+    return event.date_inferred and days_before == 1
 
 
 def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -> float | None:
@@ -134,13 +142,16 @@ def _month_day_score(mention: Mention, event: EventState, params: GroupParams) -
     gaps = []
     for year in (event.event_date.year - 1, event.event_date.year, event.event_date.year + 1):
         try:
-            gaps.append(abs((date(year, month, day) - event.event_date).days))
+            gaps.append((event.event_date - date(year, month, day)).days)
         except ValueError:  # 29 February
             continue
-    apart = min(gaps, default=params.day_slack_days + 1)
+    before = min(gaps, key=abs, default=params.day_slack_days + 1)
+    apart = abs(before)
     if apart > params.day_slack_days:
         return None if mention.kind == "agreement" else -params.month_day_weight / 2
-    return params.month_day_weight if apart == 0 else -params.hint_conflict_weight
+    if apart == 0 or _day_before_inferred(event, before):
+        return params.month_day_weight
+    return -params.hint_conflict_weight
 
 
 def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) -> float:
