@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan", "bare_act")
 _PREDICATES = ("exchange", "return")
-_AND = frozenset({"and", "і", "та", "и", "und", "et", "y", "e", "i", "és", "și"})
 _AUX_GAP = 2
 _DETERMINERS = frozenset(
     {
@@ -179,7 +178,7 @@ def _future_participles(
         lo, _ = s.clause_span(a)
         near = any(0 <= a - b <= _AUX_GAP for b in aux) or end in after  # "ausgetauscht werden sollen"
         # "are planned to be exchanged … and returned": the auxiliary governs a coordinated participle too
-        coordinated = any(lo <= b <= a for b in aux) and any(t in _AND for t in s.tokens[lo:a])
+        coordinated = any(lo <= b <= a for b in aux) and any(t in s.topic.ands(s.language) for t in s.tokens[lo:a])
         if near or coordinated:
             governed = True
         else:

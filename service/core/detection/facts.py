@@ -31,7 +31,6 @@ _COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
 _MEDIATOR_WINDOW = 12
 _LIST_GAP = 3  # words between two coordinated names ("Qatar and the UAE", "Qatar, the Republic of Turkey")
 MAX_POW_COUNT = 1500  # no single exchange returned more to one side: larger POW figures are running totals
-_AND = frozenset({"and", "та", "і", "и", "und", "et", "y", "e"})  # "270 soldiers and 120 civilians": added up
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     for i in range(n.end, min(n.end + 6, hi - 2)):
         if i in others:
             return None  # "140 of its citizens -- 122 servicemen and 18 civilians": the 18 is the 122's part
-        if s.tokens[i] not in _AND:
+        if s.tokens[i] not in s.topic.ands(s.language):
             continue
         part = next((m for m in find_numbers(s.tokens[i + 1 : i + 6], s.topic, s.language) if m.start == 0), None)
         if part is None:
@@ -150,11 +149,6 @@ def _part_count(s: Sentence, n: NumberSpan) -> bool:
     return first is not None and _near(s.hits, "part_group", first, first + 1) and _plus_part(s, n) is None
 
 
-_COORDINATORS = frozenset(
-    {"and", "or", "і", "й", "та", "чи", "и", "или", "und", "oder", "et", "ou", "y", "o", "e", "i", "és", "și", "ve"}
-)
-
-
 def _noun_window_end(s: Sentence, n: NumberSpan) -> int:
     """End of the window after a count for its noun. Category words between them do not use it up:
     "205 seriously wounded and seriously ill prisoners", "jeweils 205 schwer verwundete und schwer kranke
@@ -164,7 +158,7 @@ def _noun_window_end(s: Sentence, n: NumberSpan) -> int:
     }
     i, budget = n.end, _AFTER
     while i < len(s.tokens) and budget > 0:
-        linking = s.tokens[i] in _COORDINATORS and (i - 1 in described or i + 1 in described)
+        linking = s.tokens[i] in s.topic.coordinators(s.language) and (i - 1 in described or i + 1 in described)
         if i not in described and not linking:
             budget -= 1
         i += 1
@@ -177,7 +171,7 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     body_after = _first_at_or_after(s.hits, ("body",), n.end, hi)
     person = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + 2)
     if body_after is not None and person is not None and person < body_after:
-        coordinated = any(t in _COORDINATORS for t in s.tokens[person:body_after]) or any(
+        coordinated = any(t in s.topic.coordinators(s.language) for t in s.tokens[person:body_after]) or any(
             person < c <= body_after for c in s.clauses
         )  # "88 POWs, bodies of 160 fallen": a clause break ends the count's noun phrase as "and" does
         if coordinated and any(person < m.start <= body_after + _BEFORE for m in numbers):
@@ -204,7 +198,7 @@ def prisoners_conjunct(s: Sentence, n: NumberSpan) -> bool:
     """ "the bodies of 160 fallen and 88 POWs", «тіла 160 загиблих та 88 полонених»: a count that opens a
     conjunct of its own (after a coordinator or a clause break) and counts prisoners counts the living,
     not more of the bodies named before it (unlike "the bodies of 160 Ukrainian and 88 Russian soldiers")."""
-    opens = n.start in s.clauses or (n.start > 0 and s.tokens[n.start - 1] in _COORDINATORS)
+    opens = n.start in s.clauses or (n.start > 0 and s.tokens[n.start - 1] in s.topic.coordinators(s.language))
     own = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + _BEFORE)
     return (
         opens
@@ -254,7 +248,12 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
     near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
-    bare = n.end == len(s.tokens) or s.tokens[n.end] in _AND or n.end in s.clauses or _own_word(s, n.end)
+    bare = (
+        n.end == len(s.tokens)
+        or s.tokens[n.end] in s.topic.ands(s.language)
+        or n.end in s.clauses
+        or _own_word(s, n.end)
+    )
     if not bare or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
     kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
@@ -282,9 +281,11 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
 
     The nearest verb before the count governs it ("Ukraine recovered the bodies of 300 … handed over by
     Russia"); only without one does the nearest verb after it count (passives: "84 were handed over").
+    The count's own predicate is searched first: "… teslim etti ve karşılığında 27 … teslim aldı" (a
+    verb-final second predicate) is governed by "teslim aldı", not by the first predicate's verb.
     """
     lo, hi = s.clause_span(n.start)
-    for clause_lo, clause_hi in ((lo, hi), (0, len(s.tokens))):
+    for clause_lo, clause_hi in (_predicate_span(s, n, lo, hi), (lo, hi), (0, len(s.tokens))):
         before: tuple[int, int] | None = None
         after: tuple[int, int] | None = None
         for concept, sign in (("receive", 1), ("give", -1)):
@@ -301,10 +302,17 @@ def _verb(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
 
 
 def _not_subject(s: Sentence, a: int) -> bool:
-    """A party after a preposition ("an exchange with Russia") or, in Russian/Ukrainian, in no
-    nominative form («передала Украине», «украинской стороне») is not the subject."""
+    """A party after a preposition ("an exchange with Russia"), with a case ending or suffix of the
+    language's (Hungarian "Ukrajnának", Turkish "Rusya'ya") or, in Russian/Ukrainian, in no nominative form
+    («передала Украине», «украинской стороне») is not the subject."""
     if a > 0 and s.tokens[a - 1] in s.topic.non_subject_prepositions:
         return True
+    language = s.language or ""
+    if s.tokens[a].endswith(s.topic.case_endings.get(language, ())):
+        return True  # "Ukrajnának", "Venäjältä": a case ending
+    suffixes = s.topic.case_suffixes.get(language, frozenset())
+    if a + 1 < len(s.tokens) and s.tokens[a + 1] in suffixes:
+        return True  # "Rusya'ya": the case suffix after the apostrophe
     return s.language in MORPHOLOGY_LANGUAGES and not nominative(s.tokens[a], s.language or "")
 
 
@@ -348,14 +356,14 @@ def _clause_subject(s: Sentence, lo: int, verb: int, subject: bool = False) -> s
         return None
     position, side = at
     earlier = any(lo <= a < position for c in ("receive", "give") for a, _ in s.hits.get(c, ()))
-    if earlier and any(t in _COORDINATORS for t in s.tokens[position:verb]):
+    if earlier and any(t in s.topic.coordinators(s.language) for t in s.tokens[position:verb]):
         return _shared_subject(s, position)
     return side
 
 
 def _coordinated(s: Sentence, a: int) -> bool:
     """The party at a is the second of "Ukraine and Russia", «Україна та Росія», "Moscow, Kyiv"."""
-    if a < 2 or s.tokens[a - 1] not in _AND:
+    if a < 2 or s.tokens[a - 1] not in s.topic.ands(s.language):
         return False
     ends = {b for c in ("party_ua", "hq", "party_ru") for _, b in s.hits.get(c, ())}
     return a - 1 in ends
@@ -474,7 +482,7 @@ def _predicate_span(s: Sentence, n: NumberSpan, lo: int, hi: int) -> tuple[int, 
     cuts = [
         i
         for i in range(lo + 1, hi)
-        if s.tokens[i] in _COORDINATORS and any(v < i for v in verbs) and any(v > i for v in verbs)
+        if s.tokens[i] in s.topic.coordinators(s.language) and any(v < i for v in verbs) and any(v > i for v in verbs)
     ]
     return max((i for i in cuts if i < n.start), default=lo), min((i for i in cuts if i >= n.end), default=hi)
 
@@ -692,7 +700,7 @@ def _stage_window(s: Sentence, i: int, topic: Topic) -> tuple[int, int]:
     """Where the stage noun may follow the ordinal at i: right after it or one word on, or after a
     coordinated adjective ("the third and final stage", «третій і останній етап»)."""
     nxt = s.tokens[i + 1 : i + 3]
-    if len(nxt) == 2 and nxt[0] in _AND and _ordinal(nxt[1], topic) is None:
+    if len(nxt) == 2 and nxt[0] in topic.ands(s.language) and _ordinal(nxt[1], topic) is None:
         return i + 3, i + 4
     return i + 1, i + 3
 

@@ -428,6 +428,13 @@ class Topic:
     language_number_words: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A party word in a case that is no subject: an ending on the word (Hungarian "Ukrajnának"), or a suffix
+    # written as a word of its own after the name's apostrophe (Turkish "Rusya'ya" → "rusya", "ya").
+    case_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    case_suffixes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Coordinators per language section ("" → every language's): "and" words, and "and"/"or" words together.
+    and_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
     # Weekday names that are also ordinals or nouns: Portuguese "segunda" is a day only before "feira"
@@ -454,6 +461,14 @@ class Topic:
         if language is None or language not in self.language_number_words:
             return self.number_words
         return self.language_number_words[language]
+
+    def ands(self, language: str | None) -> frozenset[str]:
+        """The words for "and" in a text of `language`; every language's when it has none of its own."""
+        return self.and_words.get(self.section(language) or "") or self.and_words.get("", frozenset())
+
+    def coordinators(self, language: str | None) -> frozenset[str]:
+        """The words for "and" and "or" in a text of `language`; every language's when it has none of its own."""
+        return self.coordinator_words.get(self.section(language) or "") or self.coordinator_words.get("", frozenset())
 
     def lexicon_for(self, language: str | None) -> Lexicon:
         """The lexicon of one language's section (compiled on first use): cues fire only in their own
@@ -643,6 +658,12 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
         data.setdefault("aliases", {})[alias] = code
     if "proclitics" in doc:
         data.setdefault("proclitics", {})[code] = sorted(doc["proclitics"], key=len, reverse=True)
+    for key in ("case_endings", "case_suffixes"):
+        if key in doc:
+            data.setdefault(key, {})[code] = list(doc[key])
+    for key in ("and", "or"):
+        if key in doc:
+            data.setdefault("coordinators", {}).setdefault(key, {})[code] = list(doc[key])
     if "transliterate" in doc:
         data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
     if doc.get("count_after_noun"):
@@ -662,7 +683,20 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "lemma_sources": dict(data.get("lemma_sources", {})),
         "count_after_noun": frozenset(data.get("count_after_noun", ())),
         "future_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("future_endings", {}).items()},
+        "case_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("case_endings", {}).items()},
+        "case_suffixes": {k: frozenset(normalize(e) for e in v) for k, v in data.get("case_suffixes", {}).items()},
+        **_coordinators(data.get("coordinators", {})),
     }
+
+
+def _coordinators(data: Mapping[str, Mapping[str, list[str]]]) -> dict[str, dict[str, frozenset[str]]]:
+    """`and_words` and `coordinator_words` per language, under "" every language's together."""
+    ands = {code: frozenset(normalize(w) for w in words) for code, words in data.get("and", {}).items()}
+    ors = {code: frozenset(normalize(w) for w in words) for code, words in data.get("or", {}).items()}
+    both = {code: ands.get(code, frozenset()) | ors.get(code, frozenset()) for code in {*ands, *ors}}
+    ands[""] = frozenset().union(*ands.values())
+    both[""] = frozenset().union(*both.values())
+    return {"and_words": ands, "coordinator_words": both}
 
 
 @cache

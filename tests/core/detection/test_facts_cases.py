@@ -1,0 +1,48 @@
+"""Who receives in languages that mark case on the name (invented texts): a party with a Hungarian or Finnish
+case ending ("Ukrajnának", "Ukrainalle") or a Turkish case suffix after its apostrophe ("Ukrayna'ya") is no
+subject, and each language's own "and" ("ja", "ve", "és") cuts one predicate from the next."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from service.core.detection.detect import detect
+from service.core.domain import Document
+from service.core.topics import load_topic
+
+FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str) -> dict[str, Any]:
+    report = detect(Document("", text, language, FRIDAY))
+    assert report.relevant and report.primary is not None, report.reasons
+    return report.primary.fact_values()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("hu", "Oroszország 613 katona holttestét adta át Ukrajnának, cserébe 27 holttestet kapott."),
+        ("tr", "Rusya'nın 613 cenazeyi Ukrayna'ya teslim ettiği, karşılığında 27 cenaze aldığı bildirildi."),
+        ("fi", "Venäjä luovutti Ukrainalle 613 sotilaan ruumiit ja sai vastineeksi 27 ruumista."),
+    ],
+)
+def test_the_dead_go_to_the_side_the_case_names(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (613, 27)
+
+
+def test_the_hungarian_country_is_no_nationality() -> None:
+    facts = _facts("Oroszország pénteken 613 ukrán katona holttestét adta át Ukrajnának.", "hu")
+    assert facts.get("bodies_to_ukraine") == 613
+
+
+def test_coordinators_are_each_languages_own() -> None:
+    topic = load_topic()
+    assert topic.ands("uk") == {"і", "й", "та"}
+    assert "ja" in topic.ands("fi") and "ja" not in topic.ands("de")
+    assert "e" not in topic.coordinators("en")  # the Italian and Portuguese "and" is no English word
+    assert {"and", "und", "та"} <= topic.ands(None)  # a text of unknown language reads every language's
