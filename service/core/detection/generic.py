@@ -8,9 +8,10 @@ general has none of that:
 - a habitual adverb in the act's clause ("exchanges are usually mediated by the UAE", «зазвичай»);
 - a headline that asks ("How prisoner swaps work", «Скільки людей повернули з полону у 2025 році»);
 - a universal object without a count: a policy ("we will bring everyone home", «повернемо всіх»);
-- an accusation of delay, or a delay in the present imperfective, with no occasion and no agreed or planned
-  exchange named: a complaint ("accused Moscow of stalling the return of prisoners", «Росія блокує обмін»,
-  "Rosja blokuje wymiany"), not the postponement of a given exchange.
+- an accusation of delay, or a delay in the present imperfective, with no occasion, no agreed or planned
+  exchange and no single exchange named: a complaint ("accused Moscow of stalling the return of
+  prisoners", «Росія блокує обміни», "Rosja blokuje wymiany"), not the postponement of a given exchange
+  ("accused Moscow of delaying the exchange" names one and stays a delay).
 A count, a date, a weekday, "today" or a stage in the sentence is an occasion and keeps it a report.
 Each language's cues are its own (exchanges.toml: generic_plural, habitual, interrogative, universal);
 Russian and Ukrainian act nouns are plural when every noun parse pymorphy3 gives is plural.
@@ -76,7 +77,8 @@ def _generic_plural(s: Sentence, i: int) -> bool:
     """The act word at token i is a plural noun: exchanges in general."""
     if s.language in MORPHOLOGY_LANGUAGES:
         return _plural_by_morphology(s.tokens[i], s.language)
-    if not any(a == i for a, _ in s.hits.get("generic_plural", ())):
+    initial = i in (0, *s.clauses) and any(a == i for a, _ in s.hits.get("generic_plural_initial", ()))
+    if not initial and not any(a <= i < b for a, b in s.hits.get("generic_plural", ())):
         return False
     if s.language == "en" and i + 1 < len(s.tokens):
         nxt = i + 1
@@ -119,8 +121,10 @@ def statement(s: Sentence) -> bool:
         return True
     # an accusation of delaying exchanges, or a delay told in the present imperfective ("Russia is blocking
     # swaps", «Росія блокує обміни»), with no agreed or planned one named, is a complaint, not news
+    # "accused Moscow of delaying the exchange" names one exchange (the singular act noun) and stays a delay
     complaint = s.has("accusation") or _ongoing_delay(s)
-    return s.status == "postponed" and complaint and not s.has("agree", "plan", "not_happened")
+    one_exchange = any(not _generic_plural(s, a) for a, _ in s.hits.get("exchange", ()))
+    return s.status == "postponed" and complaint and not one_exchange and not s.has("agree", "plan", "not_happened")
 
 
 def _ongoing_delay(s: Sentence) -> bool:

@@ -97,6 +97,31 @@ def test_a_question_or_a_habit_is_no_report(language: str, title: str, text: str
 
 
 @pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("uk", "Сподіваємося на обмін полоненими з Росією до Різдва, – Зеленський", ""),
+        ("ru", "В Киеве надеются на обмен пленными с Россией до конца года", ""),
+        ("de", "Die Hoffnung auf einen Gefangenenaustausch zwischen Russland und der Ukraine wächst", ""),
+        ("pl", "Mamy nadzieję na wymianę jeńców z Rosją przed świętami, mówi Zełenski", ""),
+    ],
+)
+def test_a_hope_is_no_report(language: str, title: str, text: str) -> None:
+    assert not _detect(language, title, text).relevant
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ukraine bereitet neuen Gefangenenaustausch mit Russland vor",
+        "Ein neuer Gefangenenaustausch zwischen Russland und der Ukraine steht bevor",
+    ],
+)
+def test_a_german_separable_verb_of_preparing_is_a_plan(title: str) -> None:
+    report = _detect("de", title)
+    assert report.primary is not None and (report.primary.kind, report.primary.status) == ("agreement", "agreed")
+
+
+@pytest.mark.parametrize(
     ("language", "title", "text", "kind", "status"),
     [
         ("en", "Russia and Ukraine swap prisoners", "", "pow_exchange", "completed"),
