@@ -426,3 +426,27 @@ def test_a_stated_day_before_an_event_dated_only_by_its_publication_fits_it() ->
     thursday = Mention("pow_exchange", "completed", None, "unknown", weekday=date(2031, 3, 13).isoweekday())
     assert match_score(inferred, thursday, None, (), PARAMS) == PARAMS.weekday_weight
     assert match_score(stated, thursday, None, (), PARAMS) == -PARAMS.hint_conflict_weight
+
+
+def test_a_german_ordinal_date_keeps_its_day() -> None:
+    # "am 13. März": the dot after the day number is no sentence end (a capitalised month follows), so the
+    # report is dated by its day, not by the month the next "sentence" would have been left with.
+    from service.core.detection.sentences import split_sentences
+    from service.core.topics import load_topic
+
+    stage_de = article(
+        "Ukraine und Russland tauschen Gefangene aus",
+        "Russland und die Ukraine haben am Donnerstag, dem 13. März, je 150 Kriegsgefangene ausgetauscht. Das "
+        "teilte der Koordinierungsstab mit. Der Sprecher sagte 5. Dann ging er.",
+        "de",
+        at(3, 13, 18),
+        "zeitung.example",
+    )
+    parts = [text for text, _ in split_sentences(stage_de, load_topic().months)]
+    assert parts[1].endswith("ausgetauscht.") and parts[-2:] == ["Der Sprecher sagte 5.", "Dann ging er."]
+    [said] = detect(stage_de).mentions
+    assert (said.event_date, said.date_precision, said.date_inferred) == (date(2031, 3, 13), "day", False)
+    store = Store()
+    [first] = store.feed(STAGE_UK)
+    [german] = store.feed(stage_de)
+    assert german.after.key == first.after.key

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,7 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
     r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
 )
+_DAY_DOT_END = re.compile(r"(?<![\d.,])\d{1,2}\.$")
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 _LEAD_SENTENCES = 2
 MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
@@ -87,17 +89,22 @@ def _hashtags_only(piece: str) -> bool:
     return bool(words) and all(w.startswith("#") for w in words)
 
 
-def split_sentences(doc: Document) -> list[tuple[str, bool]]:
-    """(sentence, is_title) pairs: the headline first, then the text's sentences."""
+def split_sentences(doc: Document, months: Container[str] = ()) -> list[tuple[str, bool]]:
+    """(sentence, is_title) pairs: the headline first, then the text's sentences.
+
+    ``months``: month words (normalised); a day number with a dot before one is an ordinal date ("am
+    23. Juli"), not a sentence end.
+    """
     parts: list[tuple[str, bool]] = []
     if doc.title:
         parts.append((doc.title.strip(), True))
     pending = ""
-    for piece in _SENTENCE_BREAK.split(doc.text[:MAX_TEXT]):
+    pieces = _SENTENCE_BREAK.split(doc.text[:MAX_TEXT])
+    for index, piece in enumerate(pieces):
         piece = (pending + " " + piece).strip() if pending else piece.strip()
         pending = ""
-        if _ABBREVIATION_END.search(piece):
-            pending = piece  # "Oct. 26", "U.S. officials": not a sentence end
+        if _ABBREVIATION_END.search(piece) or _ordinal_date(piece, pieces[index + 1 : index + 2], months):
+            pending = piece  # "Oct. 26", "U.S. officials", "23. Juli": not a sentence end
         elif _hashtags_only(piece):
             continue  # a post's "#полонені #обмін" line labels it; it reports nothing
         elif len(piece) > 2:
@@ -105,6 +112,13 @@ def split_sentences(doc: Document) -> list[tuple[str, bool]]:
     if len(pending) > 2:
         parts.append((pending, False))
     return parts
+
+
+def _ordinal_date(piece: str, following: list[str], months: Container[str]) -> bool:
+    if not following or not following[0] or not _DAY_DOT_END.search(piece):
+        return False
+    first = following[0].split(maxsplit=1)[0]
+    return normalize(first).strip(".,;:") in months
 
 
 def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
@@ -213,7 +227,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
     body_index = 0
     language = document_language(doc.title, doc.text, doc.language)
     speaker = source_side(doc.url, doc.source)
-    for index, (text, is_title) in enumerate(split_sentences(doc)):
+    for index, (text, is_title) in enumerate(split_sentences(doc, topic.months)):
         if is_title:
             weight = TITLE_WEIGHT
         else:
