@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
+_SPELLED_AFTER = 3
 _COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
 _MEDIATOR_WINDOW = 12
 _LIST_GAP = 3  # words between two coordinated names ("Qatar and the UAE", "Qatar, the Republic of Turkey")
@@ -43,6 +44,7 @@ class Count:
     order: int
     formula: bool = False  # "N for N": this handover's figure, or the whole operation's
     following: tuple[int, ...] = ()  # the counts after it in its sentence: parts of a total stated elsewhere?
+    extra: bool = False  # "In addition, 23 severely wounded …": on top of the exchange's figure, never it
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
@@ -124,8 +126,10 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True
     if _near(s.hits, "exchange", n.end, n.end + 1):
         return True  # "the 56th exchange", «56. wymianę»: a series number
-    if any(a <= n.start < b for a, b in s.hits.get("each", ())):
-        return True  # Turkish "her iki taraf" (both sides): the number word names the sides
+    if any(a <= n.start < b for a, b in (*s.hits.get("each", ()), *s.hits.get("sides", ()))):
+        return True  # "the two sides", Turkish "her iki taraf": the number word names the sides
+    if n.spelled and n.end - n.start == 1 and n.value in (100, 1000) and _near(s.hits, "vague", n.start - 1, n.start):
+        return True  # "several thousand bodies", «кілька тисяч»: no count
     lo, hi = s.clause_span(n.start)
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
@@ -156,7 +160,9 @@ def _noun_window_end(s: Sentence, n: NumberSpan) -> int:
     described = {
         i for key, spans in s.hits.items() if key.startswith(("cat:", "grp:")) for a, b in spans for i in range(a, b)
     }
-    i, budget = n.end, _AFTER
+    # A number in words counts the noun next to it ("two Ukrainian soldiers"), not one a clause away ("the
+    # two leaders also discussed prisoner exchanges")
+    i, budget = n.end, _SPELLED_AFTER if n.spelled else _AFTER
     while i < len(s.tokens) and budget > 0:
         linking = s.tokens[i] in s.topic.coordinators(s.language) and (i - 1 in described or i + 1 in described)
         if i not in described and not linking:
@@ -590,6 +596,22 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     return _by_verb(s, n) or (_UNKNOWN, 1)
 
 
+def _additive(s: Sentence, n: NumberSpan) -> bool:
+    """The nearest additive cue before the count in its clause is "in addition"/"also"/«кроме того», not
+    "in addition to" (whose count is the figure added to): the count is an extra."""
+    lo, _ = s.clause_span(n.start)
+
+    def governs(a: int, b: int) -> bool:  # in the count's clause, or opening the sentence ("In addition, …")
+        return (lo <= a or a <= 1) and b <= n.start
+
+    cues = [(a, b, False) for a, b in s.hits.get("additive", ()) if governs(a, b)]
+    cues += [(a, b, True) for a, b in s.hits.get("additive_to", ()) if governs(a, b)]
+    if not cues:
+        return False
+    _, _, base = max(cues, key=lambda cue: (cue[0], cue[1]))  # the latest cue; at one start the longer
+    return not base
+
+
 def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, agreed: bool = False) -> list[Count]:
     """Counts of people or bodies in one sentence, with the side that received them."""
     numbers = find_numbers(s.tokens, topic, s.language)
@@ -622,7 +644,8 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if _part_count(s, n):
             rank = -1  # "12 civilians", "108 women": a part, the side's count only when nothing else is said
         following = tuple(m.value for m in numbers if m.start >= n.end and not _dated(s, m))
-        found.append(Count(n.value + (_plus_part(s, n) or 0), side, kind, s.text, rank, order, following=following))
+        value = n.value + (_plus_part(s, n) or 0)
+        found.append(Count(value, side, kind, s.text, rank, order, following=following, extra=_additive(s, n)))
     return found
 
 
@@ -631,18 +654,23 @@ def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
     303": a formula larger than a count (or another formula) the text gives for one handover names the
     whole operation, not this handover."""
     return c.formula and any(
-        o.kind == c.kind and o.side != _TOTAL and o.rank >= 0 and o.value < c.value for o in all_counts
+        o.kind == c.kind and o.side != _TOTAL and o.rank >= 0 and not o.extra and o.value < c.value for o in all_counts
     )
 
 
 def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[Fact]:
     ua_key, ru_key = keys
+    extras = {(c.side, c.value) for c in all_counts if c.kind == kind and c.extra}
+
+    def weight(c: Count) -> tuple[bool, int]:  # an extra, wherever its figure is repeated, ranks last
+        return ((c.side, c.value) not in extras, c.rank)
+
     best: dict[str, Count] = {}
     for c in all_counts:
         if c.kind != kind or c.side == _UNKNOWN or _operation_formula(c, all_counts):
             continue
         for side, key in ((_UA, ua_key), (_RU, ru_key)):
-            if c.side in (side, _BOTH) and (key not in best or c.rank > best[key].rank):
+            if c.side in (side, _BOTH) and (key not in best or weight(c) > weight(best[key])):
                 best[key] = c
     if ua_key not in best or best[ua_key].rank < 0:
         unknown = [c for c in all_counts if c.kind == kind and c.side == _UNKNOWN and c.rank >= 0]
@@ -817,8 +845,9 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
     """Agreed figures ("about 12,000 bodies": an agreed figure may be round) and the venue, from the
     agreement's sentences, else from the talks the text names."""
     facts: dict[str, Fact] = {}
-    for s in sentences:
-        for c in counts(s, topic, completed=False, agreed=True):
+    found = [c for s in sentences for c in counts(s, topic, completed=False, agreed=True)]
+    for c in sorted(found, key=lambda c: c.extra):  # "In addition, 23 wounded …" only when nothing else is agreed
+        if True:
             if c.kind == "body":
                 facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
                 continue
