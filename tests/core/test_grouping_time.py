@@ -450,3 +450,32 @@ def test_a_german_ordinal_date_keeps_its_day() -> None:
     [first] = store.feed(STAGE_UK)
     [german] = store.feed(stage_de)
     assert german.after.key == first.after.key
+
+
+def test_the_day_of_the_talks_behind_a_handover_is_not_its_day() -> None:
+    # An unpublished report of a stage that recalls the talks' day: "in line with the agreements reached at
+    # the talks of 2 June" is the deal's day; held against the stage of 9 June it kept the report apart.
+    stage_ru = article(
+        "Россия и Украина провели первый этап обмена",
+        "Россия и Украина в соответствии с договоренностями, достигнутыми на переговорах 2 июня в Стамбуле, "
+        "провели первый этап обмена пленными. Вернулись военные в возрасте до 25 лет.",
+        "ru",
+        None,
+        "lenta.example",
+    )
+    [said] = detect(stage_ru).mentions
+    assert said.kind == "pow_exchange" and said.month_day is None
+    dated = replace(stage_ru, text=stage_ru.text.replace("провели первый этап", "9 июня провели первый этап"))
+    assert detect(dated).mentions[0].month_day == (6, 9)
+    store = Store()
+    first_stage = article(
+        "Перший етап обміну: повернулися молоді захисники",
+        "Сьогодні, 9 червня, Україна і Росія провели перший етап обміну полоненими. Додому повернулися захисники "
+        "віком до 25 років.",
+        "uk",
+        at(6, 9, 15),
+        "news-uk.example",
+    )
+    [stage] = store.feed(first_stage)
+    [late] = store.feed(stage_ru)
+    assert late.after.key == stage.after.key

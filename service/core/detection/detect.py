@@ -450,12 +450,21 @@ def _weekday(group: _Group) -> int | None:
 
 
 def _month_day(group: _Group) -> tuple[int, int] | None:
-    """The first day and month the evidence states without a year (nothing gave it one)."""
+    """The first day and month the evidence states without a year (nothing gave it one). For a handover,
+    not a day in a clause about talks or a deal ("as agreed at the talks of 2 June in Istanbul, the first
+    stage took place"): that is the agreement's day, which grouping would hold against the handover's."""
     for s in group.sentences:
         for m in s.dates:
             if m.month is not None and m.day is not None and m.year is None:
+                if group.kind != "agreement" and _about_talks(s, m.start):
+                    continue
                 return m.month, m.day
     return None
+
+
+def _about_talks(s: Sentence, at: int) -> bool:
+    lo, hi = s.clause_span(at)
+    return any(lo <= a < hi for c in ("talks", "agree") for a, _ in s.hits.get(c, ()))
 
 
 _COUNT_KEYS = {
