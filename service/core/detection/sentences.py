@@ -96,8 +96,8 @@ def split_sentences(doc: Document, months: Container[str] = ()) -> list[tuple[st
     23. Juli"), not a sentence end.
     """
     parts: list[tuple[str, bool]] = []
-    if doc.title:
-        parts.append((doc.title.strip(), True))
+    if doc.title:  # "Ukraine got back 1,000 bodies. Russia received 24": each sentence of a headline apart
+        parts.extend((piece.strip(), True) for piece in _SENTENCE_BREAK.split(doc.title) if len(piece.strip()) > 2)
     pending = ""
     pieces = _SENTENCE_BREAK.split(doc.text[:MAX_TEXT])
     for index, piece in enumerate(pieces):

@@ -11,7 +11,7 @@ import pytest
 
 from service.core.detection.detect import detect
 from service.core.domain import Document
-from service.core.sources import source_side
+from service.core.sources import is_official, source_side
 
 TUESDAY = datetime(2025, 3, 11, 12, 0, tzinfo=UTC)
 
@@ -205,6 +205,42 @@ def test_our_people_are_the_sources_side(url: str, side: str) -> None:
     assert report.primary is not None
     facts = report.primary.fact_values()
     assert facts.get("bodies_to_russia" if side == "ru" else "bodies_to_ukraine") == 40
+
+
+@pytest.mark.parametrize(
+    ("url", "source", "key"),
+    [
+        ("https://t.me/medinskiy_vladimir/77", "", "bodies_to_russia"),
+        ("", "Владимир Мединский (Telegram)", "bodies_to_russia"),
+        ("https://t.me/Koordshtab/901", "", "bodies_to_ukraine"),
+    ],
+)
+def test_an_officials_we_is_the_officials_side(url: str, source: str, key: str) -> None:
+    text = "Сегодня состоялась репатриация тел погибших военнослужащих. Мы получили 19 тел наших погибших солдат."
+    document = Document("", text, "ru", TUESDAY, url=url, source=source, official=is_official(url, source))
+    report = detect(document)
+    assert report.primary is not None, report.reasons
+    assert report.primary.fact_values().get(key) == 19
+
+
+def test_official_sources_speak_for_their_side() -> None:
+    assert source_side("https://t.me/mod_russia/5") == "ru"
+    assert source_side("", "Rustem Umerov via Telegram") == "ua"
+    assert source_side("https://www.icrc.org/en/document/1") is None  # a mediator speaks for neither
+
+
+def test_each_sentence_of_a_headline_binds_its_own_counts() -> None:
+    report = detect(
+        Document(
+            "Україна повернула тіла 1000 загиблих. Росії передали 24 тіла",
+            "Репатріація відбулася у вівторок.",
+            "uk",
+            TUESDAY,
+        )
+    )
+    assert report.primary is not None, report.reasons
+    facts = report.primary.fact_values()
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (1000, 24)
 
 
 def test_source_side_by_country_domain() -> None:
