@@ -108,3 +108,26 @@ def test_the_two_sides_are_no_count() -> None:
 )
 def test_several_thousand_is_no_figure(language: str, title: str, text: str) -> None:
     assert _facts(title, text, language).get("bodies_to_ukraine") == 503
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "de",
+            "Russland und Ukraine tauschen je 60 Gefangene aus",
+            "Russland und die Ukraine haben am Mittwoch jeweils 60 Kriegsgefangene ausgetauscht. Zuletzt hatten "
+            "beide Seiten im Dezember Gefangene übergeben. Nach ukrainischen Angaben kehrten damals 130 Ukrainer "
+            "zurück.",
+        ),
+        (
+            "fr",
+            "La Russie et l'Ukraine échangent 60 prisonniers chacune",
+            "La Russie et l'Ukraine ont échangé mercredi 60 prisonniers de guerre chacune. Le précédent échange a "
+            "eu lieu en décembre : à l'époque, 130 Ukrainiens étaient rentrés chez eux.",
+        ),
+    ],
+)
+def test_a_count_told_of_back_then_is_the_earlier_exchange(language: str, title: str, text: str) -> None:
+    facts = _facts(title, text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (60, 60), facts
