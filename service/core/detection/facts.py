@@ -855,7 +855,7 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
                 facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))
             if c.side in (_RU, _BOTH, _UNKNOWN):
                 facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
-    for s in [*sentences, *(c for c in context if c.has("talks", "agree"))]:
+    for s in [*sentences, *(c for c in context if c.has("talks", "agree") and not c.recalled)]:
         named = [(a, name) for name in topic.venue_names for a, _ in s.hits.get("ven:" + name, ())]
         if named:
             facts.setdefault("venue", Fact("venue", min(named)[1], s.text))

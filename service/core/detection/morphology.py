@@ -148,7 +148,8 @@ def recipient(tokens: list[str], lo: int, hi: int, language: str, dates: frozens
 
 
 def tense(token: str, language: str) -> str | None:
-    """ "done" for a past verb or past participle, "plan" for a future verb, else None."""
+    """ "done" for a past verb or past participle, "plan" for a future verb or a perfective infinitive, else
+    None."""
     best = parses(token, language)[:1]
     for _, grammemes in best:
         if ("VERB" in grammemes or "PRTS" in grammemes or "PRTF" in grammemes) and "past" in grammemes:
@@ -157,4 +158,6 @@ def tense(token: str, language: str) -> str | None:
             return "done"  # uk impersonal «передано», «повернуто»
         if "VERB" in grammemes and "futr" in grammemes:
             return "plan"
+        if ("INFN" in grammemes or "infn" in grammemes) and "perf" in grammemes:  # ru POS, uk tag
+            return "plan"  # «має повернути», «должны обменять»: one act to come (imperfective: a norm or habit)
     return None

@@ -220,3 +220,33 @@ def test_a_past_perfect_after_the_completed_act_is_inside_the_news(text: str) ->
 
 def test_a_past_perfect_main_clause_is_still_background() -> None:
     assert not _detect("By then, Russia had exchanged 120 prisoners with Ukraine.", "en").relevant
+
+
+def test_a_deal_reached_is_an_agreement() -> None:
+    report = _detect(
+        "Ukraine and Russia will restart prisoner exchanges after talks in the UAE, the Ukrainian negotiator said.",
+        "en",
+        title="Kyiv says deal reached to restart POW swaps, free 800 Ukrainians",
+    )
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("agreement", "agreed")
+
+
+def test_an_official_posts_perfective_infinitive_is_an_act_to_come() -> None:
+    """«має повернути» (is to bring back): one act to come — an agreement, not a return carried out."""
+    text = (
+        "Провів консультації з партнерами в ОАЕ. Досягнуто домовленостей про відновлення обмінів з Росією. "
+        "Це має повернути додому 800 українців."
+    )
+    report = detect(Document("", text, "uk", TUESDAY, official=True))
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("agreement", "agreed")
+
+
+def test_an_imperfective_infinitive_states_a_norm_not_a_plan() -> None:
+    """«українці мають повертатися додому» (Ukrainians must be coming home): a goal, no agreement."""
+    text = (
+        "Секретар РНБО провів зустріч у Стамбулі щодо обмінів полоненими з Росією. «Завдання чітке – українці "
+        "мають повертатися додому з полону», – написав він."
+    )
+    assert not _detect(text, "uk").relevant
