@@ -8,9 +8,10 @@ terms (other figures, another venue) say it is a new one.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from service.core.domain import Document, EventState, Mention
+from service.core.domain import Document, EventState, Fact, Mention
 from service.core.events import candidates
 from service.core.events.cluster import GroupParams, match_score
 from tests.core.test_grouping_time import Store
@@ -132,11 +133,24 @@ def test_a_follow_up_joins_the_latest_of_two_deals_within_its_reach() -> None:
     assert delay.after.key == second.after.key != first.after.key
 
 
-def test_the_latest_deal_is_evidence_not_a_verdict() -> None:
-    deal = EventState("d", "agreement", "agreed", date(2031, 7, 23), "day", facts={"venue": "Istanbul"})
+def test_the_latest_deal_is_joined_unless_something_speaks_against_it() -> None:
+    # Alone, being the latest deal in reach is enough; a conflicting figure (a misread count: "Kyiv refuses to
+    # take 1,000 of its men" read as the deal's) is evidence against, not a veto: one more sign outweighs it.
+    deal = EventState(
+        "d",
+        "agreement",
+        "agreed",
+        date(2031, 7, 23),
+        "day",
+        facts={"agreed_to_ukraine": 1200, "categories": ("civilians",)},
+    )
     follow = Mention("agreement", "agreed", date(2031, 8, 6), "day", date_inferred=True)
     span = candidates.mention_interval(follow, None, PARAMS)
     plain = match_score(deal, follow, span, (), PARAMS)
     latest = match_score(deal, follow, span, (), PARAMS, latest=True)
-    assert plain is not None and latest == plain + PARAMS.follow_up_weight
-    assert latest < PARAMS.match_threshold  # alone it is not enough: a venue, a figure or a category must agree
+    assert plain is not None and plain < PARAMS.match_threshold
+    assert latest == plain + PARAMS.follow_up_weight and latest >= PARAMS.match_threshold
+    misread = replace(follow, facts=(Fact("agreed_to_ukraine", 1000, "s"),))
+    assert (match_score(deal, misread, span, (), PARAMS, latest=True) or 0.0) < PARAMS.match_threshold
+    civilians = replace(misread, facts=(*misread.facts, Fact("categories", ("civilians",), "s")))
+    assert (match_score(deal, civilians, span, (), PARAMS, latest=True) or 0.0) >= PARAMS.match_threshold
