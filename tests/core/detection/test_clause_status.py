@@ -250,3 +250,23 @@ def test_an_imperfective_infinitive_states_a_norm_not_a_plan() -> None:
         "мають повертатися додому з полону», – написав він."
     )
     assert not _detect(text, "uk").relevant
+
+
+def test_an_official_posts_people_at_home_are_returned() -> None:
+    report = detect(Document("", "Повертаємо наших людей. Ще 75 українців удома.", "uk", TUESDAY, official=True))
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.fact_values().get("returned_to_ukraine") == 75
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "У вівторок Україна змогла повернути з російського полону 75 захисників."),
+        ("ru", "Во вторник России удалось вернуть из украинского плена 75 военнослужащих."),
+        ("ru", "Во вторник Украина смогла вернуть из российского плена 75 военнослужащих."),
+    ],
+)
+def test_managed_to_bring_back_is_carried_out(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
