@@ -215,13 +215,15 @@ def _date_sentences(
     the publication date, else from `news_day` (an undated text's own stated day of the news), so an
     undated report still treats "the 1,000-for-1,000 exchange of May 23" as background."""
     reference = anchor if published else news_day
-    for previous, s in zip([None, *sentences], sentences, strict=False):
+    for previous, s, following in zip([None, *sentences], sentences, [*sentences[1:], None], strict=False):
         if not s.kinds:
             continue
         if _continues(s, previous) and previous is not None:
             s.date, s.precision, s.recalled = previous.date, previous.precision, previous.recalled
             continue
         s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
+        if s.date is None and following is not None and _dates_previous(following):
+            s.date, s.precision = _sentence_date(following, anchor, published, topic, prefer_earliest=False)
         s.recalled = _is_recall_cue(s)
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
         if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
@@ -229,6 +231,16 @@ def _date_sentences(
         stale = bool(reference and s.date and (reference - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
             s.recalled = True
+
+
+def _dates_previous(s: Sentence) -> bool:
+    """ "Цей обмін відбувся 5 лютого", "This swap took place on 5 February": a sentence opening with a
+    demonstrative and the act noun, telling it done on a day, dates the act the sentence before told
+    without a day ("The previous exchange, on 20 July…" and "The swap was agreed … on June 10" do not)."""
+    demonstrative = next((b for a, b in s.hits.get("demonstrative", ()) if a == 0), None)
+    act = any(a == demonstrative for c in ("exchange", "return") for a, _ in s.hits.get(c, ()))
+    told_done = s.has("done") and not s.has("agree", "plan", "postpone", "modal") and not recall_cue(s)
+    return act and told_done and any(m.day is not None and m.explicit for m in s.dates)
 
 
 def _context_date(

@@ -8,7 +8,7 @@ tally over a year. All texts are invented; tests/fixtures/statements/adversarial
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -149,3 +149,41 @@ def test_the_adversarial_set_raises_nothing() -> None:
     assert {r["language"] for r in rows} >= {"en", "uk", "ru", "de", "pl"}
     alerted = [r["title"] for r in rows if _detect(r["language"], r["title"], r["text"]).relevant]
     assert alerted == []
+
+
+MONDAY_MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Ukraine brought home 150 soldiers and seven civilians from Russian captivity. "
+            "This exchange took place on 5 February.",
+        ),
+        ("uk", "Україна повернула з російського полону 150 військових і сім цивільних. Цей обмін відбувся 5 лютого."),
+        ("ru", "Украина вернула из российского плена 150 военных и семь гражданских. Этот обмен состоялся 5 февраля."),
+        (
+            "de",
+            "Die Ukraine holte 150 Soldaten aus russischer Gefangenschaft zurück. "
+            "Dieser Austausch fand am 5. Februar statt.",
+        ),
+        ("pl", "Ukraina odzyskała z rosyjskiej niewoli 150 żołnierzy. Ta wymiana odbyła się 5 lutego."),
+    ],
+)
+def test_this_exchange_took_place_on_a_day_dates_the_sentence_before(language: str, text: str) -> None:
+    """A recap dated only by the next sentence ("This exchange took place on 5 February") is background."""
+    assert not detect(Document("", text, language, MONDAY_MARCH)).relevant
+    today = text.replace("5 February", "1 March").replace("5 лютого", "1 березня").replace("5 февраля", "1 марта")
+    today = today.replace("5. Februar", "1. März").replace("5 lutego", "1 marca")
+    report = detect(Document("", today, language, MONDAY_MARCH))
+    assert report.primary is not None and report.primary.event_date == date(2026, 3, 1)
+
+
+def test_the_previous_exchange_on_a_day_dates_nothing_before_it() -> None:
+    text = (
+        "Ukraine brought home 150 soldiers from Russian captivity. The previous exchange, on 5 February, returned 84."
+    )
+    report = detect(Document("", text, "en", MONDAY_MARCH))
+    assert report.primary is not None and not report.primary.recalled
