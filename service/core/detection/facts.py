@@ -254,15 +254,19 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
     near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
+    bound = _destination_at(s, n.end)
     bare = (
         n.end == len(s.tokens)
         or s.tokens[n.end] in s.topic.ands(s.language)
         or n.end in s.clauses
         or _own_word(s, n.end)
+        or bound is not None
     )
     if not bare or not before or not s.has("receive", "give"):
         return None  # "РФ получила 20 мирных жителей": a count with a noun of its own is not gapped
     kind = "body" if _near(s.hits, "body", min(before), n.start) else "pow"
+    if bound is not None:
+        return kind, bound  # "644 cuerpos para Ucrania y 39 para Rusia": the destination right after it
     if not near:
         we = [a for a, _ in s.hits.get("we", ()) if n.start - 3 <= a < n.start and a > min(before)]
         first = _clause_destination(s, 0, we[-1]) if we else None
@@ -275,6 +279,12 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
         a for a, _ in s.hits.get("receive", ()) if a < n.start
     ]
     return kind, _other(side) if gives else side
+
+
+def _destination_at(s: Sentence, i: int) -> str | None:
+    """The side a destination phrase starting at i names ("para Rusia", "to Russia")."""
+    sides = {side for c, side in (("to_ua", _UA), ("to_ru", _RU)) for a, _ in s.hits.get(c, ()) if a == i}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _own_word(s: Sentence, i: int) -> bool:
@@ -533,22 +543,24 @@ def _counts_in_clause(s: Sentence, i: int) -> bool:
     return any(t.isdecimal() for t in s.tokens[lo:hi])
 
 
-_GAPPED_HEAD = 3  # "а Росії", "and to Russia": the words left of a gapped predicate's dash
+_HEADLESS = 4  # "а Росії", «по данным Киева», "according to Kyiv": a short clause without a verb of its own
 
 
-def _gapped_head(s: Sentence, clause_lo: int) -> int | None:
-    """Start of the short clause right before this one that names only who a gapped predicate is about
-    («Україні передали тіла 245 загиблих, а Росії — тіла 31 військового»): no verb, no count of its own."""
-    starts = [c for c in s.clauses if c < clause_lo]
-    if not starts:
-        return None
-    lo = max(starts)
-    words = range(lo, clause_lo)
-    if clause_lo - lo > _GAPPED_HEAD or any(s.tokens[i][:1].isdecimal() for i in words):
-        return None
-    if any(lo <= a < clause_lo for c in ("receive", "give", "exchange", "return") for a, _ in s.hits.get(c, ())):
-        return None
-    return lo if any(lo <= a < clause_lo for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ())) else None
+def _headless_destination(s: Sentence, clause_lo: int) -> str | None:
+    """The recipient named by the short clauses right before this one that have no verb nor count of their
+    own: the gapped «Україні передали тіла 245 загиблих, а Росії — тіла 31», and «Украинской стороне, по
+    данным Киева, был передан 71 военнопленный» (the dative, then the source, then the predicate)."""
+    hi = clause_lo
+    for lo in sorted((c for c in s.clauses if c < clause_lo), reverse=True):
+        if hi - lo > _HEADLESS or any(s.tokens[i][:1].isdecimal() for i in range(lo, hi)):
+            return None
+        if any(lo <= a < hi for c in ("receive", "give", "exchange", "return") for a, _ in s.hits.get(c, ())):
+            return None
+        found = _clause_destination(s, lo, hi)
+        if found is not None:
+            return found
+        hi = lo
+    return None
 
 
 def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
@@ -573,9 +585,8 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
     destination = _clause_destination(s, *_predicate_span(s, n, clause_lo, clause_hi))
-    head = _gapped_head(s, clause_lo)
-    if destination is None and head is not None:
-        destination = _clause_destination(s, head, clause_hi)
+    if destination is None:
+        destination = _headless_destination(s, clause_lo)
     if destination is not None:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):
@@ -746,6 +757,8 @@ def _stage_number(s: Sentence, topic: Topic) -> int | None:
         window = _stage_window(s, i, topic)
         if _near(s.hits, "talks", i + 1, i + 6):
             continue  # "the second round of talks"
+        if i + 1 < len(s.tokens) and find_numbers(s.tokens[i + 1 : i + 2], topic, s.language):
+            continue  # "the first two stages", «у перших двох етапах»: several stages, not one
         if _near(s.hits, "stage_noun", *window):
             return value
         series = s.has("stage_series") and not s.has("cumulative") and value <= 5
@@ -1075,7 +1088,10 @@ def _members(
         opening = s.index - 1 in have and s.has("members", "breakdown")  # "… said that among those freed …"
         if not (s.index in in_context or opening) or _planned_part(s):
             continue
-        if not _dated_elsewhere(s, when) and not _after_recall(s, article):
+        # An undated event's day is often first told here ("Unter ihnen seien neun Zivilisten, teilte der Stab
+        # am Dienstag, dem 3. Dezember, mit"): "among them" right after its sentence is about the same people.
+        undated_own = opening and when is None
+        if (undated_own or not _dated_elsewhere(s, when)) and not _after_recall(s, article):
             out.append(s)
     return out
 
@@ -1097,7 +1113,8 @@ def _category_facts(sentences: list[Sentence], topic: Topic, of_bodies: bool = F
     only who the bodies were: a group named in the body noun's phrase."""
     criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies)
     groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies)
-    reported = tuple(dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups)))
+    labels = dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups))
+    reported = tuple(n for n in labels if topic.category_hidden_by.get(n) not in labels)
     facts: list[Fact] = []
     if reported:
         facts.append(Fact("categories", reported, first or group_sentence))

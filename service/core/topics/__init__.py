@@ -410,6 +410,7 @@ class Topic:
     prefilter: tuple[PrefilterPart, ...]
     non_subject_prepositions: frozenset[str] = frozenset()
     category_labels: Mapping[str, str] = field(default_factory=dict)
+    category_hidden_by: Mapping[str, str] = field(default_factory=dict)
     by_language: Mapping[str, Mapping[str, list[str]]] = field(default_factory=dict)
     masks: Mapping[str, list[str]] = field(default_factory=dict)
     separable: Mapping[str, tuple[SeparableVerb, ...]] = field(default_factory=dict)
@@ -606,6 +607,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         prefilter=_prefilter_parts(concepts, masks),
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
         category_labels=dict(data.get("category_labels", {})),
+        category_hidden_by=dict(data.get("category_hidden_by", {})),
         by_language=_per_language(data),
         separable=_separable(data.get("separable", {})),
         lemma_languages=frozenset(data.get("lemma_languages", ())),

@@ -1,0 +1,130 @@
+"""More binding (invented texts): a bare count right before its destination ("39 para Rusia"), a recipient
+told in short verb-less clauses before the predicate («Украинской стороне, по данным Киева, был передан…»),
+Dutch "teruggekregen", mediators by involvement, hosting or their negotiators ("amerikanische Unterhändler
+waren beteiligt"), never by a nationality alone, and "among them" after an undated report's sentence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from service.core.detection.detect import detect
+from service.core.domain import Document
+
+FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str, title: str = "", published: datetime | None = FRIDAY) -> dict[str, Any]:
+    report = detect(Document(title, text, language, published))
+    assert report.relevant and report.primary is not None, report.reasons
+    return report.primary.fact_values()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Rusia y Ucrania intercambiaron el viernes 75 prisioneros cada uno y entregaron restos de soldados "
+            "caídos: 602 cuerpos para Ucrania y 33 para Rusia.",
+        ),
+        (
+            "en",
+            "Russia and Ukraine swapped 75 prisoners each on Friday and handed over the remains of fallen soldiers: "
+            "602 bodies to Ukraine and 33 to Russia.",
+        ),
+    ],
+)
+def test_a_bare_count_goes_to_the_destination_right_after_it(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (602, 33)
+
+
+def test_ru_the_recipient_before_the_source_clause() -> None:
+    text = (
+        "Россия вернула из украинского плена 48 военнослужащих, сообщило Минобороны РФ. Украинской стороне, "
+        "по данным Киева, был передан 63 военнопленный."
+    )
+    facts = _facts(text, "ru")
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (63, 48)
+
+
+def test_nl_got_back() -> None:
+    text = (
+        "Oekraïne heeft de lichamen van 488 gesneuvelde militairen teruggekregen van Rusland. "
+        "Rusland kreeg 29 lichamen terug."
+    )
+    facts = _facts(text, "nl")
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (488, 29)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mediators"),
+    [
+        (
+            "en",
+            "Ukraine has brought back 42 people from Russian captivity. The International Committee of the Red Cross "
+            "was involved in the exchange, the Coordination Headquarters said.",
+            ("ICRC",),
+        ),
+        (
+            "de",
+            "Russland und die Ukraine haben am Freitag je 75 Kriegsgefangene ausgetauscht. Vermittelt wurde der "
+            "Austausch von den Emiraten, amerikanische Unterhändler waren beteiligt.",
+            ("UAE", "USA"),
+        ),
+        (
+            "es",
+            "Rusia y Ucrania intercambiaron el viernes 75 prisioneros cada uno, con mediación turca.",
+            ("Turkey",),
+        ),
+        (
+            "en",
+            "Russia and Ukraine swapped 75 prisoners each on Friday after talks hosted by Qatar.",
+            ("Qatar",),
+        ),
+    ],
+)
+def test_mediators_by_involvement_hosting_or_their_negotiators(
+    language: str, text: str, mediators: tuple[str, ...]
+) -> None:
+    assert _facts(text, language).get("mediators") == mediators
+
+
+def test_a_nationality_alone_is_no_mediator() -> None:
+    text = (
+        "Russia handed over to Ukraine the bodies of 602 fallen soldiers on Friday, among them the body of an "
+        "American volunteer, with the help of the Red Cross."
+    )
+    assert _facts(text, "en").get("mediators") == ("ICRC",)
+
+
+def test_de_among_them_after_an_undated_reports_sentence() -> None:
+    text = (
+        "Die Ukraine hat nach eigenen Angaben 141 Menschen aus russischer Gefangenschaft zurückgeholt. Unter ihnen "
+        "seien zwölf Zivilisten, teilte der Koordinierungsstab am Dienstag, dem 3. Dezember, mit. Russland "
+        "bestätigte den Austausch und sprach von 120 zurückgekehrten Soldaten."
+    )
+    facts = _facts(text, "de", published=None)
+    assert facts.get("returned_to_ukraine") == 141
+    assert "civilians" in facts.get("categories", ())
+
+
+def test_uk_the_first_two_stages_are_no_first_stage() -> None:
+    text = (
+        "Україна та Росія провели третій етап обміну: сьогодні додому повернулися ще 275 захисників. "
+        "У перших двох етапах повернулися 280 і 265 українців відповідно."
+    )
+    assert _facts(text, "uk").get("stage") == 3
+
+
+def test_the_sick_among_the_seriously_ill_are_no_category_of_their_own() -> None:
+    text = (
+        "Україна та Росія у пʼятницю провели обмін тяжкопораненими та тяжкохворими полоненими у форматі «190 на "
+        "190». Серед звільнених — військові з ампутаціями, а також хворі на туберкульоз."
+    )
+    categories = set(_facts(text, "uk").get("categories", ()))
+    assert {"wounded", "seriously_ill"} <= categories
+    assert "ill" not in categories
