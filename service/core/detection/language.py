@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from service.core.detection import library_pages
 from service.core.topics import normalize
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ def classify(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text does not tell clearly (a short
     phrase where two languages score alike: detection then uses every language's cues)."""
     values = _detector().compute_language_confidence_values(text[:_SAMPLE])
+    library_pages.after_classify()  # a model just loaded leaves the library's pages it was read from
     if not values or values[0].value <= 0 or (len(values) > 1 and values[0].value < _MARGIN * values[1].value):
         return None
     return values[0].language.iso_code_639_1.name.lower()
