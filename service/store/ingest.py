@@ -53,10 +53,13 @@ class _New:
 
 def _insert_ignoring(conn: AsyncConnection, table: Table, *conflict: str) -> Any:
     """INSERT … ON CONFLICT DO NOTHING in the connection's dialect (SQLite or PostgreSQL)."""
-    from sqlalchemy.dialects import postgresql, sqlite
+    if conn.dialect.name == "postgresql":  # its dialect module is imported only there (~2 MB)
+        from sqlalchemy.dialects import postgresql
 
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing(index_elements=list(conflict))
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(conflict))
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(conflict))
 
 
 async def _owners(conn: AsyncConnection, keys: Iterable[str]) -> dict[str, int]:

@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -140,7 +139,13 @@ def matches(endpoint: WebhookEndpoint, alert: Alert) -> bool:
 
 
 def _insert(session: AsyncSession) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    if session.get_bind().dialect.name == "postgresql":  # imported only there: SQLite needs none of it
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
 
 
 async def enqueue_for_alert(session: AsyncSession, alert: Alert, body: str) -> int:
