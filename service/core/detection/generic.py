@@ -7,7 +7,8 @@ general has none of that:
   полоненими затягуються», "Russland blockiert Gefangenenaustausche";
 - a habitual adverb in the act's clause ("exchanges are usually mediated by the UAE", «зазвичай»);
 - a headline that asks ("How prisoner swaps work", «Скільки людей повернули з полону у 2025 році»);
-- a universal object without a count: a policy ("we will bring everyone home", «повернемо всіх»);
+- a universal object promised, or claimed by "we", without a count: a policy ("we will bring everyone
+  home", «повернемо всіх», "sprowadzimy wszystkich naszych");
 - an accusation of delay, or a delay in the present imperfective, with no occasion, no agreed or planned
   exchange and no single exchange named: a complaint ("accused Moscow of stalling the return of
   prisoners", «Росія блокує обміни», "Rosja blokuje wymiany"), not the postponement of a given exchange
@@ -117,8 +118,8 @@ def statement(s: Sentence) -> bool:
         return True
     if s.title and any(a in (0, *s.clauses) for a, _ in s.hits.get("interrogative", ())):  # "Year in review: how many…"
         return True
-    if _universal(s) and not s.has("done", "agree"):
-        return True
+    if _universal(s) and (s.status == "agreed" or s.has("we", "ours")) and not s.has("done", "agree"):
+        return True  # a promise to bring everyone home; "exchange all prisoners held in Kursk" is an act
     # an accusation of delaying exchanges, or a delay told in the present imperfective ("Russia is blocking
     # swaps", «Росія блокує обміни»), with no agreed or planned one named, is a complaint, not news
     # "accused Moscow of delaying the exchange" names one exchange (the singular act noun) and stays a delay

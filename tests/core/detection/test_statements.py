@@ -2,7 +2,7 @@
 
 A report has an occasion (a count, a day, a stage) or tells the act as one act; a statement uses a generic
 plural, a habitual adverb, a question, a universal object, a complaint in the present imperfective or a
-tally over a year. All texts are invented; tests/fixtures/statements/adversarial.jsonl holds 40 more.
+tally over a year. All texts are invented; tests/fixtures/statements/ holds 65 more.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from service.core.detection.detect import detect
 from service.core.domain import Document, Report
 
 SATURDAY = datetime(2025, 12, 20, 10, 0, tzinfo=UTC)
-ADVERSARIAL = Path(__file__).parents[2] / "fixtures" / "statements" / "adversarial.jsonl"
+STATEMENTS = Path(__file__).parents[2] / "fixtures" / "statements"
 
 
 def _detect(language: str, title: str, text: str = "") -> Report:
@@ -135,6 +135,13 @@ def test_a_german_separable_verb_of_preparing_is_a_plan(title: str) -> None:
         ("pl", "Rosja i Ukraina wymieniły jeńców", "", "pow_exchange", "completed"),
         ("en", "Ukraine brings home 1,200 soldiers in the largest exchange of 2025", "", "pow_exchange", "completed"),
         ("en", "Russia and Ukraine agree on new prisoner exchanges", "", "agreement", "agreed"),
+        (
+            "en",
+            "Ukraine and Russia exchange all prisoners held in Kursk, officials say",
+            "",
+            "pow_exchange",
+            "completed",
+        ),
     ],
 )
 def test_a_report_of_one_act_stays_a_report(language: str, title: str, text: str, kind: str, status: str) -> None:
@@ -143,9 +150,12 @@ def test_a_report_of_one_act_stays_a_report(language: str, title: str, text: str
     assert (report.primary.kind, report.primary.status) == (kind, status)
 
 
-def test_the_adversarial_set_raises_nothing() -> None:
-    rows = [json.loads(line) for line in ADVERSARIAL.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 30
+@pytest.mark.parametrize("name", ["adversarial.jsonl", "blind.jsonl"])
+def test_the_adversarial_sets_raise_nothing(name: str) -> None:
+    """adversarial.jsonl (40 texts) was written alongside the rules; blind.jsonl (25) after them, and run
+    once unchanged: no alert with the rules, 9 with the code before them."""
+    rows = [json.loads(line) for line in (STATEMENTS / name).read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 25
     assert {r["language"] for r in rows} >= {"en", "uk", "ru", "de", "pl"}
     alerted = [r["title"] for r in rows if _detect(r["language"], r["title"], r["text"]).relevant]
     assert alerted == []
