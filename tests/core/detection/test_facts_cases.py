@@ -46,3 +46,34 @@ def test_coordinators_are_each_languages_own() -> None:
     assert "ja" in topic.ands("fi") and "ja" not in topic.ands("de")
     assert "e" not in topic.coordinators("en")  # the Italian and Portuguese "and" is no English word
     assert {"and", "und", "та"} <= topic.ands(None)  # a text of unknown language reads every language's
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "key", "counts"),
+    [
+        (
+            "hu",
+            "Ukrajna 596 elesett katona holttestét kapta vissza Oroszországtól, cserébe 31 holttestet adott át.",
+            "bodies",
+            (596, 31),
+        ),
+        (
+            "ka",
+            "რუსეთმა და უკრაინამ პარასკევს ტყვეები გაცვალეს. უკრაინას 77 ტყვე დაუბრუნდა, რუსეთს კი 77.",
+            "returned",
+            (77, 77),
+        ),
+        (
+            "az",
+            "Rusiya və Ukrayna cümə günü əsir mübadiləsi həyata keçirib. Ukrayna 77 əsgərini geri alıb, Rusiyaya 77 "
+            "əsir təhvil verilib.",
+            "returned",
+            (77, 77),
+        ),
+    ],
+)
+def test_verbs_split_or_marked_by_their_own_grammar(
+    language: str, text: str, key: str, counts: tuple[int, int]
+) -> None:
+    facts = _facts(text, language)
+    assert (facts.get(f"{key}_to_ukraine"), facts.get(f"{key}_to_russia")) == counts
