@@ -1,12 +1,14 @@
-"""An agreement's categories are its terms: the more of them agree, the stronger the evidence (invented texts).
+"""Categories by the share that agrees: an agreement's terms, and an unplaced report's only clue (invented texts).
 
 A report of a deal with no date and no figures (a replayed row that lost its publication) has only the
 deal's terms to go by: who is to be exchanged. "The wounded defenders of Azovstal" is the deal of exactly
-those, not the later deal that names them as one group among five.
+those, not the later deal that names them as one group among five. An undated feature about a swap, with
+no figures, is the same: who came home tells which swap it describes.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from service.core.detection.detect import detect
@@ -81,6 +83,49 @@ def _said(kind: EventKind, *categories: str) -> Mention:
     return Mention(kind, status, None, "unknown", (Fact("categories", categories, "s"),))
 
 
+SWAP_OF_THE_WOUNDED_EN = article(
+    "Ukraine and Russia swap 84 prisoners each with UAE mediation",
+    "Ukraine and Russia exchanged 84 prisoners of war each on Friday, 14 March, the Coordination Headquarters "
+    "said. Among the Ukrainians were severely wounded soldiers and defenders of Mariupol.",
+    "en",
+    datetime(2031, 3, 14, 18, tzinfo=UTC),
+    "wire.example",
+)
+SWAP_OF_THE_YOUNG_UK = article(
+    "Обмін полоненими: додому повернулися 175 українців",
+    "У суботу, 22 березня, Україна і Росія провели обмін полоненими: додому повернулися 175 українських "
+    "військових, серед них молоді до 25 років.",
+    "uk",
+    datetime(2031, 3, 22, 15, tzinfo=UTC),
+    "ukr.example",
+)
+FEATURE_WOUNDED_EN = article(
+    "Families welcome soldiers home",
+    "The families of the freed defenders of Mariupol gathered at a hospital in Chernihiv region after the latest "
+    "swap between Ukraine and Russia. Many of the men returned home were severely wounded.",
+    "en",
+    None,
+    "feature.example",
+)
+FEATURE_YOUNG_UK = article(
+    "Повернення з полону",
+    "Після обміну полоненими між Україною та Росією молоді військові віком до 25 років повернулися додому.",
+    "uk",
+    None,
+    "hromada.example",
+)
+
+
+def test_an_undated_feature_without_figures_joins_the_swap_of_the_people_it_describes() -> None:
+    store = Store()
+    [wounded] = store.feed(SWAP_OF_THE_WOUNDED_EN)
+    [young] = store.feed(SWAP_OF_THE_YOUNG_UK)
+    [feature] = store.feed(FEATURE_WOUNDED_EN)
+    assert feature.after.key == wounded.after.key
+    [feature] = store.feed(FEATURE_YOUNG_UK)
+    assert feature.after.key == young.after.key
+
+
 def test_terms_count_by_their_share_for_agreements_and_once_for_handovers() -> None:
     exact = match_score(
         _deal("wounded", "azovstal_defenders"), _said("agreement", "wounded", "azovstal_defenders"), None, (), PARAMS
@@ -94,5 +139,10 @@ def test_terms_count_by_their_share_for_agreements_and_once_for_handovers() -> N
     )
     assert exact == PARAMS.category_weight + PARAMS.terms_weight
     assert partial == PARAMS.category_weight + PARAMS.terms_weight / 2
+    # A placed report of a stage: once (the next day's stage has the same categories); an unplaced one by share.
     stage = EventState("s", "pow_exchange", "completed", date(2031, 5, 17), "day", facts={"categories": ("wounded",)})
-    assert match_score(stage, _said("pow_exchange", "wounded"), None, (), PARAMS) == PARAMS.category_weight
+    placed = replace(_said("pow_exchange", "wounded"), event_date=date(2031, 5, 17), date_precision="day")
+    day = (date(2031, 5, 17), date(2031, 5, 17))
+    assert match_score(stage, placed, day, (), PARAMS) == 2.0 + PARAMS.category_weight
+    unplaced = match_score(stage, _said("pow_exchange", "wounded"), None, (), PARAMS)
+    assert unplaced == PARAMS.category_weight + PARAMS.terms_weight

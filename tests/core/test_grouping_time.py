@@ -266,13 +266,12 @@ def test_better_date_prefers_a_stated_day_over_an_inferred_one() -> None:
 
 
 def test_a_row_published_in_the_month_of_an_event_needs_less_else_to_join_it() -> None:
-    # Only a shared category ties this undated Romanian-style report to the stage: alone too little for an
-    # unplaced row, enough with a month of publication that brackets the stage's day.
+    # Only one shared category of two ties this undated Romanian-style report to the stage: alone too little
+    # for an unplaced row, enough with a month of publication that brackets the stage's day.
     store = Store()
     [stage] = store.feed(STAGE_UK)
-    weak = Report(
-        True, 1.0, (Mention("pow_exchange", "completed", None, "unknown", (Fact("categories", ("wounded",), "s"),)),)
-    )
+    categories = Fact("categories", ("wounded", "civilians"), "s")
+    weak = Report(True, 1.0, (Mention("pow_exchange", "completed", None, "unknown", (categories,)),))
     later = article("Schimb de prizonieri", "Schimb de prizonieri între Rusia și Ucraina.", "ro", None, "stiri.example")
     clock = datetime(2031, 3, 31, tzinfo=UTC)
     pool = list(store.events.values())

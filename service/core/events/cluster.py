@@ -170,15 +170,19 @@ def _figure_score(event: EventState, said: dict[str, Any], params: GroupParams) 
     return score
 
 
-def _category_score(kind: EventKind, said: dict[str, Any], event: EventState, params: GroupParams) -> float:
+def _category_score(
+    kind: EventKind, said: dict[str, Any], event: EventState, params: GroupParams, unplaced: bool = False
+) -> float:
     """Shared categories count once, however many (they travel together; the daily stages of one operation
     share them). An agreement's categories are its terms, who is to be exchanged, like its agreed figures:
     the larger the share of the two lists that agrees (Jaccard), the more it counts ("wounded" and "the
-    Azovstal defenders" against the deal of exactly those, rather than against one of five categories)."""
+    Azovstal defenders" against the deal of exactly those, rather than against one of five categories).
+    So for an unplaced report of any kind, which has nothing else to choose between events by: "the severely
+    wounded" fits the stage of the wounded and ill better than one of the wounded, women and Azov fighters."""
     mine, theirs = set(said.get("categories", ())), set(event.facts.get("categories", ()))
     if not mine & theirs:
         return 0.0
-    if kind != "agreement":
+    if kind != "agreement" and not unplaced:
         return params.category_weight
     return params.category_weight + params.terms_weight * len(mine & theirs) / len(mine | theirs)
 
@@ -239,7 +243,7 @@ def match_score(
     if None not in venues:
         # "the exchange agreed in Abu Dhabi last week has been postponed"; talks elsewhere are another deal
         score += params.venue_weight if venues[0] == venues[1] else -params.venue_weight
-    score += _category_score(mention.kind, said, event, params)
+    score += _category_score(mention.kind, said, event, params, span is None)
     sim = similarity.similarity(event.signature, sig, size=params.signature_size)
     if sim >= params.similarity_threshold:
         score += 2.0 if sim >= 2 * params.similarity_threshold else 1.0

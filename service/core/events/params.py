@@ -56,6 +56,8 @@ class GroupParams:
     # An agreement's categories are its terms (who is to be exchanged): on top of ``category_weight``, this
     # times the share of the two category lists that agrees (Jaccard). An unplaced agreement whose terms
     # are exactly the deal's reaches ``unplaced_threshold``; one sharing one of five categories does not.
+    # The same for an unplaced report of a handover (no date to tell stages apart); a placed one keeps the
+    # flat ``category_weight`` (consecutive stages of one operation share their categories).
     terms_weight: float = 0.5
     # An unplaced agreement mention whose figures extraction could not bind ("1000 на 1000", "1,000 each")
     # still states them: a number in its text equal to a figure the agreement knows is evidence, like a
