@@ -124,6 +124,8 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True  # "a total of 386 prisoners": both sides; "in total 30 Ukrainians": one side's count
     if _near(s.hits, "part_of", n.end, n.end + 8):
         return True
+    if _difference(s, n):
+        return True
     if _near(s.hits, "exchange", n.end, n.end + 1):
         return True  # "the 56th exchange", «56. wymianę»: a series number
     if any(a <= n.start < b for a, b in (*s.hits.get("each", ()), *s.hits.get("sides", ()))):
@@ -136,6 +138,15 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     if _near(s.hits, "breakdown", lo, n.start):
         return True  # "…, among them 80 civilian sailors and 30 servicemen": every count of the clause
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
+
+
+def _difference(s: Sentence, n: NumberSpan) -> bool:
+    """ "five more prisoners than it handed over", «на пʼять полонених більше, ніж», "um fünf mehr als": a count
+    of how many more (or fewer) than the other term of a comparison in its clause is no side's count."""
+    hi = s.clause_span(n.start)[1]
+    by = _near(s.hits, "difference_by", n.start - 1, n.start)
+    comparative = _near(s.hits, "comparative", n.end, n.end + (_BEFORE if by else 1))
+    return comparative and _near(s.hits, "than", n.end, hi + 1)  # «більше, ніж»: the comma before "than"
 
 
 def _not_returned(s: Sentence, n: NumberSpan, phrase_end: int) -> bool:

@@ -1,12 +1,15 @@
 """Totals and parts (invented texts): a count whose own noun is a group ("64 women", "12 civilians") is
 the side's count only when nothing else is given; a list of nouns after a count of its own ("75
 soldiers, sailors and border guards") is no part; "had" as a full verb is no past perfect; a
-comparative right before a count ("more 100") is an approximation."""
+comparative right before a count ("more 100") is an approximation, and one right after it with "than" in its clause
+("five more prisoners than it handed over") is a difference."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+
+import pytest
 
 from service.core.detection.detect import detect
 from service.core.domain import Document
@@ -90,3 +93,35 @@ def test_ru_those_who_stayed_are_not_who_came() -> None:
         "ru",
     )
     assert facts["returned_to_ukraine"] == 64
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Ukraine received five more prisoners than it handed over in the latest exchange with Russia. Kyiv said "
+            "63 Ukrainians came home on Wednesday. Moscow said 58 Russian soldiers had been freed.",
+            "en",
+        ),
+        (
+            "Україна повернула на пʼять полонених більше, ніж передала Росії. У середу додому повернулися 63 "
+            "українці, Росія отримала 58 військових.",
+            "uk",
+        ),
+        (
+            "Ukraina odzyskała o pięciu jeńców więcej, niż przekazała Rosji. W środę do domu wróciło 63 Ukraińców, "
+            "Rosja otrzymała 58 żołnierzy.",
+            "pl",
+        ),
+    ],
+)
+def test_how_many_more_than_the_other_side_is_no_count(text: str, language: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (63, 58)
+
+
+def test_more_without_a_comparison_is_a_count() -> None:
+    facts = _facts(
+        "Ukraine brought home 84 more prisoners on Saturday in the second stage of the exchange with Russia."
+    )
+    assert facts.get("returned_to_ukraine") == 84
