@@ -196,7 +196,9 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
-    if _near(s.hits, "body", n.start - _BEFORE, n.start) and not prisoners_conjunct(s, n):
+    body_before = max((a for a, _ in s.hits.get("body", ()) if n.start - _BEFORE <= a < n.start), default=None)
+    gapped = body_before is not None and _conjunct_party(s, body_before, n.start)
+    if body_before is not None and not gapped and not prisoners_conjunct(s, n):
         person = _first_at_or_after(s.hits, ("pow", "people"), n.end, hi)
         return "body", (person + 1) if person is not None else n.end
     objects = ("pow", "captivity", "people", "part_group")
@@ -209,6 +211,18 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
             return "pow", ours + 1  # "90 of ours", «90 наших», "90 de los nuestros": the speaker's people
         return _elliptical(s, n)
     return "pow", _phrase_end(s.hits, objects, person)
+
+
+def _conjunct_party(s: Sentence, lo: int, hi: int) -> bool:
+    """A party opening a conjunct of its own in [lo, hi) (after "and" or a clause break, an article between):
+    "909 cuerpos de soldados caídos y Rusia 43", "…, Russland 38" — the count after it is that party's, not
+    more of the bodies before it (unlike Hausa "gawawwakin sojojin Ukraine 909", the soldiers of Ukraine)."""
+    ands = s.topic.coordinators(s.language)
+    for c in ("party_ua", "party_ru"):
+        for a, _ in s.hits.get(c, ()):
+            if lo < a < hi and any(j in s.clauses or (j > 0 and s.tokens[j - 1] in ands) for j in (a, a - 1)):
+                return True
+    return False
 
 
 def prisoners_conjunct(s: Sentence, n: NumberSpan) -> bool:

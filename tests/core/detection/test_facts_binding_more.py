@@ -128,3 +128,25 @@ def test_the_sick_among_the_seriously_ill_are_no_category_of_their_own() -> None
     categories = set(_facts(text, "uk").get("categories", ()))
     assert {"wounded", "seriously_ill"} <= categories
     assert "ill" not in categories
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Ucrania repatrió el viernes 617 cuerpos de soldados caídos y Rusia 38."),
+        ("pt", "A Ucrânia repatriou na sexta-feira 617 corpos de soldados mortos e a Rússia 38."),
+        ("de", "Die Ukraine erhielt am Freitag 617 Leichen gefallener Soldaten, Russland 38."),
+    ],
+)
+def test_a_party_between_the_bodies_and_a_bare_count_makes_it_the_partys(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (617, 38)
+
+
+def test_de_got_back_and_as_many_in_return() -> None:
+    text = (
+        "Die Ukraine hat beim Gefangenenaustausch mit Russland 146 Kriegsgefangene zurückerhalten, darunter zwölf "
+        "Ausländer. Russland bekam im Gegenzug ebenso viele."
+    )
+    facts = _facts(text, "de")
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (146, 146)
