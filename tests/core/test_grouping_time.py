@@ -466,6 +466,15 @@ def test_the_day_of_the_talks_behind_a_handover_is_not_its_day() -> None:
     assert said.kind == "pow_exchange" and said.month_day is None
     dated = replace(stage_ru, text=stage_ru.text.replace("провели первый этап", "9 июня провели первый этап"))
     assert detect(dated).mentions[0].month_day == (6, 9)
+    # A clause that tells the act done keeps its day, whatever deal it names.
+    under_deal = article(
+        "Ukraine and Russia swap prisoners",
+        "Ukraine and Russia swapped 84 prisoners each on 14 June under the deal agreed in Istanbul.",
+        "en",
+        None,
+        "wire.example",
+    )
+    assert detect(under_deal).mentions[0].month_day == (6, 14)
     store = Store()
     first_stage = article(
         "Перший етап обміну: повернулися молоді захисники",

@@ -475,8 +475,11 @@ def _month_day(group: _Group) -> tuple[int, int] | None:
 
 
 def _about_talks(s: Sentence, at: int) -> bool:
+    """The clause holding the day names talks or a deal and tells nothing done ("the exchange agreed in
+    Istanbul took place on 14 June" is the exchange's day)."""
     lo, hi = s.clause_span(at)
-    return any(lo <= a < hi for c in ("talks", "agree") for a, _ in s.hits.get(c, ()))
+    inside = [c for c in ("talks", "agree", "done") if any(lo <= a < hi for a, _ in s.hits.get(c, ()))]
+    return "done" not in inside and bool(inside)
 
 
 _COUNT_KEYS = {
