@@ -5,7 +5,8 @@ singular or as a finite verb ("Russia and Ukraine swap prisoners"). A statement 
 general has none of that:
 - a generic plural act noun with no occasion: "Families say prisoner exchanges are too slow", «Обміни
   полоненими затягуються», "Russland blockiert Gefangenenaustausche";
-- a habitual adverb in the act's clause ("exchanges are usually mediated by the UAE", «зазвичай»);
+- a habitual or iterative adverb in the act's clause ("exchanges are usually mediated by the UAE",
+  «зазвичай», "every month") — with a count too, unless the act is told done;
 - a headline that asks ("How prisoner swaps work", «Скільки людей повернули з полону у 2025 році»);
 - a universal object promised, or claimed by "we", without a count: a policy ("we will bring everyone
   home", «повернемо всіх», "sprowadzimy wszystkich naszych");
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, parses
 from service.core.detection.numbers import find_numbers
+from service.core.topics import normalize, tokenize
 
 if TYPE_CHECKING:
     from service.core.detection.sentences import Sentence
@@ -75,7 +77,9 @@ def _plural_by_morphology(token: str, language: str) -> bool:
 
 
 def _generic_plural(s: Sentence, i: int) -> bool:
-    """The act word at token i is a plural noun: exchanges in general."""
+    """The act word at token i is a plural noun or a process: exchanges in general."""
+    if any(a <= i < b for a, b in s.hits.get("generic_process", ())):
+        return True  # "the exchange process has stalled", «процес обміну»
     if s.language in MORPHOLOGY_LANGUAGES:
         return _plural_by_morphology(s.tokens[i], s.language)
     initial = i in (0, *s.clauses) and any(a == i for a, _ in s.hits.get("generic_plural_initial", ()))
@@ -98,6 +102,17 @@ def _in_act_clause(s: Sentence, concept: str) -> bool:
     return any(lo <= a < hi for a, _ in s.hits.get(concept, ()) for lo, hi in spans)
 
 
+def _question_starts(s: Sentence) -> set[int]:
+    """Where a headline's question can start: its first word, or the first after a colon ("Year in review:
+    how many…"); after a comma «як»/"wie" is "as" («як повідомляють», "wie berichtet")."""
+    starts = {0}
+    head = ""
+    for part in s.text.split(":")[:-1]:
+        head += part + ":"
+        starts.add(len(tokenize(normalize(head))))
+    return starts
+
+
 def _universal(s: Sentence) -> bool:
     """ "Everyone", «всіх» — but not the formula "all for all", «всіх на всіх» (two universals)."""
     spans = s.hits.get("universal", ())
@@ -106,6 +121,8 @@ def _universal(s: Sentence) -> bool:
 
 def statement(s: Sentence) -> bool:
     """The evidence sentence says something about exchanges in general, not about one of them."""
+    if _in_act_clause(s, "iterative") and not _told_done(s):
+        return True  # "usually gets back 100 to 200 in each swap", «щомісяця повертає 200»: a count in a habit
     if occasion(s):
         return False
     acts = _act_positions(s)
@@ -115,8 +132,8 @@ def statement(s: Sentence) -> bool:
     if acts and not specific and all(_generic_plural(s, i) for i in acts):
         return True
     if _in_act_clause(s, "habitual"):
-        return True
-    if s.title and any(a in (0, *s.clauses) for a, _ in s.hits.get("interrogative", ())):  # "Year in review: how many…"
+        return True  # "exchanges usually take place at the border", "every time they swap prisoners"
+    if s.title and any(a in _question_starts(s) for a, _ in s.hits.get("interrogative", ())):
         return True
     if _universal(s) and (s.status == "agreed" or s.has("we", "ours")) and not s.has("done", "agree"):
         return True  # a promise to bring everyone home; "exchange all prisoners held in Kursk" is an act
@@ -128,13 +145,21 @@ def statement(s: Sentence) -> bool:
     return s.status == "postponed" and complaint and not one_exchange and not s.has("agree", "plan", "not_happened")
 
 
+def _present_imperfective(s: Sentence, a: int) -> bool:
+    return s.language in MORPHOLOGY_LANGUAGES and any(
+        {"VERB", "impf", "pres"} <= g for _, g in parses(s.tokens[a], s.language)[:1]
+    )
+
+
+def _told_done(s: Sentence) -> bool:
+    """A completion cue that tells a past act: «повертає» (present imperfective) is news style in a
+    headline, but beside «щомісяця» it is a habit."""
+    return any(not _present_imperfective(s, a) for a, _ in s.hits.get("done", ()))
+
+
 def _ongoing_delay(s: Sentence) -> bool:
     """A delay verb in the present imperfective: a state of affairs, not the postponement of one exchange.
     Russian and Ukrainian by pymorphy3's first parse; other languages by their `ongoing_delay` forms."""
     if s.language in MORPHOLOGY_LANGUAGES:
-        return any(
-            {"VERB", "impf", "pres"} <= g
-            for a, _ in s.hits.get("postpone", ())
-            for _, g in parses(s.tokens[a], s.language)[:1]
-        )
+        return any(_present_imperfective(s, a) for a, _ in s.hits.get("postpone", ()))
     return s.has("ongoing_delay")
