@@ -77,3 +77,9 @@ def test_verbs_split_or_marked_by_their_own_grammar(
 ) -> None:
     facts = _facts(text, language)
     assert (facts.get(f"{key}_to_ukraine"), facts.get(f"{key}_to_russia")) == counts
+
+
+def test_tr_the_body_noun_after_its_consonant_softens() -> None:
+    text = "Rusya, 1000 Ukraynalı askerin cesedini Ukrayna'ya iade ederken, 24 Rus askerinin cesedini teslim aldı."
+    facts = _facts(text, "tr")
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (1000, 24)
