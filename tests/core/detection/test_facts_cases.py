@@ -83,3 +83,10 @@ def test_tr_the_body_noun_after_its_consonant_softens() -> None:
     text = "Rusya, 1000 Ukraynalı askerin cesedini Ukrayna'ya iade ederken, 24 Rus askerinin cesedini teslim aldı."
     facts = _facts(text, "tr")
     assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (1000, 24)
+
+
+def test_hu_split_verbs_and_a_nationality_counted_as_people() -> None:
+    facts = _facts(
+        "Ukrajna és Oroszország pénteken végrehajtotta a fogolycsere második szakaszát: 84 ukrán tért haza.", "hu"
+    )
+    assert (facts.get("returned_to_ukraine"), facts.get("stage")) == (84, 2)
