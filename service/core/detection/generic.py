@@ -102,6 +102,16 @@ def _in_act_clause(s: Sentence, concept: str) -> bool:
     return any(lo <= a < hi for a, _ in s.hits.get(concept, ()) for lo, hi in spans)
 
 
+_QUESTION_MARKS = ("?", "？", "؟")
+_CLOSING = "\"'»”“’)] "
+
+
+def _question(s: Sentence) -> bool:
+    """The sentence ends with a question mark (Greek writes it as a semicolon): it asks, it asserts nothing."""
+    end = s.text.rstrip(_CLOSING)
+    return end.endswith(_QUESTION_MARKS) or (s.language == "el" and end.endswith(";"))
+
+
 def _question_starts(s: Sentence) -> set[int]:
     """Where a headline's question can start: its first word, or the first after a colon ("Year in review:
     how many…"); after a comma «як»/"wie" is "as" («як повідомляють», "wie berichtet")."""
@@ -121,6 +131,8 @@ def _universal(s: Sentence) -> bool:
 
 def statement(s: Sentence) -> bool:
     """The evidence sentence says something about exchanges in general, not about one of them."""
+    if _question(s) and not (occasion(s) and _told_done(s)):
+        return True  # "Will there be another swap before New Year?" asks; "Who came home in Saturday's swap?" tells
     if _in_act_clause(s, "iterative") and not _told_done(s):
         return True  # "usually gets back 100 to 200 in each swap", «щомісяця повертає 200»: a count in a habit
     if occasion(s):

@@ -97,6 +97,20 @@ def test_a_question_or_a_habit_is_no_report(language: str, title: str, text: str
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Will there be another prisoner exchange between Ukraine and Russia before New Year? Nobody can say."),
+        ("uk", "Чи буде ще один обмін полоненими з Росією до Нового року? У Києві відповіді не знають."),
+        ("ru", "Будет ли еще один обмен пленными с Украиной до Нового года? В Москве ответа не дают."),
+        ("de", "Wird es vor Neujahr noch einen Gefangenenaustausch zwischen Russland und der Ukraine geben?"),
+    ],
+)
+def test_a_question_asserts_nothing(language: str, text: str) -> None:
+    assert not _detect(language, "", text).relevant
+    assert not _detect(language, text).relevant
+
+
+@pytest.mark.parametrize(
     ("language", "title"),
     [
         ("en", "Ukraine gets back about 200 POWs every month, officials say"),
@@ -153,6 +167,13 @@ def test_a_german_separable_verb_of_preparing_is_a_plan(title: str) -> None:
         ("pl", "Rosja i Ukraina wymieniły jeńców", "", "pow_exchange", "completed"),
         ("en", "Ukraine brings home 1,200 soldiers in the largest exchange of 2025", "", "pow_exchange", "completed"),
         ("en", "Russia and Ukraine agree on new prisoner exchanges", "", "agreement", "agreed"),
+        (
+            "en",
+            "Who came home in Saturday's prisoner swap between Ukraine and Russia?",
+            "",
+            "pow_exchange",
+            "completed",
+        ),
         (
             "en",
             "Ukraine and Russia exchange all prisoners held in Kursk, officials say",
