@@ -151,10 +151,13 @@ def statement(s: Sentence) -> bool:
         return True  # a promise to bring everyone home; "exchange all prisoners held in Kursk" is an act
     # an accusation of delaying exchanges, or a delay told in the present imperfective ("Russia is blocking
     # swaps", «Росія блокує обміни»), with no agreed or planned one named, is a complaint, not news
-    # "accused Moscow of delaying the exchange" names one exchange (the singular act noun) and stays a delay
-    complaint = s.has("accusation") or _ongoing_delay(s)
+    # "accused Moscow of delaying the exchange" names one exchange (the singular act noun) and stays a delay;
+    # Russian and Ukrainian mark no definiteness, so there the present imperfective alone tells the state of
+    # affairs («Росія блокує обмін полоненими»), whatever the noun's number
     one_exchange = any(not _generic_plural(s, a) for a, _ in s.hits.get("exchange", ()))
-    return s.status == "postponed" and complaint and not one_exchange and not s.has("agree", "plan", "not_happened")
+    ongoing = _ongoing_delay(s) and (s.language in MORPHOLOGY_LANGUAGES or not one_exchange)
+    complaint = ongoing or (s.has("accusation") and not one_exchange)
+    return s.status == "postponed" and complaint and not s.has("agree", "plan", "not_happened")
 
 
 def _present_imperfective(s: Sentence, a: int) -> bool:

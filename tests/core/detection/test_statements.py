@@ -55,6 +55,25 @@ def test_a_complaint_about_delays_is_no_postponed_exchange(language: str, title:
 
 
 @pytest.mark.parametrize(
+    ("language", "title", "delay"),
+    [
+        ("uk", "Росія блокує обмін полоненими, заявили в Координаційному штабі", False),
+        ("ru", "Россия затягивает обмен пленными, заявили в Киеве", False),
+        ("ru", "Россия сорвала обмен пленными с Украиной", True),
+        ("uk", "Росія зірвала обмін полоненими з Україною", True),
+    ],
+)
+def test_a_russian_or_ukrainian_delay_is_told_by_its_aspect(language: str, title: str, delay: bool) -> None:
+    """Without articles the noun's number does not tell one exchange from the practice; the present
+    imperfective («блокує») is a state of affairs, the past perfective («зірвала») one exchange's delay."""
+    report = _detect(language, title)
+    if delay:
+        assert report.primary is not None and (report.primary.kind, report.primary.status) == ("agreement", "postponed")
+    else:
+        assert not report.relevant
+
+
+@pytest.mark.parametrize(
     ("language", "title", "text"),
     [
         ("en", "Ukraine got 1,200 soldiers back from Russian captivity in 2025", ""),
