@@ -298,6 +298,11 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
         # «Украинской стороне передано 909 тел, нам — 43»: "us" is the side the first conjunct is not
         return (kind, _other(first)) if first is not None else None
     at, side = max(near)
+    if _destination_over(s, at) == side:
+        return kind, side  # "…, iar Rusiei 43", "and to Russia 19": the party as destination receives
+    heads = [a for a, _ in parties if a < min(before)]
+    if heads and _destination_over(s, max(heads)) is not None:
+        return kind, side  # «Ukrainie przekazano ciała 909, Rosji zaś 43»: the first conjunct's recipient, in parallel
     if s.language in MORPHOLOGY_LANGUAGES and recipient(s.tokens, at, n.start, s.language or "") == side:
         return kind, side  # «Украине передано 1000 тел, России — 19»: the dative receives whatever the verb
     gives = [a for a, _ in s.hits.get("give", ()) if a < n.start] > [
@@ -309,6 +314,12 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
 def _destination_at(s: Sentence, i: int) -> str | None:
     """The side a destination phrase starting at i names ("para Rusia", "to Russia")."""
     sides = {side for c, side in (("to_ua", _UA), ("to_ru", _RU)) for a, _ in s.hits.get(c, ()) if a == i}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _destination_over(s: Sentence, i: int) -> str | None:
+    """The side a destination phrase holding token i names ("Rusiei", "to Russia")."""
+    sides = {side for c, side in (("to_ua", _UA), ("to_ru", _RU)) for a, b in s.hits.get(c, ()) if a <= i < b}
     return sides.pop() if len(sides) == 1 else None
 
 

@@ -150,3 +150,22 @@ def test_de_got_back_and_as_many_in_return() -> None:
     )
     facts = _facts(text, "de")
     assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (146, 146)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ro", "Ucrainei i-au fost predate 617 de trupuri, iar Rusiei 38."),
+        ("pl", "Ukrainie przekazano ciała 617 poległych, Rosji zaś 38."),
+        ("pl", "Rosja przekazała Ukrainie ciała 617 żołnierzy. Rosji przekazano 38 ciała."),
+        ("en", "Russia handed over 617 bodies to Ukraine on Friday, and to Russia 38."),
+    ],
+)
+def test_a_gapped_recipient_receives(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (617, 38)
+
+
+def test_pl_masculine_past_is_done() -> None:
+    facts = _facts("Kijów odzyskał 84 jeńców. Moskwa otrzymała tyle samo.", "pl")
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (84, 84)
