@@ -239,15 +239,27 @@ def prisoners_conjunct(s: Sentence, n: NumberSpan) -> bool:
 
 
 def _elliptical(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
-    """ "Ukraine gets 512 bodies back, hands over 27 to Russia": a count right after its verb, with no noun
-    of its own, counts the noun an earlier clause counted."""
-    lo, _ = s.clause_span(n.start)
-    verb = any(max(lo, n.start - 2) <= a < n.start for c in ("receive", "give") for a, _ in s.hits.get(c, ()))
+    """ "Ukraine gets 512 bodies back, hands over 27 to Russia", "Russia handed over 909 bodies and received 43
+    in return": a count right after its verb, with no noun of its own, counts the noun an earlier clause or
+    predicate counted (the kind of the count before it)."""
+    lo, hi = s.clause_span(n.start)
+    lo = _predicate_span(s, n, lo, hi)[0]
+    gap = max((b - a for a, b in s.hits.get("continuation", ()) if b == n.start), default=0)  # "erhielt im Gegenzug 43"
+    window = max(lo, n.start - 2 - gap)
+    verb = any(window <= a < n.start for c in ("receive", "give") for a, _ in s.hits.get(c, ()))
     earlier = [(a, c) for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < lo]
-    bare = n.end == len(s.tokens) or n.end in s.clauses or s.tokens[n.end] in s.topic.non_subject_prepositions
+    bare = (
+        n.end == len(s.tokens)
+        or n.end in s.clauses
+        or s.tokens[n.end] in s.topic.non_subject_prepositions
+        or _near(s.hits, "continuation", n.end, n.end + 1)  # "43 in return", "43 en retour"
+    )
     if not verb or not earlier or not bare:  # «РФ получила 20 мирных жителей»: a noun of its own
         return None
-    return ("body" if max(earlier)[1] == "body" else "pow"), n.end
+    numbers = [m for m in find_numbers(s.tokens[:lo], s.topic, s.language) if not _dated(s, m)]
+    before = _object(s, numbers[-1], numbers) if numbers else None
+    kind = before[0] if before else ("body" if max(earlier)[1] == "body" else "pow")
+    return kind, n.end
 
 
 def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:

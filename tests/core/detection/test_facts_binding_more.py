@@ -169,3 +169,29 @@ def test_a_gapped_recipient_receives(language: str, text: str) -> None:
 def test_pl_masculine_past_is_done() -> None:
     facts = _facts("Kijów odzyskał 84 jeńców. Moskwa otrzymała tyle samo.", "pl")
     assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (84, 84)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia handed over 617 bodies of soldiers to Ukraine and received 38 in return."),
+        ("fr", "La Russie a remis à l'Ukraine 617 corps de soldats et en a reçu 38 en retour."),
+        ("de", "Russland übergab der Ukraine 617 Leichen von Soldaten und erhielt im Gegenzug 38."),
+        ("es", "Rusia entregó a Ucrania 617 cuerpos de soldados y recibió 38 a cambio."),
+        ("it", "La Russia ha consegnato all'Ucraina 617 corpi di soldati e ne ha ricevuti 38 in cambio."),
+        ("uk", "Росія передала Україні тіла 617 військових і отримала натомість 38."),
+        ("ru", "Россия передала Украине тела 617 военных и получила взамен 38."),
+    ],
+)
+def test_a_bare_count_received_in_return_counts_the_bodies_handed_over(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (617, 38)
+
+
+def test_en_hands_with_the_recipient_right_after_it_gives() -> None:
+    facts = _facts(
+        "Russia has handed over to Ukraine the bodies of 617 soldiers.",
+        "en",
+        title="Russia hands Ukraine 617 bodies of soldiers, gets back 38",
+    )
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (617, 38)
