@@ -42,10 +42,11 @@ def _year(token: str) -> bool:
 
 
 def occasion(s: Sentence) -> bool:
-    """A count (not a year or a day), a date, a weekday, "today" or a stage: the sentence tells one act."""
+    """A count (not a year or a day), a date, a weekday, "today", a stage or a resumption: the sentence
+    tells one act."""
     dated = any(m.month is not None or m.weekday is not None or m.offset is not None for m in s.dates)
-    if dated or s.has("stage_noun"):
-        return True
+    if dated or s.has("stage_noun", "resumed"):
+        return True  # "Prisoner swaps resume": the resumption is this one's occasion
     days = {i for m in s.dates for i in range(m.start, m.end)}
     return any(
         n.start not in days and not (not n.spelled and _year(s.tokens[n.start]))

@@ -188,6 +188,15 @@ def test_a_german_separable_verb_of_preparing_is_a_plan(title: str) -> None:
         ("en", "Russia and Ukraine agree on new prisoner exchanges", "", "agreement", "agreed"),
         (
             "en",
+            "Prisoner swaps between Russia and Ukraine resume after two-month pause",
+            "",
+            "pow_exchange",
+            "completed",
+        ),
+        ("uk", "Обміни полоненими між Україною та Росією відновилися", "", "pow_exchange", "completed"),
+        ("ru", "Обмены пленными между Россией и Украиной возобновились", "", "pow_exchange", "completed"),
+        (
+            "en",
             "Who came home in Saturday's prisoner swap between Ukraine and Russia?",
             "",
             "pow_exchange",
