@@ -73,8 +73,11 @@ def period_years(s: Sentence) -> list[int]:
 
 
 def _plural_by_morphology(token: str, language: str) -> bool:
-    nouns = [g for _, g in parses(token, language) if "NOUN" in g]
-    return bool(nouns) and all("plur" in g for g in nouns)
+    """The best parse is a noun and every noun parse is plural («обміни», «обменов»; not «забрал», whose
+    rarer parse is a plural noun, nor the participle «репатрійовані»)."""
+    found = parses(token, language)
+    nouns = [g for _, g in found if "NOUN" in g]
+    return bool(found) and "NOUN" in found[0][1] and all("plur" in g for g in nouns)
 
 
 def _generic_plural(s: Sentence, i: int) -> bool:

@@ -195,6 +195,7 @@ def test_a_german_separable_verb_of_preparing_is_a_plan(title: str) -> None:
         ),
         ("uk", "Обміни полоненими між Україною та Росією відновилися", "", "pow_exchange", "completed"),
         ("ru", "Обмены пленными между Россией и Украиной возобновились", "", "pow_exchange", "completed"),
+        ("uk", "Тіла загиблих воїнів репатрійовані в Україну з Росії", "", "body_repatriation", "completed"),
         (
             "en",
             "Who came home in Saturday's prisoner swap between Ukraine and Russia?",
