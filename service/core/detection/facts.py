@@ -717,7 +717,9 @@ def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
     )
 
 
-def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[Fact]:
+def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str], totals: list[Count] | None = None) -> list[Fact]:
+    """Per side the count with the most direct wording; `totals`: counts of lines without a verb ("230 of
+    our people."), which only ever stand as the total of the chosen count and its parts."""
     ua_key, ru_key = keys
     extras = {(c.side, c.value) for c in all_counts if c.kind == kind and c.extra}
 
@@ -737,7 +739,8 @@ def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str]) -> list[F
             best[ua_key] = unknown[0]
     for key, sides in ((ua_key, (_UA, _BOTH, _UNKNOWN)), (ru_key, (_RU, _BOTH))):
         if key in best:
-            best[key] = _total_of(best[key], [c for c in all_counts if c.kind == kind and c.side in sides])
+            pool = [*all_counts, *(totals or ())]
+            best[key] = _total_of(best[key], [c for c in pool if c.kind == kind and c.side in sides])
     return [Fact(k, best[k].value, best[k].sentence) for k in keys if k in best]
 
 
@@ -961,10 +964,13 @@ def _with_antecedents(chosen: list[Sentence], pool: list[Sentence]) -> list[Sent
     return out
 
 
+_PREDICATE_CUES = ("exchange", "return", "receive", "give")  # "our team managed to bring 189 Ukrainians home"
+
+
 def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list[Sentence]:
     """The evidence first (headline first), then other sentences about the same event with a verb."""
     ids = {id(s) for s in sentences}
-    predicate = ("exchange", "return", "receive", "give")  # "our team managed to bring 189 Ukrainians home"
+    predicate = _PREDICATE_CUES
     extra = [
         s
         for s in context
@@ -1052,6 +1058,8 @@ def _count_facts(
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
     all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
+    verbless = [s for s in context if s not in ordered and not s.recalled and not s.has(*_PREDICATE_CUES)]
+    totals = [c for s in verbless for c in counts(s, topic, len(ordered))]
     if when is None:
         all_counts = _latest_day(all_counts, ordered)
     done = _continued(
@@ -1067,12 +1075,12 @@ def _count_facts(
     )
     done += _members(done, context, article, when)
     if kind == "body_repatriation":
-        facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"))
+        facts = _assign(all_counts, "body", ("bodies_to_ukraine", "bodies_to_russia"), totals)
         single = next((s for s in sentences if s.has("body_singular")), None)
         if not facts and single is not None:
             facts.append(Fact("bodies_to_ukraine", 1, single.text))
         return [*facts, *_category_facts(done, topic, of_bodies=True)]
-    facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"))
+    facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"), totals)
     stage = _stage([*sentences, *context], topic) or _stage_from_series(article, when, topic)
     if stage:
         facts.append(stage)

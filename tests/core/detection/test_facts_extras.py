@@ -131,3 +131,24 @@ def test_several_thousand_is_no_figure(language: str, title: str, text: str) -> 
 def test_a_count_told_of_back_then_is_the_earlier_exchange(language: str, title: str, text: str) -> None:
     facts = _facts(title, text, language)
     assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (60, 60), facts
+
+
+def test_a_line_without_a_verb_states_the_total_of_the_parts() -> None:
+    """An official post's opening "187 of our people." is the total of "170 soldiers, 12 officers and 5 civilians"."""
+    text = (
+        "187 наших людей. Сьогодні додому повернулися 170 солдатів і сержантів, 12 офіцерів та 5 цивільних. "
+        "Дякую всім, хто досягнув цього результату."
+    )
+    report = detect(Document("", text, "uk", WEDNESDAY, official=True))
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.fact_values().get("returned_to_ukraine") == 187
+
+
+def test_an_organisation_that_assisted_with_the_handover_is_its_mediator() -> None:
+    facts = _facts(
+        "Ukraine receives 700 bodies from Russia",
+        "Ukraine received the bodies of 700 fallen soldiers from Russia on Wednesday. The International Committee "
+        "of the Red Cross assisted with the handover, Ukrainian officials said.",
+        "en",
+    )
+    assert facts.get("mediators") == ("ICRC",), facts
