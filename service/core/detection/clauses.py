@@ -205,9 +205,97 @@ def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tu
     return cues(dropped), frozenset(dropped)
 
 
+_NEW_PREDICATE_AFTER_AND = ("agree", "modal", "conditional", "postpone", "not_happened")
+_SUBJECT_GAP = 4
+_SPEECH_GAP = 4  # "after [the Kremlin] announced", "after Russia's defence ministry said"
+
+
+def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
+    """The predicate part cut where a clause with a predicate of its own starts: "and that", «а також»,
+    "und dass" (clause_link); "and" before a verb that opens a new act, its subject between or not
+    ("discussed exchanges and agreed to …", "… and the two sides agreed", «обговорили … і домовилися»);
+    the content after a speech verb ("announced [that] …"). Each clause as the part's ranges in it."""
+    ands = s.topic.ands(s.language)
+    cuts: set[int] = set()
+    for a, b in s.hits.get("clause_link", ()):
+        if b - a > 1 or a in s.clauses or (a > 0 and s.tokens[a - 1] in ands):
+            cuts.add(a)
+    cuts |= {b for _, b in s.hits.get("announce", ()) if b < len(s.tokens)}  # "… announced [that] the sides …"
+    verbs = {a for c in _NEW_PREDICATE_AFTER_AND for a, _ in s.hits.get(c, ())}
+    # its subject may stand between: "… and the two sides agreed", "… und Kiew vereinbarte"
+    parties = _positions(s, ("party_ua", "party_ru", "sides"))
+    words = s.topic.number_words_for(s.language)
+    subject = parties | {i for i, t in enumerate(s.tokens) if t in _DETERMINERS or t in words}
+    for i in range(1, len(s.tokens) - 1):
+        if s.tokens[i] not in ands or (i - 1 in parties and i + 1 not in verbs):
+            continue  # "zwischen Russland und der Ukraine verzögert sich": one subject of two parties
+        j = i + 1
+        while j < min(len(s.tokens), i + 1 + _SUBJECT_GAP) and j in subject and j not in verbs:
+            j += 1
+        if j in verbs:
+            cuts.add(i)
+    bounds = sorted(cuts)
+    if not bounds:
+        return [parts]
+    edges = [0, *bounds, len(s.tokens)]
+    out: list[list[Span]] = []
+    for c_lo, c_hi in itertools.pairwise(edges):
+        pieces = [(max(lo, c_lo), min(hi, c_hi)) for lo, hi in parts if max(lo, c_lo) < min(hi, c_hi)]
+        if pieces:
+            out.append(pieces)
+    return out
+
+
+def _counted_or_dated(s: Sentence, parts: list[Span]) -> bool:
+    dated = [(m.start, m.end) for m in s.dates]
+    return any(
+        s.tokens[i].isdecimal() or any(d0 <= i < d1 for d0, d1 in dated) for lo, hi in parts for i in range(lo, hi)
+    )
+
+
 def clause_status(s: Sentence, official: bool) -> EventStatus | None:
-    """Carried out, agreed/planned, postponed — or only wished for / not said (None)."""
+    """Carried out, agreed/planned, postponed — or only wished for / not said (None). Decided per
+    coordinated clause: of the clauses that hold the exchange or return predicate and a cue of their own,
+    the one with a definite status, then the one with a count or a date, reports the act — "discussed
+    exchanges and that the sides would swap 175 each on Wednesday" is a plan, whatever the discussion."""
     parts = predicate_part(s)
+    clauses = coordinated_clauses(s, parts)
+    if len(clauses) > 1 and (status := _act_clause(s, clauses, official)) is not None:
+        return status
+    # "Kyiv said it was ready to swap all for all after Moscow announced the sides would swap 175 each the
+    # next day": what was announced is no background of the main clause but the act itself
+    content = [
+        [(r, hi)]
+        for lo, hi in side_units(s)
+        for a, r in s.hits.get("announce", ())
+        if lo < a <= lo + _SPEECH_GAP and r < hi
+    ]
+    if content and (status := _act_clause(s, clauses + content, official)) is not None:
+        return status
+    return _status_of(s, parts, official)  # no clause tells a definite act: the part decides as a whole
+
+
+def _act_clause(s: Sentence, clauses: list[list[Span]], official: bool) -> EventStatus | None:
+    """The definite status of the clause that reports the act: of the clauses holding an exchange or
+    return predicate and a status cue of their own, one with a definite status, then one with a count or a
+    date (clauses equal on both decide together). None when no such clause tells a definite status."""
+    ranked: list[tuple[bool, bool, list[Span]]] = []
+    for clause in clauses:
+        if not any(lo <= a < hi for c in _PREDICATES for a, _ in s.hits.get(c, ()) for lo, hi in clause):
+            continue
+        if not cues_in(s, clause, (*STATUS_CUES, "future_aux")):
+            continue
+        status = _status_of(s, clause, official)
+        ranked.append((status is not None, _counted_or_dated(s, clause), clause))
+    if not ranked:
+        return None
+    best = max(r[:2] for r in ranked)
+    if not best[0]:
+        return None
+    return _status_of(s, sorted({span for r in ranked if r[:2] == best for span in r[2]}), official)
+
+
+def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | None:
     cues, dropped = _status_cues(s, parts)
     free, governed = _future_participles(s, parts, dropped)
     if not free:
