@@ -155,3 +155,16 @@ def test_an_undated_text_is_dated_by_its_date_line() -> None:
     text = "12 березня 2031 р. 10:15\nСьогодні додому з російського полону повернулися 50 українських захисників."
     report = detect(Document("Обмін полоненими", text, "uk", None))
     assert report.primary is not None and report.primary.event_date == date(2031, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rusia dan Ukraina pada Selasa (27/5) saling membebaskan 90 tawanan perang",  # Indonesian house style
+        "Russia and Ukraine on Tuesday 27/5 freed 90 prisoners each",
+    ],
+)
+def test_a_weekday_with_its_day_and_month_in_digits_is_one_date(text: str) -> None:
+    mentions = find_dates(tokenize(normalize(text)))
+    assert [(m.day, m.month, m.weekday) for m in mentions] == [(27, 5, 2)]
+    assert _resolve(text) == [(date(2025, 5, 27), "day")]

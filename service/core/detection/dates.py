@@ -110,7 +110,7 @@ def find_dates(tokens: list[str], topic: Topic | None = None) -> list[DateMentio
             if mention and found and mention.start < found[-1].end:
                 mention = None
         elif token in topic.weekdays and _is_weekday(tokens, i, topic):
-            mention = DateMention(i, i + 1, weekday=topic.weekdays[token])
+            mention = _weekday_day_month(tokens, i, topic.weekdays[token])
         elif token in topic.relative_days:
             mention = DateMention(i, i + 1, offset=topic.relative_days[token])
         if mention is not None:
@@ -119,6 +119,18 @@ def find_dates(tokens: list[str], topic: Topic | None = None) -> list[DateMentio
         else:
             i += 1
     return _merge_weekdays(found)
+
+
+def _weekday_day_month(tokens: list[str], i: int, weekday: int) -> DateMention:
+    """A weekday, with the day and month written after it in digits ("Selasa (25/6)", "Tuesday 25/6"): the day
+    and month are part of the date, not counts."""
+    day = _day(tokens[i + 1]) if i + 2 < len(tokens) else None
+    month = tokens[i + 2] if day is not None else ""
+    if day is not None and month.isdecimal() and len(month) <= 2 and 1 <= int(month) <= 12:
+        year = _year(tokens[i + 3]) if i + 3 < len(tokens) else None
+        end = i + 4 if year else i + 3
+        return DateMention(i, end, year, int(month), day, weekday=weekday)
+    return DateMention(i, i + 1, weekday=weekday)
 
 
 def _is_weekday(tokens: list[str], i: int, topic: Topic) -> bool:

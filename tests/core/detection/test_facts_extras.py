@@ -152,3 +152,13 @@ def test_an_organisation_that_assisted_with_the_handover_is_its_mediator() -> No
         "en",
     )
     assert facts.get("mediators") == ("ICRC",), facts
+
+
+def test_close_to_a_hundred_each_is_no_sides_count() -> None:
+    facts = _facts(
+        "Russia and Ukraine swap nearly 200 prisoners of war",
+        "Russia and Ukraine said on Wednesday they had each freed close to 100 prisoners of war. Russia's defence "
+        "ministry said 94 Russian servicemen had been released. Kyiv said 95 Ukrainian soldiers had been returned.",
+        "en",
+    )
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (95, 94), facts
