@@ -1,4 +1,4 @@
-"""A year's tally told over the year ("during 2025", «упродовж 2025 року», «на протяжении 2025 года») is a
+"""Statements, not reports: a year's tally told over the year ("during 2025", «упродовж 2025 року», «на протяжении 2025 года») is a
 running total, not an exchange (invented texts)."""
 
 from __future__ import annotations
@@ -24,3 +24,12 @@ NEW_YEAR = datetime(2026, 1, 2, 9, 0, tzinfo=UTC)
 def test_a_years_tally_is_no_exchange(language: str, text: str) -> None:
     report = detect(Document("", text, language, NEW_YEAR))
     assert not report.relevant, report.mentions
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Zelensky says Russia stalling prisoner swaps", "Kyiv accuses Moscow of blocking prisoner exchanges"],
+)
+def test_a_headlines_complaint_without_is_raises_nothing(title: str) -> None:
+    text = "The Ukrainian president said Moscow had its reasons and that Kyiv would keep pressing for more swaps."
+    assert not detect(Document(title, text, "en", NEW_YEAR)).relevant
