@@ -1,5 +1,5 @@
-"""Statements, not reports: a year's tally told over the year ("during 2025", «упродовж 2025 року», «на протяжении 2025 года») is a
-running total, not an exchange (invented texts)."""
+"""Statements, not reports (invented texts): a year's tally told over the year ("during 2025", «упродовж 2025
+року», «на протяжении 2025 года») is a running total; a headline's complaint is no exchange."""
 
 from __future__ import annotations
 
