@@ -632,6 +632,8 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
             return subject, 2
     if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
         return _BOTH, 1
+    if _near(s.hits, "distributive", n.start - 1, n.start):
+        return _BOTH, 1  # «wymieniły po 84 jeńców»: 84 to each side
     destination = _clause_destination(s, *_predicate_span(s, n, clause_lo, clause_hi))
     if destination is None:
         destination = _headless_destination(s, clause_lo)

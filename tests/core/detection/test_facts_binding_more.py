@@ -195,3 +195,29 @@ def test_en_hands_with_the_recipient_right_after_it_gives() -> None:
         title="Russia hands Ukraine 617 bodies of soldiers, gets back 38",
     )
     assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (617, 38)
+
+
+def test_it_got_back() -> None:
+    text = "Russia e Ucraina si sono scambiate prigionieri. L'Ucraina ha riavuto 152 persone, di cui 12 stranieri."
+    assert _facts(text, "it").get("returned_to_ukraine") == 152
+
+
+def test_pl_po_before_a_count_is_each_side() -> None:
+    facts = _facts(
+        "Ukraina i Rosja wymieniły w piątek po 86 jeńców za pośrednictwem Zjednoczonych Emiratów Arabskich.", "pl"
+    )
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia"), facts.get("mediators")) == (
+        86,
+        86,
+        ("UAE",),
+    )
+
+
+def test_pl_po_meaning_after_is_no_each() -> None:
+    facts = _facts("Po wymianie jeńców z Rosją do domu wróciło 86 ukraińskich żołnierzy.", "pl")
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (86, None)
+
+
+def test_en_under_the_auspices_names_a_mediator() -> None:
+    text = "Ukraine and Russia exchanged 86 prisoners each on Friday under the auspices of the United Arab Emirates."
+    assert _facts(text, "en").get("mediators") == ("UAE",)
