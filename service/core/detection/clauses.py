@@ -205,7 +205,7 @@ def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tu
     return cues(dropped), frozenset(dropped)
 
 
-_NEW_PREDICATE_AFTER_AND = ("agree", "modal", "conditional", "postpone", "not_happened")
+_NEW_PREDICATE_AFTER_AND = ("agree", "modal", "conditional", "postpone", "not_happened", "plan", "future_aux")
 _SUBJECT_GAP = 4
 _SPEECH_GAP = 4  # "after [the Kremlin] announced", "after Russia's defence ministry said"
 
@@ -221,18 +221,22 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
         if b - a > 1 or a in s.clauses or (a > 0 and s.tokens[a - 1] in ands):
             cuts.add(a)
     cuts |= {b for _, b in s.hits.get("announce", ()) if b < len(s.tokens)}  # "… announced [that] the sides …"
-    verbs = {a for c in _NEW_PREDICATE_AFTER_AND for a, _ in s.hits.get(c, ())}
-    # its subject may stand between: "… and the two sides agreed", "… und Kiew vereinbarte"
+    cues = {a for c in _NEW_PREDICATE_AFTER_AND for a, _ in s.hits.get(c, ())}
+    # inside a clause not the act word's own tense: "знайти та повернути" are two infinitives under one
+    # "робимо все, щоб"; after a comma a coordinator opens a clause: «…, и Россия в четверг передаст …»
+    verbs = cues - _positions(s, _PREDICATES)
+    # its subject and a date may stand between: "… and the two sides agreed", "… und Kiew vereinbarte"
     parties = _positions(s, ("party_ua", "party_ru", "sides"))
     words = s.topic.number_words_for(s.language)
-    subject = parties | {i for i, t in enumerate(s.tokens) if t in _DETERMINERS or t in words}
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    subject = parties | dated | {i for i, t in enumerate(s.tokens) if t in _DETERMINERS or t in words}
     for i in range(1, len(s.tokens) - 1):
         if s.tokens[i] not in ands or (i - 1 in parties and i + 1 not in verbs):
             continue  # "zwischen Russland und der Ukraine verzögert sich": one subject of two parties
-        j = i + 1
-        while j < min(len(s.tokens), i + 1 + _SUBJECT_GAP) and j in subject and j not in verbs:
-            j += 1
-        if j in verbs:
+        opens = i in s.clauses
+        wanted = cues if opens else verbs
+        gap = range(i + 1, min(len(s.tokens), i + 1 + _SUBJECT_GAP))
+        if any(j in wanted and all(opens or k in subject for k in range(i + 1, j)) for j in gap):
             cuts.add(i)
     bounds = sorted(cuts)
     if not bounds:

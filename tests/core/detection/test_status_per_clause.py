@@ -140,3 +140,33 @@ def test_each_clause_keeps_its_own_cues(language: str, text: str, status: str | 
 def test_two_parties_joined_by_and_are_one_clause() -> None:
     s = _sentence("Russia and Ukraine agreed to swap 210 prisoners each.", "en")
     assert len(coordinated_clauses(s, predicate_part(s))) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Putin and Erdogan discussed prisoner exchanges and Russia will hand over 210 Ukrainian soldiers on "
+            "Thursday.",
+        ),
+        ("ru", "Путин и Эрдоган обсудили обмен пленными, и Россия в четверг передаст Украине 210 военнопленных."),
+        ("uk", "Путін і Ердоган обговорили можливий обмін, і Росія в четвер передасть Україні 210 військовополонених."),
+        (
+            "de",
+            "Putin und Erdogan sprachen über einen möglichen Austausch und Russland wird am Donnerstag 210 ukrainische "
+            "Kriegsgefangene übergeben.",
+        ),
+    ],
+)
+def test_a_second_finite_verb_after_and_opens_a_clause_of_its_own(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("agreement", "agreed")
+    assert report.primary.fact_values().get("agreed_to_ukraine") == 210
+
+
+def test_two_infinitives_under_one_wish_stay_one_clause() -> None:
+    s = _sentence("Робимо все, щоб знайти та повернути кожного, хто в полоні.", "uk")
+    assert len(coordinated_clauses(s, predicate_part(s))) == 1
+    assert clause_status(s, False) is None
