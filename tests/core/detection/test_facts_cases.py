@@ -90,3 +90,19 @@ def test_hu_split_verbs_and_a_nationality_counted_as_people() -> None:
         "Ukrajna és Oroszország pénteken végrehajtotta a fogolycsere második szakaszát: 84 ukrán tért haza.", "hu"
     )
     assert (facts.get("returned_to_ukraine"), facts.get("stage")) == (84, 2)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Российская сторона вернула с подконтрольной Киеву территории 87 военнослужащих, сообщили в Минобороны "
+            "России. Взамен ВСУ переданы 87 военнопленных.",
+        ),
+        ("uk", "Росія повернула 87 своїх військових. Натомість ЗСУ передано 87 полонених."),
+    ],
+)
+def test_an_undeclined_abbreviation_before_a_passive_receives(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("returned_to_russia")) == (87, 87)
