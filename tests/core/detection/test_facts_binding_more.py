@@ -221,3 +221,16 @@ def test_pl_po_meaning_after_is_no_each() -> None:
 def test_en_under_the_auspices_names_a_mediator() -> None:
     text = "Ukraine and Russia exchanged 86 prisoners each on Friday under the auspices of the United Arab Emirates."
     assert _facts(text, "en").get("mediators") == ("UAE",)
+
+
+def test_pt_european_moscow_and_the_emiratis() -> None:
+    text = (
+        "A Rússia e a Ucrânia trocaram hoje 81 prisioneiros de guerra de cada lado. No mesmo dia, Kiev recebeu os "
+        "corpos de 602 militares mortos em combate, enquanto Moscovo recebeu 36."
+    )
+    facts = _facts(text, "pt")
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (602, 36)
+    en = _facts(
+        "Russia and Ukraine swapped 81 prisoners each on Friday, thanks to the Emiratis, who mediated the swap.", "en"
+    )
+    assert en.get("mediators") == ("UAE",)
