@@ -220,6 +220,7 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
     for a, b in s.hits.get("clause_link", ()):
         if b - a > 1 or a in s.clauses or (a > 0 and s.tokens[a - 1] in ands):
             cuts.add(a)
+    cuts |= {c for c in s.coordinated if 0 < c < len(s.tokens)}  # "…, but on Thursday 210 were returned"
     cuts |= {b for _, b in s.hits.get("announce", ()) if b < len(s.tokens)}  # "… announced [that] the sides …"
     cues = {a for c in _NEW_PREDICATE_AFTER_AND for a, _ in s.hits.get(c, ())}
     # inside a clause not the act word's own tense: "знайти та повернути" are two infinitives under one
@@ -250,17 +251,19 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
     return out
 
 
-def _counted_or_dated(s: Sentence, parts: list[Span]) -> bool:
-    dated = [(m.start, m.end) for m in s.dates]
-    return any(
-        s.tokens[i].isdecimal() or any(d0 <= i < d1 for d0, d1 in dated) for lo, hi in parts for i in range(lo, hi)
-    )
+def _counted(s: Sentence, parts: list[Span]) -> bool:
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    return any(s.tokens[i].isdecimal() and i not in dated for lo, hi in parts for i in range(lo, hi))
+
+
+def _dated(s: Sentence, parts: list[Span]) -> bool:
+    return any(lo <= m.start < hi for m in s.dates for lo, hi in parts)
 
 
 def clause_status(s: Sentence, official: bool) -> EventStatus | None:
     """Carried out, agreed/planned, postponed — or only wished for / not said (None). Decided per
     coordinated clause: of the clauses that hold the exchange or return predicate and a cue of their own,
-    the one with a definite status, then the one with a count or a date, reports the act — "discussed
+    the one with a definite status, then the one with a count, then with a date, reports the act — "discussed
     exchanges and that the sides would swap 175 each on Wednesday" is a plan, whatever the discussion."""
     parts = predicate_part(s)
     clauses = coordinated_clauses(s, parts)
@@ -281,22 +284,24 @@ def clause_status(s: Sentence, official: bool) -> EventStatus | None:
 
 def _act_clause(s: Sentence, clauses: list[list[Span]], official: bool) -> EventStatus | None:
     """The definite status of the clause that reports the act: of the clauses holding an exchange or
-    return predicate and a status cue of their own, one with a definite status, then one with a count or a
-    date (clauses equal on both decide together). None when no such clause tells a definite status."""
-    ranked: list[tuple[bool, bool, list[Span]]] = []
+    return predicate and a status cue of their own, one with a definite status, then one with a count (not a
+    day), then one with a date (clauses equal on all three decide together): "the swap planned for Monday
+    did not take place, but on Thursday 210 were returned" reports the return. None when no such clause
+    tells a definite status."""
+    ranked: list[tuple[bool, bool, bool, list[Span]]] = []
     for clause in clauses:
         if not any(lo <= a < hi for c in _PREDICATES for a, _ in s.hits.get(c, ()) for lo, hi in clause):
             continue
         if not cues_in(s, clause, (*STATUS_CUES, "future_aux")):
             continue
         status = _status_of(s, clause, official)
-        ranked.append((status is not None, _counted_or_dated(s, clause), clause))
+        ranked.append((status is not None, _counted(s, clause), _dated(s, clause), clause))
     if not ranked:
         return None
-    best = max(r[:2] for r in ranked)
+    best = max(r[:3] for r in ranked)
     if not best[0]:
         return None
-    return _status_of(s, sorted({span for r in ranked if r[:2] == best for span in r[2]}), official)
+    return _status_of(s, sorted({span for r in ranked if r[:3] == best for span in r[3]}), official)
 
 
 def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | None:

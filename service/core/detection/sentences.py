@@ -60,6 +60,7 @@ class Sentence:
     precision: DatePrecision = "unknown"
 
     clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
+    coordinated: tuple[int, ...] = ()  # the clause starts after "but", «але», «но», "while": own predicates
     _dates: list[DateMention] | None = None
 
     def clause_span(self, i: int) -> tuple[int, int]:
@@ -121,13 +122,21 @@ def _ordinal_date(piece: str, following: list[str], months: Container[str]) -> b
     return normalize(first).strip(".,;:") in months
 
 
-def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...]]:
+def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """Tokens, clause starts, and the starts that follow a coordinating word ("but", «але», «но»): a
+    clause with a predicate of its own."""
     tokens: list[str] = []
     starts: list[int] = []
-    for part in _CLAUSE_BREAK.split(norm):
+    coordinated: list[int] = []
+    at = 0
+    for match in [*_CLAUSE_BREAK.finditer(norm), None]:
         starts.append(len(tokens))
-        tokens.extend(tokenize(part))
-    return tokens, tuple(starts)
+        tokens.extend(tokenize(norm[at : match.start() if match else len(norm)]))
+        if match is not None:
+            at = match.end()
+            if any(c.isalpha() for c in match.group()):
+                coordinated.append(len(tokens))
+    return tokens, tuple(starts), tuple(coordinated)
 
 
 def _join_separable(
@@ -238,7 +247,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         norm = normalize(text)
         if key in topic.transliteration:
             norm = norm.translate(topic.transliteration[key])  # Serbian Cyrillic read as Latin
-        tokens, clauses = _tokens_and_clauses(norm)
+        tokens, clauses, coordinated = _tokens_and_clauses(norm)
         lexicon = topic.lexicon_for(own)
         hits = lexicon.match(tokens)
         if key in topic.proclitics:
@@ -259,6 +268,18 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         elif key in topic.future_endings:
             _add_future(tokens, hits, topic.future_endings[key])
         sentences.append(
-            Sentence(index, text, tokens, hits, topic, weight, is_title, own, clauses=clauses, speaker=speaker)
+            Sentence(
+                index,
+                text,
+                tokens,
+                hits,
+                topic,
+                weight,
+                is_title,
+                own,
+                clauses=clauses,
+                coordinated=coordinated,
+                speaker=speaker,
+            )
         )
     return sentences

@@ -170,3 +170,49 @@ def test_two_infinitives_under_one_wish_stay_one_clause() -> None:
     s = _sentence("Робимо все, щоб знайти та повернути кожного, хто в полоні.", "uk")
     assert len(coordinated_clauses(s, predicate_part(s))) == 1
     assert clause_status(s, False) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "The exchange planned for Monday did not take place, but on Thursday 210 Ukrainian prisoners of war "
+            "were returned from Russian captivity.",
+        ),
+        (
+            "uk",
+            "Обмін, запланований на понеділок, не відбувся, але в четвер з російського полону повернулися 210 "
+            "українських військовополонених.",
+        ),
+        (
+            "ru",
+            "Обмен в понедельник не состоялся, но в четверг из украинского плена вернулись 210 российских "
+            "военнопленных.",
+        ),
+        (
+            "de",
+            "Der für Montag geplante Austausch fand nicht statt, aber am Donnerstag kehrten 210 ukrainische "
+            "Kriegsgefangene aus russischer Gefangenschaft zurück.",
+        ),
+        (
+            "pl",
+            "Wymiana zaplanowana na poniedziałek nie odbyła się, ale w czwartek z rosyjskiej niewoli wróciło 210 "
+            "ukraińskich jeńców.",
+        ),
+    ],
+)
+def test_a_failed_date_in_one_clause_does_not_undo_the_return_another_clause_counts(language: str, text: str) -> None:
+    report = _detect(text, language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
+    assert 210 in report.primary.fact_values().values()
+
+
+def test_a_wish_and_its_refusal_in_two_clauses_stay_a_wish() -> None:
+    s = _sentence(
+        "Омбудсман зауважив, що полонені хочуть повернутися додому, однак їх ніхто не хоче забирати.",
+        "uk",
+    )
+    assert len(coordinated_clauses(s, predicate_part(s))) > 1
+    assert clause_status(s, False) is None
