@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
@@ -26,8 +27,16 @@ _SENTENCE_BREAK = re.compile(
     r"|(?<=[。！？])[」』”）)]*\s*|\s*[।॥۔።؟]\s*"  # CJK full stops need no space; danda, Urdu and Amharic stops
 )
 # Clause breaks: a count, its verb and its party are looked for within one clause first (CJK and
-# Arabic-script commas too).
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]،؛]\s|[，；：、]|\s[–—-]\s|\s(?:while|whereas|but|а|але|но|тогда как|während)\s")
+# Arabic-script commas too), and the words that start a clause, each language's (topic `clause_words`).
+_PUNCTUATION_BREAK = r"[,;:()\[\]،؛]\s|[，；：、]|\s[–—-]\s"
+
+
+@cache
+def _clause_break(words: str) -> re.Pattern[str]:
+    return re.compile(_PUNCTUATION_BREAK + (rf"|\s(?:{words})\s" if words else ""))
+
+
+_CLAUSE_BREAK = _clause_break("while|whereas|but|а|але|но|тогда как|während")  # a text of no known language
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nr|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs)|"
     r"\b[A-Z]\.[A-Z]|\bгг?|\bим|\bул|\bт\.е|\bт\.д)\.$"
@@ -122,14 +131,16 @@ def _ordinal_date(piece: str, following: list[str], months: Container[str]) -> b
     return normalize(first).strip(".,;:") in months
 
 
-def _tokens_and_clauses(norm: str) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
-    """Tokens, clause starts, and the starts that follow a coordinating word ("but", «але», «но»): a
-    clause with a predicate of its own."""
+def _tokens_and_clauses(
+    norm: str, breaks: re.Pattern[str] = _CLAUSE_BREAK
+) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """Tokens, clause starts, and the starts that follow a coordinating word ("but", «але», «но»,
+    "enquanto"): a clause with a predicate of its own."""
     tokens: list[str] = []
     starts: list[int] = []
     coordinated: list[int] = []
     at = 0
-    for match in [*_CLAUSE_BREAK.finditer(norm), None]:
+    for match in [*breaks.finditer(norm), None]:
         starts.append(len(tokens))
         tokens.extend(tokenize(norm[at : match.start() if match else len(norm)]))
         if match is not None:
@@ -247,7 +258,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
         norm = normalize(text)
         if key in topic.transliteration:
             norm = norm.translate(topic.transliteration[key])  # Serbian Cyrillic read as Latin
-        tokens, clauses, coordinated = _tokens_and_clauses(norm)
+        tokens, clauses, coordinated = _tokens_and_clauses(norm, _clause_break(topic.clause_words_for(own)))
         lexicon = topic.lexicon_for(own)
         hits = lexicon.match(tokens)
         if key in topic.proclitics:

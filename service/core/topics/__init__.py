@@ -435,6 +435,9 @@ class Topic:
     case_suffixes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Coordinators per language section ("" → every language's): "and" words, and "and"/"or" words together.
     and_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Contrastive conjunctions that start a clause ("while", «а», "enquanto"), as one pattern per language
+    # section ("" → every language's).
+    clause_words: Mapping[str, str] = field(default_factory=dict)
     coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
@@ -466,6 +469,11 @@ class Topic:
     def ands(self, language: str | None) -> frozenset[str]:
         """The words for "and" in a text of `language`; every language's when it has none of its own."""
         return self.and_words.get(self.section(language) or "") or self.and_words.get("", frozenset())
+
+    def clause_words_for(self, language: str | None) -> str:
+        """The words that start a clause in a text of `language`, as a regular-expression alternation."""
+        found = self.clause_words.get(self.section(language) or "")
+        return found if found is not None else self.clause_words.get("", "")
 
     def coordinators(self, language: str | None) -> frozenset[str]:
         """The words for "and" and "or" in a text of `language`; every language's when it has none of its own."""
@@ -666,6 +674,8 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
     for key in ("and", "or"):
         if key in doc:
             data.setdefault("coordinators", {}).setdefault(key, {})[code] = list(doc[key])
+    if "clause_words" in doc:
+        data.setdefault("clause_words", {})[code] = list(doc["clause_words"])
     if "transliterate" in doc:
         data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
     if doc.get("count_after_noun"):
@@ -688,7 +698,17 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "case_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("case_endings", {}).items()},
         "case_suffixes": {k: frozenset(normalize(e) for e in v) for k, v in data.get("case_suffixes", {}).items()},
         **_coordinators(data.get("coordinators", {})),
+        "clause_words": _clause_words(data.get("clause_words", {})),
     }
+
+
+def _clause_words(data: Mapping[str, list[str]]) -> dict[str, str]:
+    """One alternation per language (longest first); under "" the words of "*", for languages without a list."""
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(normalize(w)) for w in sorted(set(words), key=len, reverse=True))
+
+    return {("" if code == "*" else code): alternation(words) for code, words in data.items() if words}
 
 
 def _coordinators(data: Mapping[str, Mapping[str, list[str]]]) -> dict[str, dict[str, frozenset[str]]]:

@@ -234,3 +234,20 @@ def test_pt_european_moscow_and_the_emiratis() -> None:
         "Russia and Ukraine swapped 81 prisoners each on Friday, thanks to the Emiratis, who mediated the swap.", "en"
     )
     assert en.get("mediators") == ("UAE",)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pt", "Na troca de sexta-feira a Ucrânia recebeu os corpos de 602 militares enquanto a Rússia recebeu 36."),
+        ("es", "En el canje del viernes Ucrania recibió los cuerpos de 602 soldados mientras que Rusia recibió 36."),
+        (
+            "it",
+            "Nello scambio di venerdì l'Ucraina ha ricevuto i corpi di 602 soldati mentre la Russia ne ha ricevuti 36.",
+        ),
+        ("ro", "În schimbul de vineri Ucraina a primit trupurile a 602 militari în timp ce Rusia a primit 36."),
+    ],
+)
+def test_a_contrastive_conjunction_of_the_language_starts_a_clause(language: str, text: str) -> None:
+    facts = _facts(text, language)
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (602, 36)
