@@ -79,7 +79,7 @@ def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     """(index, value) of the second count of "270 soldiers and 120 civilians", «300 військовослужбовців та
     двоє цивільних» (spelled too), in n's clause: to be added to the first."""
     _, hi = s.clause_span(n.start)
-    others = {m.start for m in find_numbers(s.tokens, s.topic, s.language) if m.start >= n.end}
+    others = {m.start for m in s.numbers if m.start >= n.end}
     for i in range(n.end, min(n.end + 6, hi - 2)):
         if i in others:
             return None  # "140 of its citizens -- 122 servicemen and 18 civilians": the 18 is the 122's part
@@ -675,7 +675,7 @@ def _additive(s: Sentence, n: NumberSpan) -> bool:
 
 def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, agreed: bool = False) -> list[Count]:
     """Counts of people or bodies in one sentence, with the side that received them."""
-    numbers = find_numbers(s.tokens, topic, s.language)
+    numbers = s.numbers if topic is s.topic else find_numbers(s.tokens, topic, s.language)
     found: list[Count] = []
     pairs = n_for_n(s.tokens, numbers, topic)
     for pair in pairs:

@@ -14,6 +14,7 @@ from functools import cache
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
 from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
+from service.core.detection.numbers import NumberSpan, find_numbers
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.sources import source_side
 from service.core.topics import SeparableVerb, Span, Topic, char_ranges, normalize, tokenize
@@ -71,6 +72,7 @@ class Sentence:
     clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
     coordinated: tuple[int, ...] = ()  # the clause starts after "but", «але», «но», "while": own predicates
     _dates: list[DateMention] | None = None
+    _numbers: list[NumberSpan] | None = None
 
     def clause_span(self, i: int) -> tuple[int, int]:
         """Token range [lo, hi) of the clause holding token i."""
@@ -89,6 +91,13 @@ class Sentence:
         if self._dates is None:
             self._dates = find_dates(self.tokens, self.topic)
         return self._dates
+
+    @property
+    def numbers(self) -> list[NumberSpan]:
+        """The numbers of the sentence, found on first use (facts ask for them once per count)."""
+        if self._numbers is None:
+            self._numbers = find_numbers(self.tokens, self.topic, self.language)
+        return self._numbers
 
     def has(self, *concepts: str) -> bool:
         return any(c in self.hits for c in concepts)
