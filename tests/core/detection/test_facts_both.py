@@ -63,3 +63,26 @@ def test_a_gapped_clause_gives_its_count_to_the_party_before_the_dash(language: 
     facts = _facts("", text + " Обмін відбувся в пʼятницю." if language == "uk" else text, language)
     assert facts.get("bodies_to_ukraine") == 245
     assert facts.get("bodies_to_russia") == 31
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Ukraine brings home 71 POWs plus 245 bodies of the fallen", "The exchange took place on Friday."),
+        (
+            "de",
+            "Die Ukraine holt 71 Kriegsgefangene sowie die Leichen von 245 Gefallenen zurück",
+            "Der Austausch fand am Freitag statt.",
+        ),
+        ("fr", "L'Ukraine récupère 71 prisonniers ainsi que les corps de 245 soldats", "L'échange a eu lieu vendredi."),
+        (
+            "es",
+            "Ucrania recupera a 71 prisioneros así como los cuerpos de 245 soldados",
+            "El canje se realizó el viernes.",
+        ),
+        ("it", "L'Ucraina recupera 71 prigionieri nonché i corpi di 245 soldati", "Lo scambio è avvenuto venerdì."),
+    ],
+)
+def test_an_additive_connective_keeps_the_living_apart(language: str, title: str, text: str) -> None:
+    facts = _facts(title, text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("bodies_to_ukraine")) == (71, 245)
