@@ -229,7 +229,10 @@ def prisoners_conjunct(s: Sentence, n: NumberSpan) -> bool:
     """ "the bodies of 160 fallen and 88 POWs", «тіла 160 загиблих та 88 полонених»: a count that opens a
     conjunct of its own (after a coordinator or a clause break) and counts prisoners counts the living,
     not more of the bodies named before it (unlike "the bodies of 160 Ukrainian and 88 Russian soldiers")."""
-    opens = n.start in s.clauses or (n.start > 0 and s.tokens[n.start - 1] in s.topic.coordinators(s.language))
+    links = s.topic.coordinators(s.language)
+    # right after "and" or a clause break, or up to two words on: "ainsi que 84", «…, а також 84»
+    starts = range(n.start, max(n.start - 3, -1), -1)
+    opens = any(j in s.clauses or (j > 0 and s.tokens[j - 1] in links) for j in starts)
     own = _first_at_or_after(s.hits, ("pow", "captivity", "people", "part_group"), n.end, n.end + _BEFORE)
     return (
         opens

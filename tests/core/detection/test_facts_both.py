@@ -86,3 +86,20 @@ def test_a_gapped_clause_gives_its_count_to_the_party_before_the_dash(language: 
 def test_an_additive_connective_keeps_the_living_apart(language: str, title: str, text: str) -> None:
     facts = _facts(title, text, language)
     assert (facts.get("returned_to_ukraine"), facts.get("bodies_to_ukraine")) == (71, 245)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("uk", "Україна повернула тіла 245 полеглих, а також 71 полоненого", "Обмін відбувся у пʼятницю."),
+        ("ru", "Украина получила тела 245 погибших, а также 71 военнопленного", "Обмен состоялся в пятницу."),
+        (
+            "fr",
+            "L'Ukraine a récupéré les corps de 245 soldats ainsi que 71 prisonniers",
+            "L'échange a eu lieu vendredi.",
+        ),
+    ],
+)
+def test_prisoners_a_word_or_two_after_the_connective_are_the_living(language: str, title: str, text: str) -> None:
+    facts = _facts(title, text, language)
+    assert (facts.get("returned_to_ukraine"), facts.get("bodies_to_ukraine")) == (71, 245)
