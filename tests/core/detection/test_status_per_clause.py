@@ -216,3 +216,17 @@ def test_a_wish_and_its_refusal_in_two_clauses_stay_a_wish() -> None:
     )
     assert len(coordinated_clauses(s, predicate_part(s))) > 1
     assert clause_status(s, False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin i Erdogan omawiali możliwą wymianę jeńców, a Rosja w czwartek przekaże Ukrainie 210 jeńców wojennych.",
+        "Kreml podał, że prezydenci omawiali możliwą wymianę jeńców oraz że w czwartek Rosja i Ukraina wymienią "
+        "po 210 jeńców.",
+    ],
+)
+def test_a_polish_perfective_future_is_a_plan_in_its_own_clause(text: str) -> None:
+    report = _detect(text, "pl")
+    assert report.relevant and report.primary is not None, report.reasons
+    assert (report.primary.kind, report.primary.status) == ("agreement", "agreed")
