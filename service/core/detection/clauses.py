@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan", "bare_act")
 _PREDICATES = ("exchange", "return")
+_VERB_FINAL = frozenset({"de", "nl"})  # a subordinate or modal clause ends with its participle or infinitive
 _AUX_GAP = 2
 _DETERMINERS = frozenset(
     {
@@ -171,6 +172,7 @@ def _future_participles(
     exchanged", «буде звільнено», "seriam trocados" are plans, not completions."""
     aux = [b for _, b in s.hits.get("future_aux", ())]
     after = [a for a, _ in s.hits.get("future_aux_after", ())]
+    modals = [b for _, b in s.hits.get("modal", ())]
     free = governed = False
     for a, end in s.hits.get("done", ()):
         if not any(lo <= a < hi for lo, hi in parts) or ("done", a) in dropped:
@@ -179,7 +181,10 @@ def _future_participles(
         near = any(0 <= a - b <= _AUX_GAP for b in aux) or end in after  # "ausgetauscht werden sollen"
         # "are planned to be exchanged … and returned": the auxiliary governs a coordinated participle too
         coordinated = any(lo <= b <= a for b in aux) and any(t in s.topic.ands(s.language) for t in s.tokens[lo:a])
-        if near or coordinated:
+        # verb-final clause: the modal or auxiliary stands second, the participle or infinitive last ("Moskau
+        # wolle 23 Soldaten übergeben", "sollen … freigelassen werden")
+        final = s.language in _VERB_FINAL and any(lo <= b <= a for b in (*aux, *modals))
+        if near or coordinated or final:
             governed = True
         else:
             free = True

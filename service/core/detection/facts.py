@@ -668,7 +668,9 @@ def _additive(s: Sentence, n: NumberSpan) -> bool:
     def governs(a: int, b: int) -> bool:  # in the count's clause, or opening the sentence ("In addition, …")
         return (lo <= a or a <= 1) and b <= n.start
 
-    cues = [(a, b, False) for a, b in s.hits.get("additive", ()) if governs(a, b)]
+    verbs = {a for c in ("agree", "reporting", "modal", "announce") for a, _ in s.hits.get(c, ())}
+    # "the two leaders also agreed that …": an "also" before the clause's verb adds the verb, not a count
+    cues = [(a, b, False) for a, b in s.hits.get("additive", ()) if governs(a, b) and b not in verbs]
     cues += [(a, b, True) for a, b in s.hits.get("additive_to", ()) if governs(a, b)]
     if not cues:
         return False

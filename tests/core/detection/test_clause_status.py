@@ -270,3 +270,25 @@ def test_managed_to_bring_back_is_carried_out(language: str, text: str) -> None:
     report = _detect(text, language)
     assert report.relevant and report.primary is not None, report.reasons
     assert (report.primary.kind, report.primary.status) == ("pow_exchange", "completed")
+
+
+def test_also_before_the_verb_adds_the_verb_not_the_count() -> None:
+    report = _detect(
+        "The Kremlin said the two leaders also agreed that Russia and Ukraine would exchange 150 prisoners of war "
+        "each on Thursday, and that Moscow would hand over 20 severely wounded Ukrainian soldiers.",
+        "en",
+    )
+    assert report.relevant and report.primary is not None, report.reasons
+    facts = report.primary.fact_values()
+    assert (facts.get("agreed_to_ukraine"), facts.get("agreed_to_russia")) == (150, 150), facts
+
+
+def test_a_german_announcement_and_a_verb_final_wish_are_no_exchange_carried_out() -> None:
+    report = _detect(
+        "Beide Seiten sollen am Donnerstag jeweils 150 Kriegsgefangene freilassen, teilte der Kreml mit. Zusätzlich "
+        "wolle Moskau 20 schwer verwundete ukrainische Soldaten übergeben.",
+        "de",
+        title="Nach Telefonat: Russland kündigt Gefangenenaustausch mit der Ukraine an",
+    )
+    assert report.relevant and report.primary is not None, report.reasons
+    assert [(m.kind, m.status) for m in report.mentions if not m.recalled] == [("agreement", "agreed")]
