@@ -585,8 +585,19 @@ def _both_sides_total(s: Sentence, n: NumberSpan, clause_lo: int) -> bool:
 
 def _free_destination(s: Sentence, concept: str) -> bool:
     """A destination named in a clause without a count of its own ("…, hands over 27 to Russia" is
-    that count's destination, not the sentence's)."""
-    return any(not _counts_in_clause(s, a) for a, _ in s.hits.get(concept, ()))
+    that count's destination, not the sentence's), nor in a relative clause ("…, der Medwedtschuk nach
+    Russland schickt" tells where a noun's referent went)."""
+    return any(not _counts_in_clause(s, a) and s.relative_span(a) is None for a, _ in s.hits.get(concept, ()))
+
+
+def _without_relative(s: Sentence, n: NumberSpan, phrase_end: int, lo: int, hi: int) -> int:
+    """The end of the count's predicate span [lo, hi) before a relative clause that modifies another noun
+    ("215 fighters freed in a swap that sends Medvedchuk to Russia": Russia is where Medvedchuk went); a
+    relative clause right after the count's noun ("215 fighters who returned to Ukraine") is the count's."""
+    for start in s.relatives:
+        if max(lo, phrase_end + 2) <= start < hi:
+            return start
+    return hi
 
 
 def _counts_in_clause(s: Sentence, i: int) -> bool:
@@ -637,7 +648,9 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return _BOTH, 1
     if _near(s.hits, "distributive", n.start - 1, n.start):
         return _BOTH, 1  # «wymieniły po 84 jeńców»: 84 to each side
-    destination = _clause_destination(s, *_predicate_span(s, n, clause_lo, clause_hi))
+    predicate_lo, predicate_hi = _predicate_span(s, n, clause_lo, clause_hi)
+    predicate_hi = _without_relative(s, n, phrase_end, predicate_lo, predicate_hi)
+    destination = _clause_destination(s, predicate_lo, predicate_hi)
     if destination is None:
         destination = _headless_destination(s, clause_lo)
     if destination is not None:

@@ -71,8 +71,19 @@ class Sentence:
 
     clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
     coordinated: tuple[int, ...] = ()  # the clause starts after "but", «але», «но», "while": own predicates
+    relatives: tuple[
+        int, ...
+    ] = ()  # where a relative clause starts ("that sends…", «который…»); it ends with its clause
     _dates: list[DateMention] | None = None
     _numbers: list[NumberSpan] | None = None
+
+    def relative_span(self, i: int) -> tuple[int, int] | None:
+        """Token range [lo, hi) of the relative clause holding token i, if any."""
+        for start in reversed(self.relatives):
+            if start <= i:
+                hi = self.clause_span(start)[1]
+                return (start, hi) if i < hi else None
+        return None
 
     def clause_span(self, i: int) -> tuple[int, int]:
         """Token range [lo, hi) of the clause holding token i."""
@@ -215,6 +226,32 @@ def _without_proclitics(tokens: list[str], proclitics: tuple[str, ...]) -> list[
     return out
 
 
+_SPEECH = ("announce", "reporting", "agree")
+
+
+def _relatives(
+    tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], topic: Topic, key: str
+) -> tuple[int, ...]:
+    """Where relative clauses start: a relative pronoun opening a clause after a comma («обмена, который…»,
+    "Austausch, der…"; German "die Ukraine" is an article), or, in a language that sets them off without one
+    (English), right after a noun: not after a speech or agreement verb ("said that"), a preposition or a
+    conjunction ("after that", "so that")."""
+    words = topic.relative_words.get(key)
+    if not words or not words.intersection(tokens):
+        return ()
+    not_after = topic.relative_not_after.get(key)
+    parties = {a for c in ("party_ua", "party_ru", "hq") for a, _ in hits.get(c, ())}
+    speech = {b - 1 for c in _SPEECH for _, b in hits.get(c, ())}
+    starts = set(clauses)
+    found = []
+    for i, token in enumerate(tokens):
+        if i == 0 or token not in words or i + 1 in parties:
+            continue
+        if i in starts or (not_after is not None and tokens[i - 1] not in not_after and i - 1 not in speech):
+            found.append(i)
+    return tuple(found)
+
+
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
 _PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
@@ -299,6 +336,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
                 own,
                 clauses=clauses,
                 coordinated=coordinated,
+                relatives=_relatives(tokens, clauses, hits, topic, key),
                 speaker=speaker,
             )
         )

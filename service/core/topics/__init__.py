@@ -438,6 +438,10 @@ class Topic:
     # Contrastive conjunctions that start a clause ("while", «а», "enquanto"), as one pattern per language
     # section ("" → every language's).
     clause_words: Mapping[str, str] = field(default_factory=dict)
+    # Relative pronouns per language section, and (English) the words before "that" that make it no relative
+    # pronoun ("said that", "after that"): a relative clause's destination binds no count outside it.
+    relative_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    relative_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
@@ -676,6 +680,9 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
             data.setdefault("coordinators", {}).setdefault(key, {})[code] = list(doc[key])
     if "clause_words" in doc:
         data.setdefault("clause_words", {})[code] = list(doc["clause_words"])
+    for key in ("relative_words", "relative_not_after"):
+        if key in doc:
+            data.setdefault(key, {})[code] = list(doc[key])
     if "transliterate" in doc:
         data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
     if doc.get("count_after_noun"):
@@ -699,6 +706,10 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "case_suffixes": {k: frozenset(normalize(e) for e in v) for k, v in data.get("case_suffixes", {}).items()},
         **_coordinators(data.get("coordinators", {})),
         "clause_words": _clause_words(data.get("clause_words", {})),
+        **{
+            key: {code: frozenset(normalize(w) for w in words) for code, words in data.get(key, {}).items()}
+            for key in ("relative_words", "relative_not_after")
+        },
     }
 
 
