@@ -228,9 +228,26 @@ def _date_sentences(
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
         if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
             s.recalled = True  # "In April, Ukraine similarly repatriated…": background
+        if reference is None and not published and s.date is None and s.weight <= BODY_WEIGHT and _month_only(s):
+            s.recalled = True  # the same in an undated text, whose month no anchor resolves ("Earlier in February")
         stale = bool(reference and s.date and (reference - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
             s.recalled = True
+
+
+def _month_only(s: Sentence) -> bool:
+    """The sentence dates what it tells by a month alone ("В начале февраля, 63 …", "63 were freed in early
+    February"): the month comes before each count or stands in its clause (a count told before it in
+    another clause, "95 were handed over, … had last in early September swapped 103", is not its)."""
+    if not s.dates or not all(m.month is not None and m.day is None and m.offset is None for m in s.dates):
+        return False
+    month = s.dates[0]
+    dated = set(range(month.start, month.end))
+    return all(
+        n.start > month.start or s.clause_span(n.start) == s.clause_span(month.start)
+        for n in s.numbers
+        if n.start not in dated
+    )
 
 
 def _dates_previous(s: Sentence) -> bool:
