@@ -228,8 +228,10 @@ def _date_sentences(
         this_month = published and anchor and s.date and (s.date.year, s.date.month) == (anchor.year, anchor.month)
         if s.precision == "month" and s.weight <= BODY_WEIGHT and not this_month:
             s.recalled = True  # "In April, Ukraine similarly repatriated…": background
-        if reference is None and not published and s.date is None and s.weight <= BODY_WEIGHT and _month_only(s):
-            s.recalled = True  # the same in an undated text, whose month no anchor resolves ("Earlier in February")
+        if reference is None and not published and s.date is None and s.weight <= BODY_WEIGHT:
+            # the same in an undated text, whose month no anchor resolves ("Earlier in February"), and a day
+            # no later than a recalled one ("The previous swap was on February 16. On February 5, 63 …")
+            s.recalled = s.recalled or _month_only(s) or _before_recalled_day(s, sentences)
         stale = bool(reference and s.date and (reference - s.date).days > topic.recall_after_days)
         if stale and s.status == "completed":
             s.recalled = True
@@ -237,17 +239,38 @@ def _date_sentences(
 
 def _month_only(s: Sentence) -> bool:
     """The sentence dates what it tells by a month alone ("В начале февраля, 63 …", "63 were freed in early
-    February"): the month comes before each count or stands in its clause (a count told before it in
+    February")."""
+    return all(m.month is not None and m.day is None and m.offset is None for m in s.dates) and _dates_counts(s)
+
+
+def _dates_counts(s: Sentence) -> bool:
+    """The sentence's first date comes before each count or stands in its clause (a count told before it in
     another clause, "95 were handed over, … had last in early September swapped 103", is not its)."""
-    if not s.dates or not all(m.month is not None and m.day is None and m.offset is None for m in s.dates):
+    if not s.dates:
         return False
-    month = s.dates[0]
-    dated = set(range(month.start, month.end))
+    first = s.dates[0]
+    dated = set(range(first.start, first.end))
     return all(
-        n.start > month.start or s.clause_span(n.start) == s.clause_span(month.start)
+        n.start > first.start or s.clause_span(n.start) == s.clause_span(first.start)
         for n in s.numbers
         if n.start not in dated
     )
+
+
+def _before_recalled_day(s: Sentence, sentences: list[Sentence]) -> bool:
+    """An undated text's sentence dated by day and month no later than the day an earlier sentence recalls
+    ("The previous exchange took place on February 16. On February 5, 63 …"): the news came after it."""
+    own = [(m.month, m.day) for m in s.dates if m.month is not None and m.day is not None and m.year is None]
+    if not own or len(own) != len(s.dates) or not _dates_counts(s):
+        return False
+    recalled = [
+        (m.month, m.day)
+        for p in sentences
+        if p.index < s.index and _is_recall_cue(p)
+        for m in p.dates
+        if m.month is not None and m.day is not None and m.year is None
+    ]
+    return bool(recalled) and max(own) <= max(recalled)
 
 
 def _dates_previous(s: Sentence) -> bool:

@@ -30,3 +30,12 @@ def test_a_count_told_before_the_month_in_another_clause_stays_the_news() -> Non
     )
     facts = _facts("Ukraine gets back bodies and prisoners", text, "en")
     assert facts.get("returned_to_ukraine") == 48
+
+
+def test_ru_a_day_no_later_than_the_recalled_swap_is_background() -> None:
+    text = (
+        "На Украину вернулись 130 человек, сообщил Зеленский. Предыдущий обмен состоялся 16 февраля. "
+        "5 февраля в результате обмена на Украину вернулись 63 военных и 116 украинцев."
+    )
+    facts = _facts("Украина и Россия провели обмен пленными", text, "ru")
+    assert facts.get("returned_to_ukraine") == 130
