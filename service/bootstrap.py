@@ -8,9 +8,7 @@ from collections.abc import Callable
 
 from service import migrate
 from service.db import Database
-from service.flows.feeds import kind_of
 from service.models import utcnow
-from service.opml import load_feed_list
 from service.settings import Settings
 from service.store import feeds as feed_store
 from service.store import health as health_store
@@ -58,6 +56,9 @@ async def prepare_database(settings: Settings) -> None:
 
 async def sync_feed_list(settings: Settings, db: Database) -> int:
     """FEEDS_FILE is the source of truth when set; otherwise the built-in list seeds an empty database."""
+    from service.flows.feeds import kind_of  # here: the worker's parent process never imports the scrapers
+    from service.opml import load_feed_list
+
     specs = load_feed_list(settings.feeds_file)
     now = utcnow()
     added = 0

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     """± fraction of jitter on every interval."""
     scheduler_tick_seconds: float = Field(default=1.0, gt=0.0)
     """How often due feeds are claimed."""
+    worker_idle_exit_seconds: float = Field(default=60.0, ge=0.0)
+    """`exchangewatch worker` polls in a child process that exits after this long without work; the parent
+    (scheduler and probes) starts it again when feeds, pages or webhooks are due. 0: all in one process."""
     feeds_per_tick: int = Field(default=50, ge=1)
     """How many due feeds one tick claims."""
     lease_seconds: float = Field(default=300.0, ge=5.0)

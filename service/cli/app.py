@@ -94,7 +94,9 @@ def _serve(settings: Settings, *, workers: bool, api: bool) -> None:
     secrets = [settings.admin_token_value() or ""]
     configure_logging(settings.log_format, settings.log_level, secrets=secrets, filters=[QuietDuringOutage()])
     _check_listen(settings.host, settings.port)
-    if workers:
+    if workers and not api and settings.worker_idle_exit_seconds > 0:
+        feeds.check_feeds_file_apart(settings)  # the worker's parent process never reads OPML itself
+    elif workers:
         check_feeds_file(settings)
     run_async(wait_for_database(settings))  # a database still starting: wait; gone for good: one line, code 5
     if settings.migrate_on_start:  # here, so an unreachable database is one line and exit code 5

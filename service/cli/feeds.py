@@ -190,6 +190,33 @@ def _outlines(path: Path) -> tuple[bytes, int]:
     return data, count
 
 
+_CHECK_APART = """
+import sys
+from pathlib import Path
+from service.cli.common import UserError
+from service.cli.feeds import check_feeds_file
+from service.settings import Settings
+try:
+    check_feeds_file(Settings.model_construct(feeds_file=Path(sys.argv[1])))
+except UserError as exc:
+    print(f"error: {exc}", file=sys.stderr)
+    sys.exit(int(exc.code))
+"""
+
+
+def check_feeds_file_apart(settings: Settings) -> None:
+    """`check_feeds_file` in a short-lived process, for `exchangewatch worker`'s parent: reading OPML imports
+    lxml and the feed-URL rules (~5 MB) that the parent would otherwise hold for good (issue 16)."""
+    import subprocess
+    import sys
+
+    if settings.feeds_file is None:
+        return
+    code = subprocess.run([sys.executable, "-c", _CHECK_APART, str(settings.feeds_file)], check=False).returncode
+    if code:
+        raise typer.Exit(code)
+
+
 def check_feeds_file(settings: Settings) -> None:
     """FEEDS_FILE replaces the feed list at start: an unreadable or non-OPML one is refused before anything is
     removed; an empty one is allowed (a delivery-only worker) but said loudly, since it removes every feed."""

@@ -120,3 +120,32 @@ async def feed_states(session: AsyncSession) -> list[FeedState]:
     """Every feed's id, kind, enabled flag, error streak and last success, for /metrics."""
     feeds = (await session.exec(select(Feed).order_by(col(Feed.id)))).all()
     return [FeedState(f.id or 0, f.kind, f.enabled, f.error_count, f.last_success_at) for f in feeds]
+
+
+async def work_due(session: AsyncSession, *, now: datetime) -> bool:
+    """Whether a worker has anything to do now: a feed due, an article pending or a webhook message due.
+
+    The worker's parent process asks this to decide when to start its polling child (service/worker/supervisor.py);
+    the ticks' own claims (store.feeds, store.articles, store.webhooks) use the same conditions.
+    """
+    from service.store.leases import lease_free
+
+    feeds = select(col(Feed.id)).where(
+        col(Feed.enabled) == True,  # noqa: E712
+        col(Feed.next_check_at) <= now,
+        lease_free(col(Feed.lease_until), now),
+    )
+    articles = select(col(Article.id)).where(col(Article.state) == "pending", lease_free(col(Article.lease_until), now))
+    from service.models.webhooks import DELIVERING, FAILED, PENDING
+
+    waiting = col(WebhookMessage.status).in_((PENDING, FAILED)) & (col(WebhookMessage.next_attempt_at) <= now)
+    orphaned = (col(WebhookMessage.status) == DELIVERING) & (col(WebhookMessage.lease_until) < now)
+    messages = (
+        select(col(WebhookMessage.id))
+        .join(WebhookEndpoint, col(WebhookEndpoint.id) == col(WebhookMessage.endpoint_id))
+        .where(col(WebhookEndpoint.enabled), or_(waiting, orphaned))
+    )
+    for query in (feeds, articles, messages):
+        if (await session.exec(query.limit(1))).first() is not None:
+            return True
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
@@ -62,7 +63,13 @@ def build_context(settings: Settings, db: Database, *, burst: bool = False) -> W
 class WorkerRuntime:
     """Owns the scheduler and the worker context; `last_run` feeds the health checks."""
 
-    def __init__(self, settings: Settings, db: Database, ctx: WorkerContext | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        ctx: WorkerContext | None = None,
+        on_tick: Callable[[str], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.ctx = ctx or build_context(settings, db)
         from apscheduler.schedulers.asyncio import AsyncIOScheduler  # not needed by `poll --once`
@@ -71,6 +78,8 @@ class WorkerRuntime:
         self.last_run: dict[str, datetime] = {}
         self.started_at: datetime | None = None
         self._running_ticks = 0
+        self.last_work = time.monotonic()  # when a tick last did something (the polling child's idle exit)
+        self._on_tick = on_tick
 
     async def start(self) -> None:
         from service.worker.deliver import deliver_tick
@@ -104,7 +113,8 @@ class WorkerRuntime:
         async def job() -> None:
             self._running_ticks += 1
             try:
-                await tick(self.ctx)
+                if await tick(self.ctx) and name != "memory":
+                    self.last_work = time.monotonic()
             except asyncio.CancelledError:
                 # Shutdown cancels a tick mid-way; its leases expire and another tick redoes the work.
                 log.info("%s tick cancelled by shutdown", name)
@@ -113,6 +123,8 @@ class WorkerRuntime:
             finally:
                 self._running_ticks -= 1
                 self.last_run[name] = datetime.now(UTC)
+                if self._on_tick is not None:
+                    self._on_tick(name)
 
         self.scheduler.add_job(
             job,
@@ -124,6 +136,10 @@ class WorkerRuntime:
             next_run_time=datetime.now(UTC),
             misfire_grace_time=None,
         )
+
+    def idle_seconds(self) -> float:
+        """How long no tick has done any work (0 while one is running)."""
+        return 0.0 if self._running_ticks else time.monotonic() - self.last_work
 
     @property
     def running(self) -> bool:

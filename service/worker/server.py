@@ -87,14 +87,19 @@ class WorkerApp:
         await send({"type": "lifespan.shutdown.complete"})
 
     async def _start(self) -> Database:
-        from service.worker.runner import WorkerRuntime
-
         settings = self.settings
         await prepare_database(settings)
         db = Database(settings.database_url)
         try:
-            await sync_feed_list(settings, db)
-            self.runtime = WorkerRuntime(settings, db)
+            if settings.worker_idle_exit_seconds > 0:  # the ticks run in a child started when work is due
+                from service.worker.supervisor import Supervisor
+
+                self.runtime = Supervisor(settings, db)
+            else:
+                from service.worker.runner import WorkerRuntime
+
+                await sync_feed_list(settings, db)
+                self.runtime = WorkerRuntime(settings, db)
             await self.runtime.start()
         except BaseException:
             await db.dispose()
