@@ -282,10 +282,9 @@ def idle_rss(spec: dict[str, Any], tmp: Path, idle_seconds: float) -> dict[str, 
     }
 
 
-# What a worker process imports before it does any work: the floor its idle RSS cannot go below.
-WORKER_IMPORTS = (
-    "import uvicorn, service.worker.server, service.worker.runner, service.worker.deliver, service.flows.process"
-)
+# What an idle worker is: the parent of `exchangewatch worker` (its polling child exits when idle), with the
+# imports it holds before any work, the floor its idle RSS cannot go below.
+WORKER_IMPORTS = "import uvicorn, aiosqlite, service.cli.app, service.worker.server, service.worker.supervisor"
 
 
 def imports_floor_mb() -> float:
@@ -386,7 +385,7 @@ def table(results: dict[str, Any]) -> list[dict[str, Any]]:
     if idle:
         rows.append(
             sup.row(
-                "idle RSS MB, worker tree (its imports alone)",
+                "idle RSS MB, worker tree (its parent's imports alone)",
                 idle["idle_rss_mb"],
                 idle["imports_floor_mb"],
                 "≤ 80",
