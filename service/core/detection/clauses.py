@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan", "bare_act")
 _PREDICATES = ("exchange", "return")
-_VERB_FINAL = frozenset({"de", "nl"})  # a subordinate or modal clause ends with its participle or infinitive
 _AUX_GAP = 2
 _DETERMINERS = frozenset(
     {
@@ -183,7 +182,7 @@ def _future_participles(
         coordinated = any(lo <= b <= a for b in aux) and any(t in s.topic.ands(s.language) for t in s.tokens[lo:a])
         # verb-final clause: the modal or auxiliary stands second, the participle or infinitive last ("Moskau
         # wolle 23 Soldaten übergeben", "sollen … freigelassen werden")
-        final = s.language in _VERB_FINAL and any(lo <= b <= a for b in (*aux, *modals))
+        final = s.language in s.topic.verb_final and any(lo <= b <= a for b in (*aux, *modals))
         if near or coordinated or final:
             governed = True
         else:

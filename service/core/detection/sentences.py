@@ -255,10 +255,9 @@ def _relatives(
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
 _PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
-_VERB_FINAL = frozenset({"de", "nl"})
 
 
-def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], language: str | None) -> None:
+def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_final: bool) -> None:
     """A handover or exchange word whose object is lists or names is paperwork, not people changing hands
     («не передала полные списки военнопленных», "the sides exchanged lists"; in a verb-final clause the
     object comes first: "die Listen … übergeben"): its act cues go."""
@@ -271,9 +270,7 @@ def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], langu
 
     def about_papers(a: int, b: int) -> bool:
         after = any(0 <= p - b < _PAPERWORK_GAP for p in papers)
-        before = language in _VERB_FINAL and any(
-            0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers
-        )
+        before = verb_final and any(0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers)
         return after or before
 
     acts = {(a, b) for c in ("return", "exchange") for a, b in hits.get(c, ()) if about_papers(a, b)}
@@ -319,7 +316,7 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             spans = phrase.spans(hits, clauses, len(tokens))
             if spans:
                 _merge(hits, {phrase.concept: spans})
-        _drop_paperwork(hits, clauses, own)
+        _drop_paperwork(hits, clauses, own in topic.verb_final)
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
         elif key in topic.future_endings:

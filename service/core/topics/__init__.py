@@ -417,6 +417,7 @@ class Topic:
     lemma_languages: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
     attributes_after_noun: frozenset[str] = frozenset()  # languages whose participles follow their noun
+    verb_final: frozenset[str] = frozenset()  # languages whose clauses end with their participle or infinitive
     # Languages with their own file (topics/<topic>/<code>.toml): other codes read with a section
     # (Croatian, Bosnian, Serbian → "sh"), proclitics split off before matching (Arabic "وال…"), a
     # transliteration into the script the section is written in (Serbian Cyrillic → Latin), and number
@@ -625,6 +626,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         lemma_languages=frozenset(data.get("lemma_languages", ())),
         agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
         attributes_after_noun=frozenset(data.get("binding", {}).get("attributes_after_noun", ())),
+        verb_final=frozenset(data.get("binding", {}).get("verb_final", ())),
         masks=masks,
         phrases=_phrases(data.get("phrases", {})),
         **_language_extras(data),
