@@ -12,14 +12,13 @@ from service.core.detection.detect import detect
 from service.core.detection.morphology import recipient, tense
 from service.core.domain import Document
 from service.core.topics import normalize, tokenize
+from tests.support.detection import primary_facts
 
 FRIDAY = datetime(2025, 6, 13, 12, 0, tzinfo=UTC)
 
 
 def _facts(text: str, language: str = "en", title: str = "") -> dict[str, Any]:
-    report = detect(Document(title, text, language, FRIDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, FRIDAY))
 
 
 def _recipient(text: str, language: str) -> str | None:

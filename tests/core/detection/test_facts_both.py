@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 
-from service.core.detection.detect import detect
 from service.core.domain import Document
+from tests.support.detection import primary_facts
 
 FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
 
 def _facts(title: str, text: str, language: str) -> dict[str, Any]:
-    report = detect(Document(title, text, language, FRIDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, FRIDAY))
 
 
 @pytest.mark.parametrize(

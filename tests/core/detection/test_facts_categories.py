@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from service.core.detection.detect import detect
 from service.core.domain import Document
+from tests.support.detection import primary
 
 TUESDAY = datetime(2025, 4, 15, 12, 0, tzinfo=UTC)
 
 
 def _primary(text: str, language: str = "en", title: str = "") -> tuple[str, dict[str, Any]]:
-    report = detect(Document(title, text, language, TUESDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.kind, report.primary.fact_values()
+    mention = primary(Document(title, text, language, TUESDAY))
+    return mention.kind, mention.fact_values()
 
 
 def test_ru_one_civilian_is_a_civilian() -> None:

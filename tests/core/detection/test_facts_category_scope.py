@@ -8,14 +8,14 @@ from typing import Any
 
 from service.core.detection.detect import detect
 from service.core.domain import Document
+from tests.support.detection import primary
 
 FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
 
 def _primary(text: str, language: str = "en") -> tuple[str, dict[str, Any]]:
-    report = detect(Document("", text, language, FRIDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.kind, report.primary.fact_values()
+    mention = primary(Document("", text, language, FRIDAY))
+    return mention.kind, mention.fact_values()
 
 
 def test_bodies_of_azovstal_defenders_name_the_category() -> None:

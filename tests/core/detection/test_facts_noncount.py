@@ -6,14 +6,13 @@ from datetime import UTC, datetime
 
 from service.core.detection.detect import detect
 from service.core.domain import Document
+from tests.support.detection import primary_facts
 
 SUNDAY = datetime(2025, 6, 15, 18, 0, tzinfo=UTC)
 
 
 def _facts(text: str, language: str, title: str = "") -> dict[str, object]:
-    report = detect(Document(title, text, language, SUNDAY))
-    assert report.relevant and report.primary is not None
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, SUNDAY))
 
 
 def test_ordinal_coordinated_with_final_gives_the_stage() -> None:

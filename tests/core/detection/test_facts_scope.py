@@ -7,19 +7,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from service.core.detection.detect import detect
 from service.core.detection.facts import counts
 from service.core.detection.sentences import analyse
 from service.core.domain import Document
 from service.core.topics import load_topic
+from tests.support.detection import primary_facts
 
 SATURDAY = datetime(2025, 5, 24, 18, 0, tzinfo=UTC)
 
 
 def _facts(text: str, language: str = "en", title: str = "") -> dict[str, Any]:
-    report = detect(Document(title, text, language, SATURDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, SATURDAY))
 
 
 # -- the whole operation's "N for N" against this stage's count ------------------------------------

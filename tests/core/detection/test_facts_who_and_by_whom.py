@@ -11,18 +11,17 @@ from typing import Any
 
 import pytest
 
-from service.core.detection.detect import detect
 from service.core.detection.sentences import analyse
 from service.core.domain import Document
 from service.core.topics import load_topic
+from tests.support.detection import primary
 
 THURSDAY = datetime(2026, 3, 12, 12, 0, tzinfo=UTC)
 
 
 def _primary(text: str, language: str, title: str = "") -> tuple[str, dict[str, Any]]:
-    report = detect(Document(title, text, language, THURSDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.kind, report.primary.fact_values()
+    mention = primary(Document(title, text, language, THURSDAY))
+    return mention.kind, mention.fact_values()
 
 
 @pytest.mark.parametrize(

@@ -12,14 +12,13 @@ import pytest
 from service.core.detection.detect import detect
 from service.core.domain import Document
 from service.core.sources import is_official, source_side
+from tests.support.detection import primary_facts
 
 TUESDAY = datetime(2025, 3, 11, 12, 0, tzinfo=UTC)
 
 
 def _facts(text: str, language: str, title: str = "") -> dict[str, Any]:
-    report = detect(Document(title, text, language, TUESDAY))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, TUESDAY))
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,12 @@ the previous swap is background, and its counts do not replace the news's own.""
 
 from __future__ import annotations
 
-from service.core.detection.detect import detect
 from service.core.domain import Document
+from tests.support.detection import primary_facts
 
 
 def _facts(title: str, text: str, language: str) -> dict[str, object]:
-    report = detect(Document(title, text, language, None))
-    assert report.relevant and report.primary is not None, report.reasons
-    return report.primary.fact_values()
+    return primary_facts(Document(title, text, language, None))
 
 
 def test_ru_a_month_dated_body_sentence_of_an_undated_text_is_background() -> None:
