@@ -931,14 +931,13 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
     facts: dict[str, Fact] = {}
     found = [c for s in sentences for c in counts(s, topic, completed=False, agreed=True)]
     for c in sorted(found, key=lambda c: c.extra):  # "In addition, 23 wounded …" only when nothing else is agreed
-        if True:
-            if c.kind == "body":
-                facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
-                continue
-            if c.side in (_UA, _BOTH, _UNKNOWN):
-                facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))
-            if c.side in (_RU, _BOTH, _UNKNOWN):
-                facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
+        if c.kind == "body":
+            facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
+            continue
+        if c.side in (_UA, _BOTH, _UNKNOWN):
+            facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))
+        if c.side in (_RU, _BOTH, _UNKNOWN):
+            facts.setdefault("agreed_to_russia", Fact("agreed_to_russia", c.value, c.sentence))
     for s in [*sentences, *(c for c in context if c.has("talks", "agree") and not c.recalled)]:
         named = [(a, name) for name in topic.venue_names for a, _ in s.hits.get("ven:" + name, ())]
         if named:
@@ -1078,7 +1077,8 @@ def _count_facts(
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
     all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
-    verbless = [s for s in context if s not in ordered and not s.recalled and not s.has(*_PREDICATE_CUES)]
+    counted = {id(s) for s in ordered}
+    verbless = [s for s in context if id(s) not in counted and not s.recalled and not s.has(*_PREDICATE_CUES)]
     totals = [c for s in verbless for c in counts(s, topic, len(ordered))]
     if when is None:
         all_counts = _latest_day(all_counts, ordered)
