@@ -257,18 +257,22 @@ def _dates_counts(s: Sentence) -> bool:
     )
 
 
+_MONTH_END = 31
+
+
 def _before_recalled_day(s: Sentence, sentences: list[Sentence]) -> bool:
-    """An undated text's sentence dated by day and month no later than the day an earlier sentence recalls
-    ("The previous exchange took place on February 16. On February 5, 63 …"): the news came after it."""
+    """An undated text's sentence dated by day and month no later than the day (or within or before the
+    month) an earlier sentence recalls ("The previous exchange took place on February 16" or "… in February.
+    On February 5, 63 …"): the news came after it."""
     own = [(m.month, m.day) for m in s.dates if m.month is not None and m.day is not None and m.year is None]
     if not own or len(own) != len(s.dates) or not _dates_counts(s):
         return False
     recalled = [
-        (m.month, m.day)
+        (m.month, m.day or _MONTH_END)  # a month alone: the previous swap may have been on any of its days
         for p in sentences
         if p.index < s.index and _is_recall_cue(p)
         for m in p.dates
-        if m.month is not None and m.day is not None and m.year is None
+        if m.month is not None and m.offset is None and (m.day is None or m.year is None)
     ]
     return bool(recalled) and max(own) <= max(recalled)
 
