@@ -401,6 +401,8 @@ def _party_at(s: Sentence, lo: int, hi: int, subject: bool = False) -> tuple[int
             side = _ours(s, a) or concept_side
             if _first_at_or_after(s.hits, _COUNTED, b, b + 1) is not None:
                 continue  # "bodies it said were of Ukrainian soldiers": the counted people's nationality
+            if _in_other_relative(s, a, hi):
+                continue  # "Der Austausch, der den Oligarchen nach Russland brachte, befreite 95": no subject
             if _not_subject(s, a):
                 if subject:
                     continue
@@ -412,6 +414,12 @@ def _party_at(s: Sentence, lo: int, hi: int, subject: bool = False) -> tuple[int
     if chosen is None or _coordinated(s, chosen[0]):
         return None  # "Ukraine and Russia held an exchange: 150 came home": both parties are no one side
     return chosen
+
+
+def _in_other_relative(s: Sentence, a: int, at: int) -> bool:
+    """Token a lies in a relative clause that does not hold position `at` (a verb or count outside it)."""
+    span = s.relative_span(a)
+    return span is not None and not span[0] <= at < span[1]
 
 
 def _clause_subject(s: Sentence, lo: int, verb: int, subject: bool = False) -> str | None:
@@ -590,14 +598,21 @@ def _free_destination(s: Sentence, concept: str) -> bool:
     return any(not _counts_in_clause(s, a) and s.relative_span(a) is None for a, _ in s.hits.get(concept, ()))
 
 
-def _without_relative(s: Sentence, n: NumberSpan, phrase_end: int, lo: int, hi: int) -> int:
-    """The end of the count's predicate span [lo, hi) before a relative clause that modifies another noun
-    ("215 fighters freed in a swap that sends Medvedchuk to Russia": Russia is where Medvedchuk went); a
-    relative clause right after the count's noun ("215 fighters who returned to Ukraine") is the count's."""
-    for start in s.relatives:
-        if max(lo, phrase_end + 2) <= start < hi:
-            return start
-    return hi
+def _without_relative(s: Sentence, n: NumberSpan, phrase_end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The count's predicate span [lo, hi) without the relative clauses that modify another noun ("215
+    fighters freed in a swap that sends Medvedchuk to Russia", "The swap that sent Medvedchuk to Russia freed
+    95 …": Russia is where Medvedchuk went); a relative clause right after the count's noun ("215 fighters who
+    returned to Ukraine") is the count's, and a count inside a relative clause is bound within it ("The swap
+    that returned 90 POWs to Russia brought 95 home": 90 went to Russia, 95 home)."""
+    own = s.relative_span(n.start)
+    if own is not None:
+        lo, hi = max(lo, own[0]), min(hi, own[1])
+    for start, end in s.relatives:
+        if lo <= start < n.start and end <= n.start:
+            lo = max(lo, end)
+        elif max(lo, phrase_end + 2) <= start < hi:
+            hi = start
+    return lo, hi
 
 
 def _counts_in_clause(s: Sentence, i: int) -> bool:
@@ -648,8 +663,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return _BOTH, 1
     if _near(s.hits, "distributive", n.start - 1, n.start):
         return _BOTH, 1  # «wymieniły po 84 jeńców»: 84 to each side
-    predicate_lo, predicate_hi = _predicate_span(s, n, clause_lo, clause_hi)
-    predicate_hi = _without_relative(s, n, phrase_end, predicate_lo, predicate_hi)
+    predicate_lo, predicate_hi = _without_relative(s, n, phrase_end, *_predicate_span(s, n, clause_lo, clause_hi))
     destination = _clause_destination(s, predicate_lo, predicate_hi)
     if destination is None:
         destination = _headless_destination(s, clause_lo)

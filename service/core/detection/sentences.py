@@ -71,18 +71,18 @@ class Sentence:
 
     clauses: tuple[int, ...] = ()  # token index where each clause starts (commas, semicolons, dashes…)
     coordinated: tuple[int, ...] = ()  # the clause starts after "but", «але», «но», "while": own predicates
-    relatives: tuple[
-        int, ...
-    ] = ()  # where a relative clause starts ("that sends…", «который…»); it ends with its clause
+    # [start, end) of each relative clause ("that sends…", «который…»): to its clause's end, or, where none is
+    # set off by commas (English, Romance), to the predicate that follows its own ("The swap that sent X to
+    # Russia | freed 95")
+    relatives: tuple[tuple[int, int], ...] = ()
     _dates: list[DateMention] | None = None
     _numbers: list[NumberSpan] | None = None
 
     def relative_span(self, i: int) -> tuple[int, int] | None:
-        """Token range [lo, hi) of the relative clause holding token i, if any."""
-        for start in reversed(self.relatives):
-            if start <= i:
-                hi = self.clause_span(start)[1]
-                return (start, hi) if i < hi else None
+        """Token range [lo, hi) of the innermost relative clause holding token i, if any."""
+        for start, end in reversed(self.relatives):
+            if start <= i < end:
+                return start, end
         return None
 
     def clause_span(self, i: int) -> tuple[int, int]:
@@ -226,32 +226,82 @@ def _without_proclitics(tokens: list[str], proclitics: tuple[str, ...]) -> list[
     return out
 
 
-_SPEECH = ("announce", "reporting", "agree")
+_SPEECH = ("announce", "reporting", "agree", "content_head")
+_PREDICATES = ("return", "receive", "give", "done", "auxiliary")  # a verb a relative clause's end is found by
+_OWN_VERB_WINDOW = 3  # "that sent", "qui a été libéré": a subject relative's verb comes right after the pronoun
+_SAID_WINDOW = 8  # "a déclaré [dans un communiqué publié sur Telegram] que …"
 
 
 def _relatives(
     tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], topic: Topic, key: str
-) -> tuple[int, ...]:
-    """Where relative clauses start: a relative pronoun opening a clause after a comma («обмена, который…»,
+) -> tuple[tuple[int, int], ...]:
+    """Relative clauses [start, end): a relative pronoun opening a clause after a comma («обмена, который…»,
     "Austausch, der…"; German "die Ukraine" is an article), or, in a language that sets them off without one
-    (English), right after a noun: not after a speech or agreement verb ("said that"), a preposition or a
-    conjunction ("after that", "so that")."""
+    (English, Romance), right after a noun: not after a speech or agreement verb ("said that"), a preposition
+    or a conjunction ("after that", "so that"). Romance "que"/"che" is also the conjunction of what is said:
+    after a verb of saying or thinking, even past a prepositional phrase or a day ("a déclaré mardi que"), it
+    opens no relative clause."""
     words = topic.relative_words.get(key)
     if not words or not words.intersection(tokens):
         return ()
     not_after = topic.relative_not_after.get(key)
+    ambiguous = topic.complementizers.get(key)
     parties = {a for c in ("party_ua", "party_ru", "hq") for a, _ in hits.get(c, ())}
     speech = {b - 1 for c in _SPEECH for _, b in hits.get(c, ())}
     starts = set(clauses)
     found = []
     for i, token in enumerate(tokens):
-        if i == 0 or token not in words or i + 1 in parties:
+        if i == 0 or token not in words:
             continue
-        if i in starts or (not_after is not None and tokens[i - 1] not in not_after and i - 1 not in speech):
+        if ambiguous is not None:  # Romance
+            if token not in ambiguous or not _complementizer(tokens, i, hits, speech, not_after or frozenset()):
+                found.append(i)
+        elif i + 1 in parties:
+            continue
+        elif i in starts or (not_after is not None and tokens[i - 1] not in not_after and i - 1 not in speech):
             found.append(i)
-    return tuple(found)
+    return tuple((start, _relative_end(tokens, clauses, hits, topic, key, start)) for start in found)
 
 
+def _complementizer(
+    tokens: list[str], i: int, hits: dict[str, list[Span]], speech: set[int], not_after: frozenset[str]
+) -> bool:
+    """ "que"/"che" at i follows a word that makes it no relative pronoun: a conjunction, preposition or copula
+    ("parce que", "de que"), a verb ("n'a récupéré que 50": only), or a verb of saying or thinking with at most
+    a phrase opened by a preposition or a day between ("dijo a la prensa que", "a annoncé mardi que")."""
+    previous = i - 1
+    if tokens[previous] in not_after or previous in speech:
+        return True
+    if any(a == previous for c in _PREDICATES for a, _ in hits.get(c, ())):
+        return True
+    return any(i - _SAID_WINDOW <= v < previous and tokens[v + 1] in not_after for v in speech)
+
+
+def _relative_end(
+    tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], topic: Topic, key: str, start: int
+) -> int:
+    """Where the relative clause opened at `start` ends: its clause's end, or, in a language that does not set
+    it off by commas, before the next predicate after its own ("The swap that sent Medvedchuk to Russia | freed
+    95 …", "L'échange qui a renvoyé l'oligarque en Russie | a permis de libérer 150 …"), unless a coordinator
+    joins the two ("that sent him to Russia and freed 95": both its own)."""
+    hi = next((c for c in clauses if c > start), len(tokens))
+    if key not in topic.relative_not_after:
+        return hi
+    verbs = sorted({a for c in _PREDICATES for a, _ in hits.get(c, ()) if start < a < hi})
+    if not verbs:
+        return hi
+    own = verbs[0] if verbs[0] <= start + _OWN_VERB_WINDOW else None
+    after = start + 1
+    if own is not None:  # "has been sent", "a été libéré": the own predicate's run of verbs
+        after = own + 1
+        while after in verbs:
+            after += 1
+        after += 1
+    coordinators = topic.coordinators(key or None)
+    for v in verbs:
+        if v >= after:
+            return hi if any(t in coordinators for t in tokens[max(start, v - 2) : v]) else v
+    return hi
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
 _PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"

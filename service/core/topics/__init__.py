@@ -443,6 +443,8 @@ class Topic:
     # pronoun ("said that", "after that"): a relative clause's destination binds no count outside it.
     relative_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     relative_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Relative words that also introduce what is said ("que", "che"): relative pronouns only after a noun.
+    complementizers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
@@ -682,7 +684,7 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
             data.setdefault("coordinators", {}).setdefault(key, {})[code] = list(doc[key])
     if "clause_words" in doc:
         data.setdefault("clause_words", {})[code] = list(doc["clause_words"])
-    for key in ("relative_words", "relative_not_after"):
+    for key in ("relative_words", "relative_not_after", "complementizers"):
         if key in doc:
             data.setdefault(key, {})[code] = list(doc[key])
     if "transliterate" in doc:
@@ -710,7 +712,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "clause_words": _clause_words(data.get("clause_words", {})),
         **{
             key: {code: frozenset(normalize(w) for w in words) for code, words in data.get(key, {}).items()}
-            for key in ("relative_words", "relative_not_after")
+            for key in ("relative_words", "relative_not_after", "complementizers")
         },
     }
 
