@@ -281,13 +281,17 @@ def _relative_end(
     tokens: list[str], clauses: tuple[int, ...], hits: dict[str, list[Span]], topic: Topic, key: str, start: int
 ) -> int:
     """Where the relative clause opened at `start` ends: its clause's end, or, in a language that does not set
-    it off by commas, before the next predicate after its own ("The swap that sent Medvedchuk to Russia | freed
-    95 …", "L'échange qui a renvoyé l'oligarque en Russie | a permis de libérer 150 …"), unless a coordinator
-    joins the two ("that sent him to Russia and freed 95": both its own)."""
+    it off by commas, before the next predicate (an act verb or a finite auxiliary) after its own ("The swap
+    that sent Medvedchuk to Russia | freed 95 …", "Le rapatriement qui a ramené 41 corps en Russie | a permis à
+    l'Ukraine …"), unless a coordinator joins the two ("that sent him to Russia and freed 95": both its own)."""
     hi = next((c for c in clauses if c > start), len(tokens))
     if key not in topic.relative_not_after:
         return hi
-    verbs = sorted({a for c in _PREDICATES for a, _ in hits.get(c, ()) if start < a < hi})
+    auxiliaries = topic.relative_auxiliaries.get(key, frozenset())
+    verbs = sorted(
+        {a for c in _PREDICATES for a, _ in hits.get(c, ()) if start < a < hi}
+        | {i for i in range(start + 1, hi) if tokens[i] in auxiliaries}
+    )
     if not verbs:
         return hi
     own = verbs[0] if verbs[0] <= start + _OWN_VERB_WINDOW else None
@@ -302,6 +306,8 @@ def _relative_end(
         if v >= after:
             return hi if any(t in coordinators for t in tokens[max(start, v - 2) : v]) else v
     return hi
+
+
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
 _PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"

@@ -445,6 +445,8 @@ class Topic:
     relative_not_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Relative words that also introduce what is said ("que", "che"): relative pronouns only after a noun.
     complementizers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Finite auxiliaries: a relative clause no comma closes ends before the next predicate, one of these or a verb.
+    relative_auxiliaries: Mapping[str, frozenset[str]] = field(default_factory=dict)
     coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
     phrases: tuple[Phrase, ...] = ()
@@ -645,6 +647,9 @@ _PER_CONCEPT = ("concepts", "categories", "groups", "mediators", "venues")
 _PER_LANGUAGE = ("ordinals", "months", "weekdays", "relative_days")
 
 
+_RELATIVE_TABLES = ("relative_words", "relative_not_after", "complementizers", "relative_auxiliaries")
+
+
 def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
     """Fold one language file (all of a language's vocabulary in one place) into the topic document."""
     code = doc["language"]
@@ -684,7 +689,7 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
             data.setdefault("coordinators", {}).setdefault(key, {})[code] = list(doc[key])
     if "clause_words" in doc:
         data.setdefault("clause_words", {})[code] = list(doc["clause_words"])
-    for key in ("relative_words", "relative_not_after", "complementizers"):
+    for key in _RELATIVE_TABLES:
         if key in doc:
             data.setdefault(key, {})[code] = list(doc[key])
     if "transliterate" in doc:
@@ -712,7 +717,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "clause_words": _clause_words(data.get("clause_words", {})),
         **{
             key: {code: frozenset(normalize(w) for w in words) for code, words in data.get(key, {}).items()}
-            for key in ("relative_words", "relative_not_after", "complementizers")
+            for key in _RELATIVE_TABLES
         },
     }
 

@@ -136,3 +136,28 @@ def test_a_relative_clause_before_the_count_binds_nothing_after_it(
     ends before the main predicate; neither its destination nor its party («Russland» as the shared subject)
     binds the count after it, and a count inside it is bound within it."""
     assert _sides(_titled(text, language)) == sides
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "fr",
+            "L'Ukraine et la Russie échangent des corps de soldats tombés",
+            "Le rapatriement qui a ramené 41 corps en Russie a permis à l'Ukraine de récupérer 909 dépouilles de "
+            "soldats tombés.",
+        ),
+        (
+            "en",
+            "Ukraine brings home the bodies of fallen soldiers",
+            "Ukraine received the bodies of 909 fallen defenders in a repatriation that returned 41 bodies to Russia.",
+        ),
+    ],
+)
+def test_a_finite_auxiliary_ends_a_relative_clause_and_its_count_stays_in_it(
+    language: str, title: str, text: str
+) -> None:
+    """ "qui a ramené 41 corps en Russie | a permis …": the second auxiliary is the main predicate's, so 41 went to
+    Russia and 909 to Ukraine."""
+    facts = primary_facts(Document(title, text, language, FRIDAY))
+    assert (facts.get("bodies_to_ukraine"), facts.get("bodies_to_russia")) == (909, 41)
