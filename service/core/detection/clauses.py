@@ -331,9 +331,25 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
         return "agreed"
     if "bare_act" in cues:
         return "completed"  # a verb of a language without tense (Indonesian "menyerahkan"), nothing else said
+    if _talks_about_act(s, parts):
+        return "agreed"  # "Ukraine and Russia hold talks on major POW swap": the swap is what they negotiate
     if s.title or official:
         return "completed"  # a headline's present tense is news style; an official post reports its act
     return None
+
+
+_TALKS_GAP = 5  # "talks on [a major POW] swap", «переговоры об [очередном] обмене»
+
+
+def _talks_about_act(s: Sentence, parts: list[Span]) -> bool:
+    """The act word is the topic of talks in its clause ("talks on a swap", «переговоры об обмене»,
+    "Gespräche über einen Austausch"), and no cue tells it done."""
+    acts = [a for c in _PREDICATES for a, _ in s.hits.get(c, ()) if any(lo <= a < hi for lo, hi in parts)]
+    return any(
+        0 < a - b < _TALKS_GAP and s.clause_span(a) == s.clause_span(t)
+        for t, b in s.hits.get("talks", ())
+        for a in acts
+    )
 
 
 def recall_cue(s: Sentence) -> bool:
@@ -341,7 +357,7 @@ def recall_cue(s: Sentence) -> bool:
     record ("the largest exchange since 2022" is news, not background)."""
     units = side_units(s)
     recall = [a for a, _ in s.hits.get("recall", ()) if _inside(a, units) is None]
-    if recall and not s.has("recall_exception") and not _this_week(s):
+    if recall and not s.has("recall_exception") and (not _this_week(s) or _opens_with_recall(s, recall)):
         return True
     if _narrated_before(s):
         return True
@@ -383,6 +399,12 @@ def _this_week(s: Sentence) -> bool:
     """ "Ukraine hailed the return Saturday of 45 fighters captured last year": a weekday or "today" in
     the sentence dates the news; the recall cue is about something inside it."""
     return any(m.weekday is not None or m.offset is not None for m in s.dates if m.month is None)
+
+
+def _opens_with_recall(s: Sentence, recall: list[int]) -> bool:
+    """ "Нагадаємо, напередодні, 19 червня, …", "Earlier, on Thursday, …": a sentence that opens with the
+    recall tells the whole of it as background, a day of this week included (not "today")."""
+    return 0 in recall and not any(m.offset == 0 for m in s.dates)
 
 
 def _narrated_before(s: Sentence) -> bool:

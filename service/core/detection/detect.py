@@ -57,15 +57,32 @@ class _Group:
         return sum(s.weight for s in self.sentences if not s.implied_party)  # named parties weigh
 
 
+def _counted_soldiers(s: Sentence) -> bool:
+    """A count right before a soldier noun: "frees 64 soldiers and one U.S. citizen" (no side named)."""
+    ends = {n.end for n in find_numbers(s.tokens, s.topic, s.language)}
+    return any(a in ends for a, _ in s.hits.get("pow", ()))
+
+
+def _names_foreign_party(s: Sentence, concept: str = "foreign") -> bool:
+    """Another country is named as a party, not only as the nationality of someone freed or returned beside
+    Ukrainians ("a swap frees 64 Ukrainians and one U.S. citizen" is Ukraine's swap; "U.S. citizen freed
+    in a swap with Russia" is not)."""
+    spans = s.hits.get(concept, ())
+    if not spans or not (s.has("party_ua", "nat_ua") or _counted_soldiers(s)):
+        return bool(spans)
+    return not all(s.nationality(lo, hi) for lo, hi in spans)
+
+
 def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False, doc_has_both: bool = False) -> bool:
     ua, ru = s.has("party_ua", "hq"), s.has("party_ru")
-    if official and not s.has("foreign"):
+    foreign = _names_foreign_party(s)
+    if official and not foreign:
         return True  # a Ukrainian or Russian official source's post is about its own side
-    if s.has("foreign"):
+    if foreign:
         # Another country is named: only a swap of Ukrainian/Russian soldiers between the two counts
         # ("…years after Russia invaded Ukraine" does not make a US–Russia swap one); a foreign
         # volunteer's body handed to Ukraine does.
-        if ua and s.has("body") and not s.has("foreign_conflict"):
+        if ua and s.has("body") and not _names_foreign_party(s, "foreign_conflict"):
             return True
         return ua and ru and s.has("nat_ua", "nat_ru", "nat_ua_after", "captivity")
     lead_agreement = s.has("agree") and s.weight > BODY_WEIGHT and clause_status(s, official) == "agreed"
@@ -80,11 +97,17 @@ def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False, doc_has_bot
     return ua or (ru and doc_has_ua)
 
 
+def _off_topic(s: Sentence) -> bool:
+    """An off-topic word outside a speech frame ("…, Erdogan said in an interview" tells where it was said)."""
+    frames = s.hits.get("speech_frame", ())
+    return any(not any(lo <= a < hi for lo, hi in frames) for a, _ in s.hits.get("off_topic", ()))
+
+
 def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = False, doc_has_both: bool = False) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official, doc_has_both):
         return
-    if s.has("off_topic") or (_negated(s) and not s.has("done", "not_happened", "postpone")):
+    if _off_topic(s) or (_negated(s) and not s.has("done", "not_happened", "postpone")):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity") or (
@@ -496,6 +519,23 @@ def _mention(
     )
 
 
+def _as_background(mention: Mention, primary: Mention) -> Mention:
+    """A handover told done on a day before the one the article reports ("…less than a week after the
+    previous one on Saturday, October 29", "on Wednesday Ukraine received 1,212 bodies in the first stage")
+    was news then: here it is background, stored and linked but never alerted."""
+    earlier = (
+        primary.kind != "agreement"
+        and primary.status == "completed"
+        and primary.event_date is not None
+        and mention.kind != "agreement"
+        and mention.status == "completed"
+        and mention.date_precision == "day"
+        and mention.event_date is not None
+        and mention.event_date < primary.event_date
+    )
+    return replace(mention, recalled=True) if earlier and not mention.recalled else mention
+
+
 def _weekday(group: _Group) -> int | None:
     """The first weekday the evidence gives the news ("on Monday"), when nothing else dates it."""
     for s in group.sentences:
@@ -550,13 +590,13 @@ def _with_companion_counts(primary: Mention, others: list[Mention]) -> Mention:
 
 def _foreign_story(sentences: list[Sentence]) -> bool:
     """Mostly about another conflict's swap or hostages (Gaza, Karabakh, US–Russia…)."""
-    foreign = sum(1 for s in sentences if s.has("foreign_conflict"))
+    foreign = sum(1 for s in sentences if _names_foreign_party(s, "foreign_conflict"))
     fresh = sum(1 for s in sentences if s.kinds and not s.recalled)
     title = sentences[0] if sentences and sentences[0].title else None
     if title and not title.kinds:
-        if title.has("foreign_conflict"):
+        if _names_foreign_party(title, "foreign_conflict"):
             return True
-        if title.has("foreign") and title.has("exchange", "return") and not title.has("party_ua"):
+        if _names_foreign_party(title) and title.has("exchange", "return") and not title.has("party_ua"):
             return True  # "US, Russia swap prisoners": the headline names the story
     return foreign >= 2 and foreign >= fresh
 
@@ -610,6 +650,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
         anchor = fresh[0].date
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
     mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
+    mentions = [mentions[0], *(_as_background(m, mentions[0]) for m in mentions[1:])]
     reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
     return Report(True, score, tuple(mentions), tuple(reasons))
 

@@ -191,8 +191,10 @@ def _object(s: Sentence, n: NumberSpan, numbers: list[NumberSpan]) -> tuple[str,
         coordinated = any(t in s.topic.coordinators(s.language) for t in s.tokens[person:body_after]) or any(
             person < c <= body_after for c in s.clauses
         )  # "88 POWs, bodies of 160 fallen": a clause break ends the count's noun phrase as "and" does
-        if coordinated and any(person < m.start <= body_after + _BEFORE for m in numbers):
-            body_after = None  # "38 soldiers and (40 bodies | the bodies of 62)": the next count's body noun
+        if coordinated:
+            # "38 soldiers and (40 bodies | the bodies of 62)": the next count's body noun; "32 soldiers freed,
+            # body of an Israeli returned": the count's noun phrase ended with its soldiers
+            body_after = None
     if body_after is not None:
         person = _first_at_or_after(s.hits, ("pow", "people"), body_after + 1, body_after + 4)
         return "body", (person if person is not None else body_after) + 1
@@ -292,7 +294,7 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
     a party (and its verb), the object named earlier: (kind, side) — the party receives, unless the verb
     before the count gives."""
     parties = [(a, side) for c, side in (("party_ua", _UA), ("party_ru", _RU)) for a, _ in s.hits.get(c, ())]
-    near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start]
+    near = [(a, side) for a, side in parties if n.start - 3 <= a < n.start and not _own_verb_clause(s, a, n.start)]
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
     bound = _destination_at(s, n.end)
     bare = (
@@ -324,6 +326,14 @@ def _gapped(s: Sentence, n: NumberSpan) -> tuple[str, str] | None:
         a for a, _ in s.hits.get("receive", ()) if a < n.start
     ]
     return kind, _other(side) if gives else side
+
+
+def _own_verb_clause(s: Sentence, a: int, count: int) -> bool:
+    """The count's clause starts after the party and has a verb of its own: "…1,000 bodies to Ukraine,
+    receives 31", «…тел погибших военных ВСУ, получила 31» — the party ends the clause before, it is not
+    gapped before this count ("and Russia 45", «России — 19» have no verb between)."""
+    lo, _ = s.clause_span(count)
+    return a < lo and any(lo <= v < count for c in ("receive", "give") for v, _ in s.hits.get(c, ()))
 
 
 def _destination_at(s: Sentence, i: int) -> str | None:
@@ -913,7 +923,12 @@ def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
     names: list[str] = []
     sentence = ""
     for s in sentences:
-        spans = sorted((a, b, name) for name in topic.mediator_names for a, b in s.hits.get("med:" + name, ()))
+        spans = sorted(
+            (a, b, name)
+            for name in topic.mediator_names
+            for a, b in s.hits.get("med:" + name, ())
+            if not s.nationality(a, b) and not _party_between(s, a)  # "a U.S. citizen who helped our people"
+        )
         kept = [(a, b, name) for a, b, name in spans if _cued(s, a, b)]
         grown = True
         while grown:
@@ -928,6 +943,22 @@ def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
                 names.append(name)
                 sentence = sentence or s.text
     return Fact("mediators", tuple(names), sentence) if names else None
+
+
+_BETWEEN_GAP = 6  # "between Ukraine and the United States"
+
+
+def _party_between(s: Sentence, a: int) -> bool:
+    """The name is one of the two an exchange is "between" ("a swap between the US and Russia"): a party,
+    not a mediator."""
+    ands = s.topic.ands(s.language)
+    for _, end in s.hits.get("between", ()):
+        if 0 <= a - end <= 1:
+            return True
+        joined = any(t in ands for t in s.tokens[max(end, a - 2) : a])  # "… and [the] US", not "… with UAE"
+        if 0 < a - end <= _BETWEEN_GAP and joined:
+            return True
+    return False
 
 
 def _cued(s: Sentence, a: int, b: int) -> bool:

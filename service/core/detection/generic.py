@@ -147,6 +147,9 @@ def statement(s: Sentence) -> bool:
     specific = (s.status == "agreed" and s.has("agree")) or s.status == "postponed"
     if acts and not specific and all(_generic_plural(s, i) for i in acts):
         return True
+    swaps = [a for a, _ in s.hits.get("exchange", ())]
+    if swaps and not specific and all(_generic_plural(s, i) for i in swaps):
+        return True  # "many survivors have since been freed in prisoner swaps": released over many exchanges
     if _in_act_clause(s, "habitual"):
         return True  # "exchanges usually take place at the border", "every time they swap prisoners"
     if s.title and any(a in _question_starts(s) for a, _ in s.hits.get("interrogative", ())):

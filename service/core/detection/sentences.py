@@ -48,6 +48,9 @@ _LEAD_SENTENCES = 2
 MAX_TEXT = 20_000  # excerpts are a few KB; a runaway page is cut rather than slowing the pipeline
 
 
+_NATIONALITY_GAP = 2  # tokens between a nationality and its citizen noun or body ("the body of an Israeli")
+
+
 @dataclass
 class Sentence:
     """One sentence with its matched concepts and date expressions."""
@@ -77,6 +80,16 @@ class Sentence:
     relatives: tuple[tuple[int, int], ...] = ()
     _dates: list[DateMention] | None = None
     _numbers: list[NumberSpan] | None = None
+
+    def nationality(self, lo: int, hi: int) -> bool:
+        """The foreign name at [lo, hi) is a person's nationality, not a party or a mediator: a citizen or
+        volunteer noun beside it ("a U.S. citizen", «громадянина США»), the body it names ("the body of an
+        Israeli")."""
+        near = any(
+            -_NATIONALITY_GAP <= a - hi < _NATIONALITY_GAP or 0 < lo - b < _NATIONALITY_GAP
+            for a, b in self.hits.get("citizen", ())
+        )
+        return near or any(0 <= lo - b <= _NATIONALITY_GAP for _, b in self.hits.get("body_singular", ()))
 
     def relative_span(self, i: int) -> tuple[int, int] | None:
         """Token range [lo, hi) of the innermost relative clause holding token i, if any."""
@@ -202,6 +215,45 @@ def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) ->
             found = tense(tokens[a], language)
             if found is not None and (a, a + 1) not in hits.get(found, ()):
                 hits.setdefault(found, []).append((a, a + 1))
+
+
+# A wire dateline: the city in capitals, perhaps a country or date, the agency, a dash ("ANKARA, Sept 20
+# (Reuters) -", "KYIV, Ukraine (AP) —"). It says where the reporter files from.
+_DATELINE = re.compile(r"^[A-Z][A-Z'’. -]{2,}(?:,[^—–\-\n]{1,30})?\s*(?:\([^)\n]{1,20}\))?\s*[—–-]")
+
+
+def _drop_dateline_places(text: str, hits: dict[str, list[Span]]) -> None:
+    """The place of a wire dateline is the reporter's, not the talks' venue or a mediator."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return
+    end = len(tokenize(normalize(match.group(0))))
+    for concept in [c for c in hits if c.startswith(("ven:", "med:"))]:
+        kept = [(a, b) for a, b in hits[concept] if a >= end]
+        if kept:
+            hits[concept] = kept
+        else:
+            del hits[concept]
+
+
+def _add_headline_future(hits: dict[str, list[Span]]) -> None:
+    """Headline style: "Russia, Ukraine to swap 200 prisoners" tells what is to happen (the infinitive marker
+    right before the act verb), "Ukraine gets back 95" what happened."""
+    markers = {b for _, b in hits["headline_future"]}
+    for concept in ("exchange", "return"):
+        for a, _ in hits.get(concept, ()):
+            if a in markers and (a - 1, a) not in hits.get("plan", ()):
+                hits.setdefault("plan", []).append((a - 1, a))
+
+
+def _add_participles(tokens: list[str], hits: dict[str, list[Span]], shape: re.Pattern[str]) -> None:
+    """An act verb in the shape of a past participle ("zurückgeholt", "ausgetauscht") tells the act done, as
+    the listed participles do; an auxiliary of the future or a modal still governs it (clauses.py)."""
+    done = hits.get("done", [])
+    for concept in ("exchange", "return"):
+        for a, b in hits.get(concept, ()):
+            if b == a + 1 and shape.match(tokens[a]) and (a, b) not in done:
+                hits.setdefault("done", []).append((a, b))
 
 
 def _add_future(tokens: list[str], hits: dict[str, list[Span]], endings: tuple[str, ...]) -> None:
@@ -373,10 +425,16 @@ def analyse(doc: Document, topic: Topic) -> list[Sentence]:
             if spans:
                 _merge(hits, {phrase.concept: spans})
         _drop_paperwork(hits, clauses, own in topic.verb_final)
+        if not is_title and body_index <= 1:
+            _drop_dateline_places(text, hits)
+        if is_title and "headline_future" in hits:
+            _add_headline_future(hits)
         if own in MORPHOLOGY_LANGUAGES:
             _add_tense(tokens, hits, own)
         elif key in topic.future_endings:
             _add_future(tokens, hits, topic.future_endings[key])
+        if key in topic.past_participles:
+            _add_participles(tokens, hits, topic.past_participles[key])
         sentences.append(
             Sentence(
                 index,

@@ -70,6 +70,9 @@ _HOMOGLYPHS = str.maketrans("aceiopxykmhbtíօ", "асеіорхукмнвтіо
 # "1,000", "1 000", "6.057", "12\u00a0000": one number token.
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})((?:[,.\u00a0\u202f ]\d{3})+)(?![\d])")
 _SEPARATORS = re.compile(r"[,.\u00a0\u202f ]")
+# "US" in capitals is the country, "us" the pronoun: lower-casing would merge them, so the country is
+# written "U.S." first (not in text set all in capitals, where "US" may be the pronoun).
+_US = re.compile(r"(?<![\w.])US(?![\w])")
 
 
 def _fix_mixed_word(match: re.Match[str]) -> str:
@@ -116,6 +119,8 @@ def normalize(text: str) -> str:
         text = _normalize_scripts(text)
         if "\ufe0f" in text or "\ufe0e" in text:  # an emoji's variation selector ("▪️ 2 захисниці") is no word
             text = text.replace("\ufe0f", "").replace("\ufe0e", "")
+    if "US" in text and not text.isupper():
+        text = _US.sub("U.S.", text)
     text = text.lower().replace("ё", "е").replace("_", " ")
     if "\u0307" in text:  # Turkish "İ" lower-cases to "i" + combining dot
         text = text.replace("i\u0307", "i")
@@ -430,6 +435,7 @@ class Topic:
     language_number_words: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    past_participles: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     # A party word in a case that is no subject: an ending on the word (Hungarian "Ukrajnának"), or a suffix
     # written as a word of its own after the name's apostrophe (Turkish "Rusya'ya" → "rusya", "ya").
     case_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -711,6 +717,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "lemma_sources": dict(data.get("lemma_sources", {})),
         "count_after_noun": frozenset(data.get("count_after_noun", ())),
         "future_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("future_endings", {}).items()},
+        "past_participles": {k: re.compile(v) for k, v in data.get("past_participles", {}).items()},
         "case_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("case_endings", {}).items()},
         "case_suffixes": {k: frozenset(normalize(e) for e in v) for k, v in data.get("case_suffixes", {}).items()},
         **_coordinators(data.get("coordinators", {})),
