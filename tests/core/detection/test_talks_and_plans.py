@@ -40,3 +40,27 @@ def test_releases_in_prisoner_swaps_with_no_occasion_are_no_report() -> None:
         "russischer Haft."
     )
     assert _kind("Drei Jahre danach: Angehörige fordern Aufklärung", text, "de") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "kind"),
+    [
+        ("en", "Russia's ombudswoman contacted Kyiv about a prisoner swap, Lubinets says", "agreement"),
+        ("uk", "Москалькова вийшла на зв'язок щодо обміну полоненими, — Лубінець", "agreement"),
+        ("de", "Lubinez: Russland will über einen Gefangenenaustausch reden", None),
+        ("ru", "Захарова обвинила Киев в саботаже обменов военнопленными", None),
+        ("en", "Russia and West complete biggest prisoner swap since Cold War", None),
+    ],
+)
+def test_contacts_complaints_and_other_swaps_are_no_swap_done(language: str, title: str, kind: str | None) -> None:
+    assert _kind(title, "", language) == kind
+
+
+def test_earlier_this_week_is_another_day_than_the_news() -> None:
+    text = (
+        "Russia has released 12 Ukrainian prisoners of war, Kyiv said on Friday.\n"
+        "Earlier this week, on Tuesday, the two countries swapped 90 prisoners of war each."
+    )
+    report = detect(Document("Russia frees 12 Ukrainian POWs", text, "en", datetime(2025, 6, 13, 12, 0, tzinfo=UTC)))
+    assert report.primary is not None
+    assert report.primary.fact_values().get("returned_to_ukraine") == 12
