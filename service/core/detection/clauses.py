@@ -333,7 +333,7 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
         return "completed"  # a verb of a language without tense (Indonesian "menyerahkan"), nothing else said
     if _talks_about_act(s, parts):
         return "agreed"  # "Ukraine and Russia hold talks on major POW swap": the swap is what they negotiate
-    if s.title or official:
+    if official or (s.title and not speech_about_act(s)):
         return "completed"  # a headline's present tense is news style; an official post reports its act
     return None
 
@@ -350,6 +350,23 @@ def _talks_about_act(s: Sentence, parts: list[Span]) -> bool:
         for t, b in s.hits.get("talks", ())
         for a in acts
     )
+
+
+_SPEECH_VERBS = ("announce", "reporting")
+_SPEECH_OBJECT_GAP = 4  # "informed [Trump] about the exchange", «сообщил [Трампу] об обмене»
+
+
+def speech_about_act(s: Sentence) -> bool:
+    """A speech verb with the act as its object ("Putin informed Trump about the exchange of 175 for 175",
+    «Путин сообщил Трампу об обмене», "Kremlin announces swap"): the headline reports what was said about the
+    act, not that it was carried out — whether it was comes from the clause of the text that tells it."""
+    acts = [a for c in _PREDICATES for a, _ in s.hits.get(c, ())]
+    if not acts:
+        return False
+    first = min(acts)
+    lo, _ = s.clause_span(first)
+    ends = [b for c in _SPEECH_VERBS for _, b in s.hits.get(c, ())]
+    return any(lo <= b <= first and first - b <= _SPEECH_OBJECT_GAP for b in ends)
 
 
 def recall_cue(s: Sentence) -> bool:
@@ -441,3 +458,58 @@ def running_total(s: Sentence, lo: int = 0, hi: int | None = None) -> bool:
         if not any(lo <= b < a for b, _ in s.hits.get("superlative", ())):
             return True
     return False
+
+
+_ACT_WORDS = ("exchange", "return", "plan", "future_aux")
+_DEAL_WORDS = ("agree", "talks")
+_BOUNDARY_COST = 3  # a comma or "that" between a day and a word: the day is likelier another clause's
+_SPEECH_DAY_GAP = 2  # "said on Tuesday", "announced Friday", «сообщили во вторник»
+
+
+def planned_days(s: Sentence) -> set[int]:
+    """Where the days that date the planned act start, in a sentence telling an agreement or plan: a day
+    nearer the act or its future ("would exchange 175 each on Wednesday", «19 марта состоится обмен») than
+    the deal, the talks or a speech verb right beside it ("agreed in a call on Tuesday that …", "said on
+    Friday") is the day the act is planned for, not the day it was agreed."""
+    acts = [span for k in _ACT_WORDS for span in s.hits.get(k, ())]
+    deals = [span for k in _DEAL_WORDS for span in s.hits.get(k, ())]
+    speech = [span for k in _SPEECH_VERBS for span in s.hits.get(k, ())]
+    contents = [a for a, _ in s.hits.get("complementizer", ())]
+    cuts = sorted({*s.clauses, *contents})
+    planned: set[int] = set()
+    for m in s.dates:
+        if m.weekday is None and m.day is None and m.offset is None:
+            continue  # a month alone dates no day
+        if _adjunct_of_deal(m.start, s.hits.get("agree", []), [a for a, _ in acts], cuts):
+            continue
+        # a speech verb before the day with no "that" between: the day is the speech's ("told Trump during
+        # their call on Tuesday that …"); after it, an attribution ("…, the Kremlin said"), unless right beside
+        spoken = [span for span in speech if span[1] <= m.start and not any(span[1] <= c <= m.start for c in contents)]
+        act = min((_distance(m.start, m.end, span, cuts) for span in acts), default=None)
+        deal = min((_distance(m.start, m.end, span, cuts) for span in (*deals, *spoken)), default=None)
+        said = any(_distance(m.start, m.end, span, cuts) <= _SPEECH_DAY_GAP for span in speech)
+        if act is not None and not said and (deal is None or act < deal):
+            planned.add(m.start)
+    return planned
+
+
+def _adjunct_of_deal(at: int, deals: list[Span], acts: list[int], cuts: list[int]) -> bool:
+    """The day stands after the agreement's verb and before the act, in the verb's clause ("agreed in
+    Istanbul on Friday to exchange 1,000 each"); after a "that" or a comma it opens the content («договорились,
+    что 19 марта состоится обмен»), after the act's future its clause ("… sollen am Mittwoch … austauschen")."""
+    return any(
+        b <= at and any(a > at for a in acts) and not any(b <= i <= at for i in (*cuts, *acts)) for _, b in deals
+    )
+
+
+def _distance(lo: int, hi: int, span: Span, cuts: list[int]) -> int:
+    """Words between a day [lo, hi) and a word, each clause start or complementizer between costing more."""
+    a, b = span
+    if a >= hi:
+        first, last = hi, a
+    elif b <= lo:
+        first, last = b, lo
+    else:
+        return 0
+    crossed = sum(1 for c in cuts if first <= c <= last)
+    return last - first + _BOUNDARY_COST * crossed

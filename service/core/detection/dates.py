@@ -240,6 +240,16 @@ def resolve(
     return None, "unknown"
 
 
+def resolve_ahead(
+    mention: DateMention, anchor: date | None, topic: Topic | None = None, published: bool = True
+) -> tuple[date | None, DatePrecision]:
+    """As :func:`resolve`, for the day a plan is set for: a weekday alone counts forward from the anchor
+    ("will swap on Wednesday", said on a Tuesday, is the next day; on a Wednesday, that day)."""
+    if mention.weekday is not None and mention.month is None and anchor is not None and published:
+        return anchor + timedelta(days=(mention.weekday - anchor.isoweekday()) % 7), "day"
+    return resolve(mention, anchor, topic, published)
+
+
 _URL_DATE = re.compile(r"https?://\S+?/(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-])")
 
 

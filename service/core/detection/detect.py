@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from service.core.detection.clauses import clause_status, recall_cue
-from service.core.detection.dates import dateline, resolve, url_date
+from service.core.detection.clauses import clause_status, planned_days, recall_cue, speech_about_act
+from service.core.detection.dates import DateMention, dateline, resolve, resolve_ahead, url_date
 from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners_conjunct
 from service.core.detection.generic import statement
 from service.core.detection.numbers import find_numbers, n_for_n
@@ -125,9 +125,28 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if not kinds:
         return
     s.status = clause_status(s, official)
-    if s.status is not None and not statement(s):
+    # no status of its own only because it tells speech about the act (not a wish, offer or condition)
+    s.speech = s.status is None and s.title and speech_about_act(s) and not s.has("modal", "conditional")
+    s.planned = frozenset(planned_days(s)) if s.status == "agreed" else frozenset()
+    if (s.status is not None or s.speech) and not statement(s):
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+def _status_from_text(sentences: list[Sentence], topic: Topic) -> None:
+    """A headline telling what was said about the act ("Putin informed Trump about the exchange of 175 for
+    175") has the status of the sentence that tells the act itself — a plan for Wednesday, or a swap carried
+    out today. Sentences that only say what was said about it again come last; of the rest, another sentence
+    of the headline ("Exchange began. Zelensky announced the return of 390"), then the first sentence of the
+    text telling an act with one of the headline's counts, then the first telling one at all; news style
+    (completed) only when none does."""
+    for s in sentences:
+        if not (s.speech and s.kinds):
+            continue
+        counts = _counts(s)
+        told = [t for t in sentences if t is not s and t.kinds and t.status and not recall_cue(t)]
+        ranked = sorted(told, key=lambda t: (speech_about_act(t), not t.title, not counts & _counts(t), t.index))
+        s.status = ranked[0].status if ranked else "completed"
 
 
 _LIVING_COUNT_GAP = 3  # "38 [Ukrainian] soldiers", "38 de militari"
@@ -187,7 +206,7 @@ def _stated_news_day(sentences: list[Sentence], topic: Topic) -> date | None:
     for s in sentences:
         if not s.kinds or _is_recall_cue(s):
             continue
-        for m in s.dates:
+        for m in _deal_dates(s):
             if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
                 d, _ = resolve(m, None, topic, published=False)
                 if d is not None:
@@ -210,10 +229,15 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
     return (max(stated), False) if stated else (None, False)
 
 
+def _deal_dates(s: Sentence) -> list[DateMention]:
+    """The sentence's dates but those of a planned act (an agreement is dated by when it was made)."""
+    return [m for m in s.dates if m.start not in s.planned]
+
+
 def _sentence_date(
     s: Sentence, anchor: date | None, published: bool, topic: Topic, prefer_earliest: bool
 ) -> tuple[date | None, DatePrecision]:
-    resolved = [resolve(m, anchor, topic, published) for m in s.dates]
+    resolved = [resolve(m, anchor, topic, published) for m in _deal_dates(s)]
     dated = [(d, p) for d, p in resolved if d is not None]
     if not dated:
         return None, "unknown"
@@ -503,6 +527,8 @@ def _mention(
     if group.kind == "agreement":
         context = sentences  # the talks named elsewhere in the text give the venue
     facts: tuple[Fact, ...] = extract_facts(group.kind, group.sentences, topic, context, sentences, when)
+    if group.kind == "agreement":
+        facts += _planned_for(group, anchor, published, topic)
     evidence = tuple(dict.fromkeys(s.text for s in group.sentences))[:3]
     return Mention(
         kind=group.kind,
@@ -536,10 +562,22 @@ def _as_background(mention: Mention, primary: Mention) -> Mention:
     return replace(mention, recalled=True) if earlier and not mention.recalled else mention
 
 
+def _planned_for(group: _Group, anchor: date | None, published: bool, topic: Topic) -> tuple[Fact, ...]:
+    """The day the agreed act is planned for (ISO), a property of the agreement, not its date: the first
+    planned day its evidence states ("175 each on Wednesday", said on Tuesday: the Wednesday after)."""
+    for s in group.sentences:
+        for m in s.dates:
+            if m.start in s.planned:
+                day, precision = resolve_ahead(m, anchor, topic, published)
+                if day is not None and precision == "day":
+                    return (Fact("planned_for", day.isoformat(), s.text),)
+    return ()
+
+
 def _weekday(group: _Group) -> int | None:
     """The first weekday the evidence gives the news ("on Monday"), when nothing else dates it."""
     for s in group.sentences:
-        for m in s.dates:
+        for m in _deal_dates(s):
             if m.weekday is not None and m.month is None:
                 return m.weekday
     return None
@@ -548,14 +586,32 @@ def _weekday(group: _Group) -> int | None:
 def _month_day(group: _Group) -> tuple[int, int] | None:
     """The first day and month the evidence states without a year (nothing gave it one). For a handover,
     not a day in a clause about talks or a deal ("as agreed at the talks of 2 June in Istanbul, the first
-    stage took place"): that is the agreement's day, which grouping would hold against the handover's."""
-    for s in group.sentences:
-        for m in s.dates:
-            if m.month is not None and m.day is not None and m.year is None:
-                if group.kind != "agreement" and _about_talks(s, m.start):
-                    continue
-                return m.month, m.day
-    return None
+    stage took place"): that is the agreement's day, which grouping would hold against the handover's. For an
+    agreement, not the day its act is planned for, unless the only deal day stated lies well before it: then
+    that deal is the background of a new plan ("start on 12 June", after "agreed in Istanbul on 2 June")."""
+    days = [
+        (m.start in s.planned, (m.month, m.day))
+        for s in group.sentences
+        for m in s.dates
+        if m.month is not None
+        and m.day is not None
+        and m.year is None
+        and (group.kind == "agreement" or not _about_talks(s, m.start))
+    ]
+    deal = next((day for planned, day in days if not planned), None)
+    plan = next((day for planned, day in days if planned), None)
+    if deal is not None and plan is not None and _days_between(deal, plan) > _BOUND_PLAN_DAYS:
+        return plan
+    return deal
+
+
+_BOUND_PLAN_DAYS = 2  # a deal and the handover it plans, told from their two days: the call, the next day
+
+
+def _days_between(first: tuple[int, int], later: tuple[int, int]) -> int:
+    """Days from one day-month to a later one (across a new year when it comes before)."""
+    a, b = date(2024, *first), date(2024, *later)  # a leap year: 29 February exists
+    return (b - a).days % 366
 
 
 def _about_talks(s: Sentence, at: int) -> bool:
@@ -627,6 +683,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     doc_has_both = doc_has_ua and any(s.has("party_ru") for s in sentences)
     for s in sentences:
         _classify(s, doc_has_ua, topic, doc.official, doc_has_both)
+    _status_from_text(sentences, topic)
     if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
         for s in sentences:
             s.kinds = tuple(k for k in s.kinds if _specific_without_topic_words(s, k))

@@ -114,6 +114,13 @@ def _is_noun(token: str, language: str) -> bool:
     return any("NOUN" in g for _, g in parses(token, language)[:1])
 
 
+def support_future(verb: str, noun: str, language: str) -> bool:
+    """A finite verb in the future before a singular act noun: «проведут обмен», «здійснять обмін» (not an
+    infinitive under a request, «просят провести обмен», nor exchanges in general, «продовжить обміни»)."""
+    singular = any("NOUN" in g and "sing" in g for _, g in parses(noun, language)[:1])
+    return singular and any("VERB" in g and "futr" in g for _, g in parses(verb, language)[:1])
+
+
 def _governs_dative(token: str, language: str) -> bool:
     """An adjective or participle before a dative governs it: «подконтрольных Киеву территорий»."""
     return any("ADJF" in g or "PRTF" in g for _, g in parses(token, language)[:1])

@@ -13,7 +13,7 @@ from functools import cache
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, sentence_language
-from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, tense
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, support_future, tense
 from service.core.detection.numbers import NumberSpan, find_numbers
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.sources import source_side
@@ -68,6 +68,8 @@ class Sentence:
     recalled: bool = False
     statistic: bool = False
     implied_party: bool = False  # no party named: the article's (only good for recalled mentions)
+    speech: bool = False  # a headline telling what was said about the act: its status is the text's
+    planned: frozenset[int] = frozenset()  # starts of the dates that date a planned act, not its agreement
     speaker: str | None = None  # the side the source speaks for: whose "our", «наших» («ua», «ru»)
     date: date | None = None
     precision: DatePrecision = "unknown"
@@ -215,6 +217,9 @@ def _add_tense(tokens: list[str], hits: dict[str, list[Span]], language: str) ->
             found = tense(tokens[a], language)
             if found is not None and (a, a + 1) not in hits.get(found, ()):
                 hits.setdefault(found, []).append((a, a + 1))
+            # a support verb in the future before the act noun: «проведут обмен», «здійснять обмін»
+            if found is None and a > 0 and support_future(tokens[a - 1], tokens[a], language):
+                hits.setdefault("plan", []).append((a - 1, a))
 
 
 # A wire dateline: the city in capitals, perhaps a country or date, the agency, a dash ("ANKARA, Sept 20
