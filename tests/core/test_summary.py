@@ -104,3 +104,10 @@ def test_format_date_and_venue() -> None:
     assert format_date(date(2022, 9, 1), "unknown") == ""
     assert venue_name("ЖЕНЕВІ") == "Geneva"
     assert venue_name("неизвестно") == ""
+
+
+def test_an_agreement_shows_the_day_its_handover_is_planned_for() -> None:
+    facts = {"agreed_to_ukraine": 175, "agreed_to_russia": 175, "planned_for": "2025-03-19"}
+    state = _state("agreement", facts, status="agreed", event_date=date(2025, 3, 18), date_precision="day")
+    assert summarize(state) == "Agreement, 18 March 2025: 175 for 175; handover planned for 19 March 2025"
+    assert summarize(_state("agreement", {"planned_for": "soon"}, status="agreed")) == "Agreement"

@@ -187,6 +187,13 @@ def _category_score(
     return params.category_weight + params.terms_weight * len(mine & theirs) / len(mine | theirs)
 
 
+def _planned_days(event: EventState) -> set[str]:
+    """Every planned day the event's reports gave (the merged one and those in provenance)."""
+    days = {p.value for p in event.provenance.get("planned_for", ())}
+    merged = event.facts.get("planned_for")
+    return days | {merged} if merged is not None else days
+
+
 def _known_figures(event: EventState) -> set[int]:
     return {p.value for entries in event.provenance.values() for p in entries if merge.is_number(p.value)}
 
@@ -239,6 +246,8 @@ def match_score(
             score += 1.5 if span is not None else params.unplaced_stage_weight  # "stage 1" of some time: weak
     if set(said.get("mediators", ())) & set(event.facts.get("mediators", ())):
         score += params.mediator_weight  # names travel across languages, unlike words
+    if said.get("planned_for") is not None and said["planned_for"] in _planned_days(event):
+        score += params.planned_day_weight  # the same handover day planned: one deal told from its two days
     venues = said.get("venue"), event.facts.get("venue")
     if None not in venues:
         # "the exchange agreed in Abu Dhabi last week has been postponed"; talks elsewhere are another deal

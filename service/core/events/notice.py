@@ -19,6 +19,7 @@ FIELD_LABELS: dict[str, str] = {
     "agreed_to_ukraine": "agreed to Ukraine",
     "agreed_to_russia": "agreed to Russia",
     "agreed_bodies": "bodies agreed",
+    "planned_for": "handover planned for",
     "event_date": "date",
     "date_precision": "date precision",
     "parent_key": "part of",

@@ -78,6 +78,10 @@ class GroupParams:
     stage_conflict_weight: float = 2.0
     mediator_weight: float = 0.5  # shared mediators (UAE, ICRC…): evidence in any language
     venue_weight: float = 1.0  # an agreement's venue (detection gives its English name in any language)
+    # An agreement's planned day (``planned_for``, "175 each on Wednesday"): the same day is a stated day in
+    # common, as strong as the same event day, whichever day each report dates the deal by (the call, the
+    # announcement, its own publication). A different planned day is no evidence against: plans move.
+    planned_day_weight: float = 2.0
     # Candidate loading (the one window rule in candidates.py, used by the store and the replay).
     max_candidates: int = 500  # most recently seen first
     source_weight: float = 0.3  # confidence each independent outlet adds

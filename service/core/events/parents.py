@@ -1,9 +1,10 @@
 """Which agreement a handover carries out (its ``parent_key``); pure.
 
 A handover is never merged into the agreement behind it: it is its own event, linked. The parent is, in
-order: an agreement reported in the same article that the handover can carry out; a stored agreement
-dated shortly before a numbered stage (Istanbul, 2 June → stage 1 on 9 June, reported without naming
-the deal); or the parent of a nearby stage of the same operation.
+order: an agreement reported in the same article that the handover can carry out; a stored agreement that
+planned a handover for this day (its ``planned_for``: 175 each on Wednesday, agreed on Tuesday); a stored
+agreement dated shortly before a numbered stage (Istanbul, 2 June → stage 1 on 9 June, reported without
+naming the deal); or the parent of a nearby stage of the same operation.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ def _stored_deal(event: EventState, stored: Sequence[EventState], params: GroupP
     return max(fitting, key=lambda a: (a.event_date, a.key)).key if fitting else None
 
 
+def _planned_deal(event: EventState, stored: Sequence[EventState]) -> str | None:
+    """The stored agreement that planned this handover for its day ("175 each on Wednesday", agreed on
+    Tuesday): the latest one, when several planned that day."""
+    if event.event_date is None or event.date_precision != "day":
+        return None
+    day = event.event_date.isoformat()
+    fitting = [a for a in stored if a.facts.get("planned_for") == day and concerns(a, event.kind)]
+    return max(fitting, key=lambda a: (str(a.event_date), a.key)).key if fitting else None
+
+
 def _sibling_parent(event: EventState, pool: Sequence[EventState], params: GroupParams) -> str | None:
     if "stage" not in event.facts or event.event_date is None:
         return None
@@ -84,4 +95,4 @@ def parent_for(
     for agreement in reported:
         if belongs(event, agreement):
             return agreement.key
-    return _stored_deal(event, stored, params) or _sibling_parent(event, pool, params)
+    return _planned_deal(event, stored) or _stored_deal(event, stored, params) or _sibling_parent(event, pool, params)

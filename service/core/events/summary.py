@@ -113,7 +113,16 @@ def _figures(kind: str, facts: Mapping[str, Any], provenance: Mapping[str, tuple
     if bodies:
         each = _each_way(facts.get("agreed_bodies"), provenance.get("agreed_bodies", ()))
         bodies = f"{bodies} bodies{' each way' if each else ''}"
-    return "; ".join(part for part in (people, bodies) if part)
+    return "; ".join(part for part in (people, bodies, _planned(facts.get("planned_for"))) if part)
+
+
+def _planned(value: Any) -> str:
+    """ "handover planned for 19 March 2025" from the agreement's ``planned_for`` (ISO), "" if none."""
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    return f"handover planned for {format_date(day, 'day')}" if day else ""
 
 
 def _sides(to_ukraine: str, to_russia: str, noun: str) -> str:
