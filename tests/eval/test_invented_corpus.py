@@ -7,6 +7,8 @@ written blind by another hand) was used less and is held to the figures it gave 
 told in their own words) are held to the figures they gave when committed, after their errors were read.
 `invented8.jsonl` (25 texts, session 6) was written for two classes (relative clauses, undated month-only recalls)
 and is held to the figures it gave once they were fixed.
+`invented_dealdays.jsonl` (session 6, written with its fix: one agreement told from its two days, readout
+headlines) is a regression set held to its committed figures.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ BARS = {
     # session 5's blind sets, held to the figures they gave when committed (read: see the README beside them)
     "invented5.jsonl": Bars(107, 0.95, 0.98, 0.97, 1.10, 0.97, 0.83, 215, 3),
     "invented6.jsonl": Bars(104, 0.93, 0.97, 0.94, 1.25, 0.93, 0.66, 185, 2),
-    "invented7.jsonl": Bars(90, 0.95, 0.98, 0.97, 1.20, 0.95, 0.87, 170, 2, missed=1),
+    "invented7.jsonl": Bars(90, 0.95, 0.98, 0.97, 1.20, 0.95, 0.87, 170, 2),  # missed 1 until session 6 (a readout)
     # session 6: relative clauses (fr/es/pt/it/en/de/uk) and undated month-only recalls, written for those classes
     "invented8.jsonl": Bars(25, 1.0, 1.0, 1.0, 1.0, 1.0, 0.87, 39, 0),
+    # session 6: one deal told from its two days (the call, the planned handover), readout headlines
+    "invented_dealdays.jsonl": Bars(20, 1.0, 1.0, 1.0, 1.0, 1.0, 0.90, 40, 0),
 }
 
 
