@@ -108,6 +108,9 @@ def _dated(s: Sentence, n: NumberSpan) -> bool:
     return any(m.start <= n.start < m.end for m in s.dates)
 
 
+_AGE_RANGE = 4  # "aged [from] 18 [to] 25": the age word before the range's second number too
+
+
 def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     """Dates, years, ages, approximations, breakdowns and running totals are not a side's count."""
     if any(m.start <= n.start < m.end for m in s.dates):
@@ -117,7 +120,9 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
         return True  # «с 23 по 25 мая»: the first day of a range written once
     if not n.spelled and 1990 <= n.value <= 2100 and n.end == n.start + 1:
         return True
-    if _near(s.hits, "age", n.end, n.end + 2) or (_approximate(s, n) and not agreed):
+    if _near(s.hits, "age", n.end, n.end + 2) or _near(s.hits, "age_before", n.start - _AGE_RANGE, n.start):
+        return True  # "25 years old"; "those aged 18-25", «віком від 18 до 25 років»
+    if _approximate(s, n) and not agreed:
         return True
     one_side = _near(s.hits, "nat_ua", n.end, n.end + 3) != _near(s.hits, "nat_ru", n.end, n.end + 3)
     if _near(s.hits, "total", n.start - 3, n.start) and not one_side:

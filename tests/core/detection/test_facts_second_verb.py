@@ -33,3 +33,23 @@ def test_soldiers_freed_and_a_body_returned_are_counted_apart() -> None:
     facts = primary_facts(Document(title, "", "en", THURSDAY))
     assert facts.get("returned_to_ukraine") == 27
     assert facts.get("bodies_to_ukraine") != 27
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "At the talks on Monday Russia and Ukraine agreed to swap all severely wounded prisoners and those aged "
+            "18-25, and to return 6,000 bodies of soldiers each.",
+        ),
+        (
+            "uk",
+            "На переговорах у понеділок Україна та Росія домовилися обміняти всіх важкопоранених і полонених "
+            "віком від 18 до 25 років, а також повернути по 6000 тіл загиблих.",
+        ),
+    ],
+)
+def test_an_age_range_is_no_count(language: str, text: str) -> None:
+    facts = primary_facts(Document("", text, language, THURSDAY))
+    assert facts.get("agreed_bodies") == 6000
