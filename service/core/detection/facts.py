@@ -803,15 +803,18 @@ def _total_of(part: Count, others: list[Count]) -> Count:
 def _labels(
     sentences: list[Sentence], prefix: str, names: tuple[str, ...], of_bodies: bool = False
 ) -> tuple[tuple[str, ...], str]:
-    """Category/group labels in order of appearance; longer phrases hide those inside them. A label in a
-    clause that counts a running total ("among those freed over the two days are 20 defenders of
-    Mariupol", "since 2022 … including 500 women") describes the total, not this event."""
+    """Category/group labels in order of appearance. A longer criterion hides those inside it ("severely
+    wounded" hides "wounded"); groups hide none, they are not refinements of one another («захисники та
+    захисниці Маріуполя» names the women and the garrison). A label in a clause that counts a running total
+    ("among those freed over the two days are 20 defenders of Mariupol", "since 2022 … including 500 women")
+    describes the total, not this event."""
     found: list[tuple[int, int, str]] = []
     sentence = ""
     for s in sentences:
         spans = [(a, b, name) for name in names for a, b in s.hits.get(prefix + name, ())]
         for a, b, name in spans:
-            if any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in spans):
+            inside = any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in spans)
+            if inside and prefix == "cat:":
                 continue
             if s.has("cumulative") and running_total(s, *s.clause_span(a)):
                 continue

@@ -339,7 +339,8 @@ class SeparableVerb:
 class Phrase:
     """A concept named by a head word and a name in its noun phrase, a few words apart: "defenders of the
     Azovstal steelworks" (the name up to `after` tokens after the head), "the Azovstal plant's defenders"
-    (up to `before` tokens before it), within one clause."""
+    (up to `before` tokens before it), within one clause — or a name opening the next one, a list going on
+    after a comma («захисники острова Зміїний, Маріуполя та «Азовсталі»»)."""
 
     concept: str
     head: str
@@ -358,7 +359,7 @@ class Phrase:
             lo = max((c for c in bounds if c <= a), default=0)
             hi = min((c for c in bounds if c > a), default=length)
             for c, d in names:
-                if b <= c <= b + self.after and d <= hi:
+                if b <= c <= b + self.after and (d <= hi or c == hi):
                     found.append((a if self.with_head else b, d))
                 elif d <= a and a - d <= self.before and c >= lo:
                     found.append((c, b))
