@@ -140,9 +140,19 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     lo, hi = s.clause_span(n.start)
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
-    if _near(s.hits, "breakdown", lo, n.start):
+    if _broken_down(s, lo, n.start):
         return True  # "…, among them 80 civilian sailors and 30 servicemen": every count of the clause
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
+
+
+def _broken_down(s: Sentence, lo: int, at: int) -> bool:
+    """A breakdown cue in [lo, at) governs the count at `at`, unless a participle closing a relative clause
+    before the count's noun comes between them: Turkish "aralarında Medvedçuk'un da bulunduğu 55 esir" (55
+    prisoners among whom was Medvedchuk) counts the whole, not a part."""
+    cues = [a for a, _ in s.hits.get("breakdown", ()) if lo <= a < at]
+    if not cues:
+        return False
+    return not _near(s.hits, "attributive", max(cues) + 1, at)
 
 
 def _difference(s: Sentence, n: NumberSpan) -> bool:
