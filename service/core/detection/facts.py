@@ -45,6 +45,7 @@ class Count:
     formula: bool = False  # "N for N": this handover's figure, or the whole operation's
     following: tuple[int, ...] = ()  # the counts after it in its sentence: parts of a total stated elsewhere?
     extra: bool = False  # "In addition, 23 severely wounded …": on top of the exchange's figure, never it
+    added: int = 0  # the second count summed into value ("300 servicemen and two civilians": 2)
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
@@ -77,7 +78,8 @@ def _approximate(s: Sentence, n: NumberSpan) -> bool:
 
 def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
     """(index, value) of the second count of "270 soldiers and 120 civilians", «300 військовослужбовців та
-    двоє цивільних» (spelled too), in n's clause: to be added to the first."""
+    двоє цивільних», "175 defenders and 22 severely wounded" (spelled too), in n's clause: to be added to the
+    first."""
     _, hi = s.clause_span(n.start)
     others = {m.start for m in s.numbers if m.start >= n.end}
     for i in range(n.end, min(n.end + 6, hi - 2)):
@@ -89,8 +91,15 @@ def _plus_span(s: Sentence, n: NumberSpan) -> tuple[int, int] | None:
         if part is None:
             return None
         end = i + 1 + part.end
-        return (i + 1, part.value) if _near(s.hits, "part_group", end, end + 2) else None
+        return (i + 1, part.value) if _group_after(s, end) else None
     return None
+
+
+def _group_after(s: Sentence, i: int) -> bool:
+    """A group of people starts at i or one word on: "120 civilians", and a selection criterion used as the
+    noun ("175 defenders and 22 severely wounded", «175 захисників і 22 важкопоранені»)."""
+    groups = (spans for key, spans in s.hits.items() if key == "part_group" or key.startswith("cat:"))
+    return any(i <= a < i + 2 for spans in groups for a, _ in spans)
 
 
 def _plus_part(s: Sentence, n: NumberSpan) -> int | None:
@@ -762,8 +771,10 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if _part_count(s, n):
             rank = -1  # "12 civilians", "108 women": a part, the side's count only when nothing else is said
         following = tuple(m.value for m in numbers if m.start >= n.end and not _dated(s, m))
-        value = n.value + (_plus_part(s, n) or 0)
-        found.append(Count(value, side, kind, s.text, rank, order, following=following, extra=_additive(s, n)))
+        plus = _plus_part(s, n) or 0
+        extra = _additive(s, n)
+        value = n.value + plus
+        found.append(Count(value, side, kind, s.text, rank, order, following=following, extra=extra, added=plus))
     return found
 
 
@@ -805,9 +816,12 @@ def _assign(all_counts: list[Count], kind: str, keys: tuple[str, str], totals: l
 
 def _total_of(part: Count, others: list[Count]) -> Count:
     """ "141 Ukrainians are coming home! … 132 servicemen were freed, and also 9 civilians": a count that
-    the chosen one and the counts after it in its sentence add up to is the total, and outranks it."""
+    the chosen one and the counts after it in its sentence add up to is the total, and outranks it; so does
+    a count elsewhere that is the chosen one and a group added to it ("175 military were freed" in one
+    sentence, "175 defenders and 22 severely wounded are coming home" in another: 197)."""
     sums = set(itertools.accumulate(part.following, initial=part.value)) - {part.value}
-    return next((c for c in others if c.value in sums), part)
+    summed = (c for c in others if c.added and c.value - c.added == part.value and not c.extra)
+    return next((c for c in others if c.value in sums), None) or next(summed, part)
 
 
 def _labels(
