@@ -449,10 +449,12 @@ def _perfect_auxiliaries(s: Sentence) -> list[int]:
 
 def running_total(s: Sentence, lo: int = 0, hi: int | None = None) -> bool:
     """ "since 2022", "so far", «з початку»: a total so far — unless a superlative before it in the same
-    clause makes it a record ("the largest exchange since the start of the war"). Within [lo, hi) if given."""
+    clause makes it a record ("the largest exchange since the start of the war"), or it dates the series an
+    exchange is numbered in ("what he called the 49th exchange since the start of the war"). Within [lo, hi)
+    if given."""
     end = len(s.tokens) if hi is None else hi
     for a in [a for a, _ in s.hits.get("cumulative", ())] + period_years(s):
-        if not lo <= a < end:
+        if not lo <= a < end or _numbered_exchange_ends(s, a):
             continue
         lo, _ = s.clause_span(a)
         if not any(lo <= b < a for b, _ in s.hits.get("superlative", ())):
@@ -513,3 +515,17 @@ def _distance(lo: int, hi: int, span: Span, cuts: list[int]) -> int:
         return 0
     crossed = sum(1 for c in cuts if first <= c <= last)
     return last - first + _BOUNDARY_COST * crossed
+
+
+def _numbered_exchange_ends(s: Sentence, i: int) -> bool:
+    """An exchange noun numbered by an ordinal in digits ends at i: "the 49th exchange", "le 49e échange",
+    «49-й обмін» (the digits, then the ending as a word of its own)."""
+    for a, b in s.hits.get("exchange", ()):
+        if b != i or a == 0:
+            continue
+        word = s.tokens[a - 1]
+        if word[:1].isdecimal() and word.lstrip("0123456789").isalpha():
+            return True
+        if a > 1 and s.tokens[a - 2].isdecimal() and word.isalpha() and len(word) <= 3:
+            return True
+    return False
