@@ -327,11 +327,16 @@ def _before_recalled_day(s: Sentence, sentences: list[Sentence]) -> bool:
 def _dates_previous(s: Sentence) -> bool:
     """ "Цей обмін відбувся 5 лютого", "This swap took place on 5 February": a sentence opening with a
     demonstrative and the act noun, telling it done on a day, dates the act the sentence before told
-    without a day ("The previous exchange, on 20 July…" and "The swap was agreed … on June 10" do not)."""
+    without a day ("The previous exchange, on 20 July…" and "The swap was agreed … on June 10" do not, nor
+    does "The exchange follows a swap on Dec. 31": that day is the other swap's, named between them)."""
     demonstrative = next((b for a, b in s.hits.get("demonstrative", ()) if a == 0), None)
-    act = any(a == demonstrative for c in ("exchange", "return") for a, _ in s.hits.get(c, ()))
+    ends = [b for c in ("exchange", "return") for a, b in s.hits.get(c, ()) if a == demonstrative]
+    if not ends:
+        return False
     told_done = s.has("done") and not s.has("agree", "plan", "postpone", "modal") and not recall_cue(s)
-    return act and told_done and any(m.day is not None and m.explicit for m in s.dates)
+    others = [a for a, _ in s.hits.get("exchange", ()) if a >= max(ends)]
+    own_day = any(m.day is not None and m.explicit and not any(a < m.start for a in others) for m in s.dates)
+    return told_done and own_day
 
 
 def _context_date(
