@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import gc
 import multiprocessing
 import os
@@ -35,6 +36,42 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 PR_SET_PDEATHSIG = 1
 IDLE_SECONDS = 60.0
+
+
+TRIM_INTERVAL_SECONDS = 1.0
+_last_trim = 0.0
+
+
+def trim_now_and_then() -> None:
+    """Return the heap's free pages to the kernel, at most once every TRIM_INTERVAL_SECONDS: called after
+    each page and document a process works on (this module's jobs, in the pool or in-process).
+
+    glibc gives freed memory back only from the top of the heap; pages freed below live objects stay
+    resident until malloc_trim. A run's churn (pages parsed by lxml, lingua's model loading, ORM rows) left
+    10–20 MB free inside the heap at the 2,000-article `poll --once` peak; trimming once a second while
+    work goes on lowered that peak by ~8 MB (issue 16). One call costs ~0.04 ms when there is nothing to
+    give back, so the interval bounds the cost, not the gain."""
+    global _last_trim
+    now = time.monotonic()
+    if now - _last_trim < TRIM_INTERVAL_SECONDS:
+        return
+    _last_trim = now
+    malloc_trim = _malloc_trim()
+    if malloc_trim is not None:
+        malloc_trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim (None elsewhere: musl has none; not Linux). service.worker.memory has its own,
+    for the worker's parent, which imports no flow."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return function
 
 
 def _always(_text: str) -> bool:
@@ -70,14 +107,19 @@ def _page(body: bytes, url: str, encoding: str | None, item: str, extract_all: b
 
     candidate = passes(item) or page_candidate(body, encoding)
     if not candidate and not extract_all:
-        return PageWork(False, None, skipped=True)
-    return PageWork(candidate, _extract(body, url, encoding, candidate))
+        work = PageWork(False, None, skipped=True)
+    else:
+        work = PageWork(candidate, _extract(body, url, encoding, candidate))
+    trim_now_and_then()
+    return work
 
 
 def _detect(doc: Document) -> Report:
     from service.core.detection.detect import detect  # on first use: a poll with nothing new need not load it
 
-    return detect(doc)
+    report = detect(doc)
+    trim_now_and_then()
+    return report
 
 
 def _ready() -> None:

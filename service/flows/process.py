@@ -194,20 +194,21 @@ async def _page_text(ctx: WorkerContext, article: Article, feed_url: str | None)
     if policy == "none":
         return PageText(article.summary, "summary")
     try:
-        result = await ctx.http.fetch(
-            article.url,
-            accept=HTML_ACCEPT,
-            max_bytes=ctx.settings.max_page_bytes,
-            check_robots=ctx.settings.respect_robots,
-            private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
-        )
-        work = await ctx.extractor.page(
-            result.body,
-            url=result.url,
-            encoding=result.encoding,
-            item=pages.item_text(article.title, article.summary),
-            extract_all=policy == "all",
-        )
+        async with ctx.page_slots():  # the body is held from its download to the end of the page's work
+            result = await ctx.http.fetch(
+                article.url,
+                accept=HTML_ACCEPT,
+                max_bytes=ctx.settings.max_page_bytes,
+                check_robots=ctx.settings.respect_robots,
+                private=ctx.http.page_access(feed_url),  # a publisher's link must not reach our intranet
+            )
+            work = await ctx.extractor.page(
+                result.body,
+                url=result.url,
+                encoding=result.encoding,
+                item=pages.item_text(article.title, article.summary),
+                extract_all=policy == "all",
+            )
         if work.skipped:
             return PageText(article.summary, "summary")  # cannot be about an exchange: not worth extracting
         extracted = work.extracted
