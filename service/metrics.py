@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 
@@ -116,3 +118,82 @@ class FeedStateCollector:
 
 FEED_STATES = FeedStateCollector()
 REGISTRY.register(FEED_STATES)
+
+
+# --- a worker's polling child counts; its parent serves /metrics (service/worker/supervisor.py) -------------
+
+FORWARDED_TYPES = ("counter", "histogram")
+_NOT_FORWARDED = ("exchangewatch_api_requests",)  # the parent's own server counts its requests
+
+
+def counted_samples(registry: CollectorRegistry = REGISTRY) -> list[tuple[str, dict[str, str], float]]:
+    """This process's counter and histogram samples (name, labels, cumulative value), read through the
+    registry's public collect(); the `_created` timestamps are left out (they are not counts)."""
+    return [
+        (sample.name, dict(sample.labels), sample.value)
+        for family in registry.collect()
+        if family.type in FORWARDED_TYPES and family.name not in _NOT_FORWARDED
+        for sample in family.samples
+        if not sample.name.endswith("_created")
+    ]
+
+
+SampleKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+class ChildCounts:
+    """What the polling children counted, kept by the parent: children that ended, and the live one's last
+    report. Counts are cumulative within a child and start at zero in each new one."""
+
+    def __init__(self) -> None:
+        self._ended: dict[SampleKey, float] = {}
+        self._live: dict[SampleKey, float] = {}
+        self._labels: dict[SampleKey, dict[str, str]] = {}
+
+    def report(self, samples: list[tuple[str, dict[str, str], float]]) -> None:
+        """The live child's counts so far (its whole report: cumulative values, not increments)."""
+        live = {}
+        for name, labels, value in samples:
+            key = (name, tuple(sorted(labels.items())))
+            self._labels.setdefault(key, dict(labels))
+            live[key] = float(value)
+        self._live = live
+
+    def child_ended(self) -> None:
+        """The live child is gone: its last report stays in the totals."""
+        for key, value in self._live.items():
+            self._ended[key] = self._ended.get(key, 0.0) + value
+        self._live = {}
+
+    def totals(self) -> dict[SampleKey, float]:
+        out = dict(self._ended)
+        for key, value in self._live.items():
+            out[key] = out.get(key, 0.0) + value
+        return out
+
+    def labels(self, key: SampleKey) -> dict[str, str]:
+        return self._labels[key]
+
+
+class WithChildCounts:
+    """A registry view for `generate_latest`: this process's metrics with the children's counts added to the
+    counters and histograms of the same name (series only a child had are added as they were)."""
+
+    def __init__(self, counts: ChildCounts, registry: CollectorRegistry = REGISTRY) -> None:
+        self.counts = counts
+        self.registry = registry
+
+    def collect(self) -> Iterator[Metric]:
+        extra = self.counts.totals()
+        for family in self.registry.collect():
+            if family.type not in FORWARDED_TYPES or family.name in _NOT_FORWARDED or not extra:
+                yield family
+                continue
+            merged = Metric(family.name, family.documentation, family.type, family.unit)
+            for sample in family.samples:
+                key = (sample.name, tuple(sorted(sample.labels.items())))
+                merged.add_sample(sample.name, sample.labels, sample.value + extra.pop(key, 0.0))
+            mine = {family.name + suffix for suffix in ("_total", "_bucket", "_count", "_sum")}
+            for key in [k for k in extra if k[0] in mine]:  # series this process has not counted
+                merged.add_sample(key[0], self.counts.labels(key), extra.pop(key))
+            yield merged

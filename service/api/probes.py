@@ -63,6 +63,8 @@ class Probes:
     db: Database
     runtime: Scheduler | None = None
     snapshots: dict[str, Snapshot[Any]] = field(default_factory=dict)
+    # What /metrics serves: this process's registry, or (a worker's parent) one that adds its child's counts.
+    registry: Any = REGISTRY
     _migrations: dict[str, Any] = field(default_factory=dict)
 
     def live(self) -> Answer:
@@ -143,7 +145,7 @@ class Probes:
             update_gauges(figures, feeds, now)
         except Exception:  # metrics must answer even when the database does not
             pass
-        return Answer(200, CONTENT_TYPE_LATEST, generate_latest(REGISTRY))
+        return Answer(200, CONTENT_TYPE_LATEST, generate_latest(self.registry))
 
 
 def _check(status: str, value: Any, unit: str | None = None, **extra: Any) -> list[dict[str, Any]]:

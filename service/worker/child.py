@@ -37,43 +37,25 @@ def die_with_parent(parent: int) -> None:
         sys.exit(0)
 
 
-def forwarded_metrics() -> list[Any]:
-    """The counters and histograms the ticks count; the parent adds them to its own (it serves /metrics)."""
-    from prometheus_client import Counter, Histogram
-
-    from service.metrics import API_REQUESTS, REGISTRY
-
-    collectors = list(REGISTRY._collector_to_names)
-    return [c for c in collectors if isinstance(c, Counter | Histogram) and c is not API_REQUESTS]
-
-
-def metric_values(metric: Any) -> dict[str, list[float]]:
-    """{label values joined by NUL: the cells' cumulative values (a histogram: sum, then its buckets)}."""
-    children = list(metric._metrics.items()) if metric._labelnames else [((), metric)]
-    out = {}
-    for labels, child in children:
-        cells = [child._sum, *child._buckets] if hasattr(child, "_buckets") else [child._value]
-        out["\0".join(labels)] = [cell.get() for cell in cells]
-    return out
-
-
 class Reporter:
     """Writes the child's news to the parent: a tick's name when it finishes, the counters when they moved."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
-        self.metrics = forwarded_metrics()
-        self._sent: dict[str, Any] = {}
+        self._sent: list[Any] = []
 
     def tick(self, name: str) -> None:
         self._send({"tick": name})
         self.counters()
 
     def counters(self) -> None:
-        values = {m._name: metric_values(m) for m in self.metrics}
-        if values != self._sent:
-            self._sent = values
-            self._send({"metrics": values})
+        """The counters' and histograms' cumulative samples, when they moved (service.metrics.counted_samples)."""
+        from service.metrics import counted_samples
+
+        samples = [list(sample) for sample in counted_samples()]
+        if samples != self._sent:
+            self._sent = samples
+            self._send({"metrics": samples})
 
     def _send(self, message: dict[str, Any]) -> None:
         try:

@@ -18,7 +18,7 @@ from service.api.problems import PROBLEM, problem_body
 from service.bootstrap import prepare_database, sync_feed_list
 from service.db import Database
 from service.logs import log_access
-from service.metrics import API_REQUESTS
+from service.metrics import API_REQUESTS, REGISTRY
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,8 @@ class WorkerApp:
         except BaseException:
             await db.dispose()
             raise
-        self.probes = Probes(settings, db, self.runtime)
+        registry = getattr(self.runtime, "metrics", None)  # a parent's: its own counts and its children's
+        self.probes = Probes(settings, db, self.runtime, registry=registry or REGISTRY)
         return db
 
 

@@ -11,7 +11,11 @@ prometheus_client; ~70 MB) and holds no per-article state, so an idle worker is 
   would, and exits after WORKER_IDLE_EXIT_SECONDS without work.
 - The child reports each finished tick and its counters on a pipe: /health's scheduler lag is the time since
   the last poll tick (the child's, or the parent's own due check while there is no child), and /metrics adds
-  the child's counters to the parent's (a finished child's counts stay).
+  the child's counters to the parent's (a finished child's counts stay; read and served through
+  prometheus_client's public collect() and Metric, service.metrics.ChildCounts).
+- A child that exits with an error before finishing a tick failed to start (a feed list it cannot read, a
+  broken install): the parent logs it at ERROR with the exit code and waits before the next start, 1 s
+  doubling to 5 minutes; a child that finishes a tick resets the wait.
 - SIGTERM stops the parent's loop, then the child (SIGTERM, its ticks drain, then SIGKILL after the grace);
   the child dies with its parent (PR_SET_PDEATHSIG), so SIGKILL on the parent leaves no orphan.
 """
@@ -28,9 +32,19 @@ from datetime import UTC, datetime
 from typing import Any
 
 from service.db import Database
+from service.metrics import ChildCounts, WithChildCounts
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+RESTART_FIRST_SECONDS = 1.0  # the wait after a child's first failed start; doubled after each further one
+RESTART_MAX_SECONDS = 300.0
+
+
+def restart_delay(failures: int, first: float = RESTART_FIRST_SECONDS) -> float:
+    """Seconds to wait before the next child after `failures` failed starts in a row (0: none failed)."""
+    if failures <= 0:
+        return 0.0
+    return min(RESTART_MAX_SECONDS, first * 2 ** min(failures - 1, 30))
 
 
 class Supervisor:
@@ -45,7 +59,12 @@ class Supervisor:
         self.child: asyncio.subprocess.Process | None = None
         self._task: asyncio.Task[None] | None = None
         self._reader: asyncio.Task[None] | None = None
-        self._seen: dict[str, dict[str, list[float]]] = {}  # the live child's counters as last reported
+        self.counts = ChildCounts()
+        self.metrics = WithChildCounts(self.counts)  # what /metrics serves in the parent
+        self.failed_starts = 0  # children in a row that exited with an error before finishing a tick
+        self.restart_first_seconds = RESTART_FIRST_SECONDS
+        self._child_ticked = False
+        self._not_before = 0.0  # loop time before which no child is started (after failed starts)
 
     async def start(self) -> None:
         self.started_at = datetime.now(UTC)
@@ -80,7 +99,7 @@ class Supervisor:
                         self.last_run["poll"] = datetime.now(UTC)
                     except Exception:  # a database outage: try again next tick (the probes report it)
                         log.debug("due check failed", exc_info=True)
-                if due:
+                if due and asyncio.get_running_loop().time() >= self._not_before:
                     await self._spawn()
                     due = False
             await asyncio.sleep(self.settings.scheduler_tick_seconds)
@@ -103,7 +122,7 @@ class Supervisor:
         finally:
             os.close(write_fd)
         self.children_started += 1
-        self._seen = {}
+        self._child_ticked = False
         self._reader = asyncio.create_task(self._read(read_fd))
         assert self.child.stdin is not None
         self.child.stdin.write(pickle.dumps(self.settings))
@@ -129,16 +148,32 @@ class Supervisor:
     def _message(self, message: dict[str, Any]) -> None:
         if "tick" in message:
             self.last_run[str(message["tick"])] = datetime.now(UTC)
+            self._child_ticked = True
+            self.failed_starts = 0  # this child started: the next failure waits the first delay again
         if "metrics" in message:
-            add_counts(message["metrics"], self._seen)
+            self.counts.report([(str(name), dict(labels), float(value)) for name, labels, value in message["metrics"]])
 
     async def _reap(self) -> None:
         child, self.child = self.child, None
         if self._reader is not None:
             await self._reader  # the child's last counters
             self._reader = None
-        if child is not None:
-            log.info("polling child exited pid=%d code=%s", child.pid, child.returncode)
+        self.counts.child_ended()
+        if child is None:
+            return
+        if child.returncode and not self._child_ticked:
+            self.failed_starts += 1
+            wait = restart_delay(self.failed_starts, self.restart_first_seconds)
+            self._not_before = asyncio.get_running_loop().time() + wait
+            log.error(
+                "polling child failed to start pid=%d code=%s (%d in a row); next start in %.1f s at the earliest",
+                child.pid,
+                child.returncode,
+                self.failed_starts,
+                wait,
+            )
+            return
+        log.info("polling child exited pid=%d code=%s", child.pid, child.returncode)
 
     async def stop(self, *, grace_seconds: float = 10.0) -> None:
         if self._task is not None:
@@ -153,27 +188,6 @@ class Supervisor:
                 child.kill()
                 await child.wait()
         await self._reap()
-
-
-def add_counts(reported: dict[str, dict[str, list[float]]], seen: dict[str, dict[str, list[float]]]) -> None:
-    """Add what the child counted since its last report to the parent's own counters and histograms."""
-    from service.worker.child import forwarded_metrics
-
-    metrics = {m._name: m for m in forwarded_metrics()}
-    for name, series in reported.items():
-        metric = metrics.get(name)
-        if metric is None:
-            continue
-        before = seen.setdefault(name, {})
-        for key, values in series.items():
-            old = before.get(key, [0.0] * len(values))
-            labels = key.split("\0") if metric._labelnames else []
-            target = metric.labels(*labels) if labels else metric
-            cells = [target._sum, *target._buckets] if hasattr(target, "_buckets") else [target._value]
-            for cell, new, was in zip(cells, values, old, strict=False):
-                if new > was:
-                    cell.inc(new - was)
-            before[key] = values
 
 
 def _naive_utc() -> datetime:
