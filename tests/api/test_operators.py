@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from service.api.app import create_app
@@ -111,6 +112,25 @@ async def test_metrics_gauges_per_feed_and_for_the_backlog(database_url: str, da
         text = (await http.get("/metrics")).text
     assert f'feed_id="{ids[0]}"' not in text  # a removed feed's series goes with it
     assert "exchangewatch_feeds_failing 0.0" in text
+
+
+async def test_metrics_answer_with_stale_gauges_and_log_why_when_the_database_fails(
+    database_url: str, database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database error (not an outage: a table gone from under the service) leaves /metrics answering with
+    the gauges' last values, and says why in the log instead of swallowing it."""
+    await add_feeds(database, 2, 1)
+    caplog.set_level(logging.WARNING, logger="service.api.probes")
+    async with api(database_url, database) as http:
+        assert "exchangewatch_feeds_enabled 2.0" in (await http.get("/metrics")).text
+        assert not [r for r in caplog.records if r.name == "service.api.probes"]
+        async with database.session() as session:
+            await session.exec(text("ALTER TABLE feeds RENAME TO feeds_moved"))  # type: ignore[call-overload]
+        answer = await http.get("/metrics")
+        assert answer.status_code == 200 and "exchangewatch_feeds_enabled 2.0" in answer.text  # last values
+    (record,) = [r for r in caplog.records if r.name == "service.api.probes"]
+    assert record.levelno == logging.WARNING and "gauges keep their last values" in record.getMessage()
+    assert record.exc_info is not None and "feeds" in str(record.exc_info[1])
 
 
 async def test_access_log_is_optional_and_carries_fields(
