@@ -18,6 +18,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from service.core.detection.generic import period_years
+from service.core.detection.stories import counted, nominal_act
 from service.core.domain import EventStatus
 from service.core.topics import Span
 
@@ -333,9 +334,11 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
         return "completed"  # a verb of a language without tense (Indonesian "menyerahkan"), nothing else said
     if _talks_about_act(s, parts):
         return "agreed"  # "Ukraine and Russia hold talks on major POW swap": the swap is what they negotiate
-    if official or (s.title and not speech_about_act(s)):
+    if (official or (s.title and not speech_about_act(s))) and not nominal_act(s, parts):
         return "completed"  # a headline's present tense is news style; an official post reports its act
-    return None
+    if s.title and counted(s) and not speech_about_act(s):
+        return "completed"  # "Exchange of 410 captives between Russia and Ukraine": a counted headline noun
+    return None  # "The meeting focused on the return of Ukrainians": a verbal noun names a plan or a topic
 
 
 _TALKS_GAP = 5  # "talks on [a major POW] swap", «переговоры об [очередном] обмене»

@@ -37,6 +37,7 @@ from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners
 from service.core.detection.generic import statement
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
+from service.core.detection.stories import identification, person_story
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
 from service.core.topics import Topic, load_topic, normalize, tokenize
 
@@ -122,13 +123,15 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
             kinds.insert(0, "pow_exchange")  # "brings home 38 soldiers and the bodies of 62 fallen"
     elif (s.has("pow") or strong_pow or _people_swapped(s, official)) and not (s.has("children") and not strong_pow):
         kinds.append("pow_exchange")
+    if "body_repatriation" in kinds and identification(s):
+        kinds.remove("body_repatriation")  # "of the bodies returned in June, 1,200 have been identified"
     if not kinds:
         return
     s.status = clause_status(s, official)
     # no status of its own only because it tells speech about the act (not a wish, offer or condition)
     s.speech = s.status is None and s.title and speech_about_act(s) and not s.has("modal", "conditional")
     s.planned = frozenset(planned_days(s)) if s.status == "agreed" else frozenset()
-    if (s.status is not None or s.speech) and not statement(s):
+    if (s.status is not None or s.speech) and not statement(s) and not person_story(s):
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
 
