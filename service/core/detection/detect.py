@@ -60,7 +60,7 @@ class _Group:
 
 def _counted_soldiers(s: Sentence) -> bool:
     """A count right before a soldier noun: "frees 64 soldiers and one U.S. citizen" (no side named)."""
-    ends = {n.end for n in find_numbers(s.tokens, s.topic, s.language)}
+    ends = {n.end for n in s.numbers}  # the sentence's cached numbers, as facts reads them
     return any(a in ends for a, _ in s.hits.get("pow", ()))
 
 
