@@ -3,6 +3,9 @@ of the fallen, or an agreement about one — and what does it say (numbers, side
 
 Pure functions over `Document`; all topic knowledge comes from the topic data (service/topics).
 
+A cheap gate first (sentences.may_hold_evidence): a non-official document with no act word or no party
+anywhere in it, in any language's spelling, is not relevant without the per-sentence work.
+
 How it decides, sentence by sentence (headline and lead weigh most):
 - evidence = a return/exchange/handover predicate + an object (POWs, captives, defenders; bodies, the
   fallen) + a Russia/Ukraine party, with no other-conflict party, off-topic cue (torture, rubble,
@@ -35,8 +38,9 @@ from service.core.detection.clauses import clause_status, planned_days, recall_c
 from service.core.detection.dates import DateMention, dateline, resolve, resolve_ahead, url_date
 from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners_conjunct
 from service.core.detection.generic import statement
+from service.core.detection.language import document_language
 from service.core.detection.numbers import find_numbers, n_for_n
-from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse
+from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse, may_hold_evidence
 from service.core.detection.stories import identification, person_story
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
 from service.core.topics import Topic, load_topic, normalize, tokenize
@@ -686,7 +690,10 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     global _uses
     _uses += 1
     topic = topic or load_topic()
-    sentences = analyse(doc, topic)
+    language = document_language(doc.title, doc.text, doc.language)
+    if not may_hold_evidence(doc, topic, language):
+        return Report(False, 0.0, (), ("no exchange/repatriation evidence",))
+    sentences = analyse(doc, topic, language)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     doc_has_both = doc_has_ua and any(s.has("party_ru") for s in sentences)
     for s in sentences:

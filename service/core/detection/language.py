@@ -281,6 +281,14 @@ def _by_letters(sample: str) -> str | None:
     return None
 
 
+def other_script(text: str, document: str | None) -> bool:
+    """Whether some of the text may be in another script than the document's language, and so be read
+    as another language by sentence_language (the same cheap test it starts with)."""
+    if document is None:
+        return False
+    return bool((_LATIN_RUN if document in CYRILLIC_LANGUAGES else _CYRILLIC).search(text))
+
+
 def sentence_language(text: str, document: str | None) -> str | None:
     """A sentence in another script than its article (an English tweet quoted in a Ukrainian report)
     is classified on its own; otherwise it shares the article's language."""

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from service.core.detection.dates import DateMention, find_dates
-from service.core.detection.language import document_language, sentence_language
+from service.core.detection.language import document_language, other_script, sentence_language
 from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, support_future, tense
 from service.core.detection.numbers import NumberSpan, find_numbers
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
@@ -397,11 +397,44 @@ def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_
             hits.pop(concept, None)
 
 
-def analyse(doc: Document, topic: Topic) -> list[Sentence]:
-    """The headline and the text as analysed sentences, in order."""
+def may_hold_evidence(doc: Document, topic: Topic, language: str | None) -> bool:
+    """False only when no sentence of a non-official document can be evidence: none has an act word or
+    none names a party. Most news a feed carries fails here, before the per-sentence work.
+
+    A superset of what analyse() matches: the same normalisation over the whole text, every language's
+    act and party words (their longest token, prefixes kept), Serbian Cyrillic transliterated, proclitics
+    split off, the document language's lemmas; a German separable verb's particle, or a sentence in another
+    script than the document's (classified on its own), sends the document through the full analysis.
+    """
+    if doc.official:
+        return True  # an official post needs no party named (detect._party_ok)
+    text = normalize(f"{doc.title}\n{doc.text[:MAX_TEXT]}")
+    tokens = set(tokenize(text))
+    if not text.isascii():
+        for table in topic.transliteration.values():
+            tokens.update(tokenize(text.translate(table)))
+        for clitics in topic.proclitics.values():
+            tokens.update(_without_proclitics(list(tokens), clitics))
+    cuts: dict[int, set[str]] = {}
+    if all(part.hit(tokens, cuts) for part in topic.evidence_gate):
+        return True
+    if other_script(text, language):
+        return True
+    key = topic.section(language) or ""
+    if any(verb.particle in tokens for verb in topic.separable.get(key, ())):
+        return True
+    if key in topic.lemma_languages:
+        tokens.update(lemma(t, key) for t in list(tokens))
+        return all(part.hit(tokens) for part in topic.evidence_gate)
+    return False
+
+
+def analyse(doc: Document, topic: Topic, language: str | None = None) -> list[Sentence]:
+    """The headline and the text as analysed sentences, in order (`language`: the document's, when the
+    caller has found it already)."""
     sentences: list[Sentence] = []
     body_index = 0
-    language = document_language(doc.title, doc.text, doc.language)
+    language = language or document_language(doc.title, doc.text, doc.language)
     speaker = source_side(doc.url, doc.source)
     for index, (text, is_title) in enumerate(split_sentences(doc, topic.months)):
         if is_title:

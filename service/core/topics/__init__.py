@@ -414,6 +414,7 @@ class Topic:
     recall_after_days: int
     relevance_threshold: float
     prefilter: tuple[PrefilterPart, ...]
+    evidence_gate: tuple[PrefilterPart, ...] = ()
     non_subject_prepositions: frozenset[str] = frozenset()
     category_labels: Mapping[str, str] = field(default_factory=dict)
     category_hidden_by: Mapping[str, str] = field(default_factory=dict)
@@ -531,6 +532,9 @@ def _merge_tables(per_language: Mapping[str, Mapping[str, Any]]) -> dict[str, An
 # Evidence needs, in one sentence, an object, a predicate and a party: a page lacking any of the
 # three anywhere cannot be relevant.
 _PREFILTER_PARTS = (("pow", "captivity", "body"), ("exchange", "return"), ("party_ua", "party_ru"))
+# What every evidence sentence of a non-official source has (detection's cheap gate, see sentences.py): an
+# act and a party. No object: "exchanged 1,000 for 1,000" and "swapped 90 people" are evidence without one.
+_GATE_PARTS = (("exchange", "return"), ("party_ua", "party_ru"))
 
 
 @dataclass(frozen=True)
@@ -559,9 +563,13 @@ class PrefilterPart:
         return False
 
 
-def _prefilter_parts(concepts: Mapping[str, list[str]], masks: Mapping[str, list[str]]) -> tuple[PrefilterPart, ...]:
+def _prefilter_parts(
+    concepts: Mapping[str, list[str]],
+    masks: Mapping[str, list[str]],
+    required: tuple[tuple[str, ...], ...] = _PREFILTER_PARTS,
+) -> tuple[PrefilterPart, ...]:
     parts: list[PrefilterPart] = []
-    for names in _PREFILTER_PARTS:
+    for names in required:
         patterns = [p for c in names for p in [*concepts[c], *masks.get(c, ())]]
         if "party_ua" in names:
             patterns += masks.get("hq", [])
@@ -629,6 +637,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         recall_after_days=int(data.get("recall_after_days", 6)),
         relevance_threshold=float(data.get("relevance_threshold", 1.0)),
         prefilter=_prefilter_parts(concepts, masks),
+        evidence_gate=_prefilter_parts(concepts, masks, _GATE_PARTS),
         non_subject_prepositions=frozenset(data.get("binding", {}).get("non_subject_prepositions", ())),
         category_labels=dict(data.get("category_labels", {})),
         category_hidden_by=dict(data.get("category_hidden_by", {})),
