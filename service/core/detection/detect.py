@@ -75,7 +75,7 @@ def _names_foreign_party(s: Sentence, concept: str = "foreign") -> bool:
     spans = s.hits.get(concept, ())
     if not spans or not (s.has("party_ua", "nat_ua") or _counted_soldiers(s)):
         return bool(spans)
-    return not all(s.nationality(lo, hi) for lo, hi in spans)
+    return not all(s.names_a_persons_nationality(lo, hi) for lo, hi in spans)
 
 
 def _party_ok(s: Sentence, doc_has_ua: bool, official: bool = False, doc_has_both: bool = False) -> bool:

@@ -488,7 +488,7 @@ def _ours(s: Sentence, a: int) -> str | None:
     return s.speaker or _UA
 
 
-def _nationality(s: Sentence, lo: int, hi: int, concept: str) -> bool:
+def _side_named_in(s: Sentence, lo: int, hi: int, concept: str) -> bool:
     """A nationality of side `concept` ("nat_ua"/"nat_ru") in [lo, hi), "our" counted for the source's side."""
     side = _UA if concept == "nat_ua" else _RU
     return any(
@@ -685,8 +685,8 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         rank = -1  # "27 defenders of Mariupol": a part, used only when nothing else is said
     # One word after the noun phrase: adjectives follow nouns in the Romance languages.
     lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
-    ua = _nationality(s, lo, hi, "nat_ua") or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
-    ru = _nationality(s, lo, hi, "nat_ru") or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
+    ua = _side_named_in(s, lo, hi, "nat_ua") or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
+    ru = _side_named_in(s, lo, hi, "nat_ru") or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
         return (_UA if ua else _RU), rank
     if _near(s.hits, "own", lo, min(n.end + 4, clause_hi)):
@@ -959,7 +959,8 @@ def _mediators(sentences: list[Sentence], topic: Topic) -> Fact | None:
             (a, b, name)
             for name in topic.mediator_names
             for a, b in s.hits.get("med:" + name, ())
-            if not s.nationality(a, b) and not _party_between(s, a)  # "a U.S. citizen who helped our people"
+            if not s.names_a_persons_nationality(a, b)
+            and not _party_between(s, a)  # "a U.S. citizen who helped our people"
         )
         kept = [(a, b, name) for a, b, name in spans if _cued(s, a, b)]
         grown = True
@@ -1087,7 +1088,7 @@ def _mirror_clauses(s: Sentence) -> list[tuple[int, int]]:
 def _mirrored_side(s: Sentence, lo: int, hi: int, given: str) -> str:
     """Who receives "the same number": the side the clause names (a nationality, or the subject's own
     people), else the other side than the count it repeats."""
-    ua, ru = _nationality(s, lo, hi, "nat_ua"), _nationality(s, lo, hi, "nat_ru")
+    ua, ru = _side_named_in(s, lo, hi, "nat_ua"), _side_named_in(s, lo, hi, "nat_ru")
     if ua != ru:
         return _UA if ua else _RU
     if _near(s.hits, "own", lo, hi):

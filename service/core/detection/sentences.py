@@ -83,7 +83,7 @@ class Sentence:
     _dates: list[DateMention] | None = None
     _numbers: list[NumberSpan] | None = None
 
-    def nationality(self, lo: int, hi: int) -> bool:
+    def names_a_persons_nationality(self, lo: int, hi: int) -> bool:
         """The foreign name at [lo, hi) is a person's nationality, not a party or a mediator: a citizen or
         volunteer noun beside it ("a U.S. citizen", «громадянина США»), the body it names ("the body of an
         Israeli")."""
