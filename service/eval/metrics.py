@@ -86,8 +86,13 @@ def attribute(alert: Alert, keys: list[str]) -> str:
     return keys[0]
 
 
-# An agreement's agreed counts are, in the corpus's keys, who is to be returned to whom.
-_AGREED_AS = {"agreed_to_ukraine": "returned_to_ukraine", "agreed_to_russia": "returned_to_russia"}
+# An agreement's agreed counts are, in the corpus's keys, who (and whose bodies) is to be returned to whom.
+_AGREED_AS = {
+    "agreed_to_ukraine": "returned_to_ukraine",
+    "agreed_to_russia": "returned_to_russia",
+    "agreed_bodies_to_ukraine": "bodies_to_ukraine",
+    "agreed_bodies_to_russia": "bodies_to_russia",
+}
 
 
 def primary_facts(report: Report) -> dict[str, Any]:

@@ -378,7 +378,15 @@ def test_swap_with_a_body_handed_over_carries_both_counts() -> None:
 
 
 def test_facts_use_standard_keys_or_documented_extras() -> None:
-    extras = {"groups", "agreed_to_ukraine", "agreed_to_russia", "agreed_bodies", "venue"}
+    extras = {
+        "groups",
+        "agreed_to_ukraine",
+        "agreed_to_russia",
+        "agreed_bodies",
+        "agreed_bodies_to_ukraine",
+        "agreed_bodies_to_russia",
+        "venue",
+    }
     report = detect(
         _doc(
             "Ukraine returned 103 soldiers and 2 civilians from Russian captivity, including officers "

@@ -141,6 +141,14 @@ def test_agreed_counts_compare_as_the_corpus_count_keys() -> None:
     assert "returned_to_ukraine" not in primary_facts(swap)  # only an agreement's agreed counts stand for them
 
 
+def test_agreed_bodies_by_side_compare_as_the_corpus_body_keys() -> None:
+    facts = (Fact("agreed_bodies", 900, "s"), Fact("agreed_bodies_to_ukraine", 900, "s"))
+    agreement = Report(True, 1.0, (Mention("agreement", "agreed", date(2031, 3, 1), "day", facts),))
+    values = primary_facts(agreement)
+    assert values["bodies_to_ukraine"] == 900
+    assert "bodies_to_russia" not in values  # a figure with no side stands for neither
+
+
 def test_parse_published() -> None:
     assert parse_published(None) is None
     assert parse_published("2031-02") == datetime(2031, 2, 28, 23, 59, tzinfo=UTC)

@@ -25,7 +25,8 @@ Facts come from `service.core.detection.facts`. Keys of `Mention.facts`:
   `bodies_to_ukraine`/`bodies_to_russia`;
 - body_repatriation: `bodies_to_ukraine`, `bodies_to_russia` (int), `mediators`; a same-day swap adds
   `returned_to_*`;
-- agreement: `agreed_to_ukraine`, `agreed_to_russia` (int, people), `agreed_bodies` (int), `venue` (str).
+- agreement: `agreed_to_ukraine`, `agreed_to_russia` (int, people), `agreed_bodies` (int) and, when the text
+  names who receives them, `agreed_bodies_to_ukraine`/`agreed_bodies_to_russia`, `venue` (str).
 """
 
 from __future__ import annotations
@@ -656,6 +657,36 @@ def _with_companion_counts(primary: Mention, others: list[Mention]) -> Mention:
     return replace(primary, facts=primary.facts + tuple(extra)) if extra else primary
 
 
+_TERMS = (
+    "agreed_to_ukraine",
+    "agreed_to_russia",
+    "agreed_bodies",
+    "agreed_bodies_to_ukraine",
+    "agreed_bodies_to_russia",
+)
+
+
+def _with_deal_terms(primary: Mention, others: list[Mention]) -> Mention:
+    """An agreement that states no terms takes those the text tells of the same deal elsewhere: another
+    agreement mention of its day («Нагадаємо, 2 червня сторони домовилися … по 6000 з кожного боку»), or,
+    for a postponement, the deal whose act is postponed ("Russia accused Ukraine of postponing the handover
+    …; at the June 2 talks the two sides agreed to return 6,000 bodies each")."""
+    if primary.kind != "agreement" or any(f.key in _TERMS for f in primary.facts):
+        return primary
+    for other in others:
+        if other.kind != "agreement" or not any(f.key in _TERMS for f in other.facts):
+            continue
+        same_deal = other.event_date == primary.event_date or (
+            primary.status == "postponed"
+            and (other.event_date is None or primary.event_date is None or other.event_date <= primary.event_date)
+        )
+        if same_deal:
+            have = primary.fact_values()
+            terms = tuple(f for f in other.facts if f.key in (*_TERMS, "categories") and f.key not in have)
+            return replace(primary, facts=primary.facts + terms)
+    return primary
+
+
 def _foreign_story(sentences: list[Sentence]) -> bool:
     """Mostly about another conflict's swap or hostages (Gaza, Karabakh, US–Russia…)."""
     foreign = sum(1 for s in sentences if _names_foreign_party(s, "foreign_conflict"))
@@ -721,7 +752,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     if not published and fresh[0].date is not None:
         anchor = fresh[0].date
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
-    mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
+    mentions[0] = _with_deal_terms(_with_companion_counts(mentions[0], mentions[1:]), mentions[1:])
     mentions = [mentions[0], *(_as_background(m, mentions[0]) for m in mentions[1:])]
     reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
     return Report(True, score, tuple(mentions), tuple(reasons))

@@ -1011,6 +1011,10 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
     for c in sorted(found, key=lambda c: c.extra):  # "In addition, 23 wounded …" only when nothing else is agreed
         if c.kind == "body":
             facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
+            # "6,000 bodies each", «передача Украине 6 тыс. тел»: who is to receive them, when the text says
+            for side, key in ((_UA, "agreed_bodies_to_ukraine"), (_RU, "agreed_bodies_to_russia")):
+                if c.side in (side, _BOTH):
+                    facts.setdefault(key, Fact(key, c.value, c.sentence))
             continue
         if c.side in (_UA, _BOTH, _UNKNOWN):
             facts.setdefault("agreed_to_ukraine", Fact("agreed_to_ukraine", c.value, c.sentence))

@@ -19,6 +19,8 @@ FIELD_LABELS: dict[str, str] = {
     "agreed_to_ukraine": "agreed to Ukraine",
     "agreed_to_russia": "agreed to Russia",
     "agreed_bodies": "bodies agreed",
+    "agreed_bodies_to_ukraine": "bodies agreed to Ukraine",
+    "agreed_bodies_to_russia": "bodies agreed to Russia",
     "planned_for": "handover planned for",
     "event_date": "date",
     "date_precision": "date precision",
