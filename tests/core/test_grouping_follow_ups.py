@@ -154,3 +154,25 @@ def test_the_latest_deal_is_joined_unless_something_speaks_against_it() -> None:
     assert (match_score(deal, misread, span, (), PARAMS, latest=True) or 0.0) < PARAMS.match_threshold
     civilians = replace(misread, facts=(*misread.facts, Fact("categories", ("civilians",), "s")))
     assert (match_score(deal, civilians, span, (), PARAMS, latest=True) or 0.0) >= PARAMS.match_threshold
+
+
+# A postponement dated by its own day that also recaps the deal it puts off (its talks' day and terms).
+POSTPONED_WITH_RECAP_EN = article(
+    "Moscow accuses Kyiv of putting off the prisoner swap; Kyiv denies it",
+    "KYIV, Aug 9 (Wire) - Russia accused Ukraine on Saturday of postponing indefinitely the prisoner exchange "
+    "agreed at the talks in Istanbul. Ukraine said no date had ever been set. "
+    "At the July 23 talks in Istanbul, the two sides agreed to exchange 1,200 prisoners of war from each side.",
+    "en",
+    at(8, 9, 15),
+    "wire.example",
+)
+
+
+def test_a_postponement_and_the_deal_it_recaps_are_one_agreement() -> None:
+    store = Store()
+    [deal] = store.feed(DEAL_EN)
+    outcomes = store.feed(POSTPONED_WITH_RECAP_EN)
+    agreements = [o for o in outcomes if o.after.kind == "agreement"]
+    assert [o.after.key for o in agreements] == [deal.after.key]  # no second agreement from the recap
+    assert agreements[0].after.status == "postponed"
+    assert all(o.before is not None for o in outcomes if o.after.kind == "agreement")

@@ -445,11 +445,11 @@ def _is_context(side: Mention, primary: Mention) -> bool:
     return side.kind == "agreement" != primary.kind and primary.status == "completed"
 
 
-def _same_claim(a: Mention, b: Mention) -> bool:
+def _same_claim(a: Mention, b: Mention, follow_days: int) -> bool:
     if a.kind != b.kind or a.date_precision != "day" or b.date_precision != "day":
         return False
     if a.event_date != b.event_date:
-        return _same_terms(a, b)
+        return _same_terms(a, b) or _put_off(a, b, follow_days)
     stages = a.fact_values().get("stage"), b.fact_values().get("stage")
     return None in stages or stages[0] == stages[1]
 
@@ -466,12 +466,26 @@ def _same_terms(a: Mention, b: Mention) -> bool:
     return bool(keys) and keys == merge.figure_keys(theirs) and all(mine[k] == theirs[k] for k in keys)
 
 
-def _distinct(mentions: Sequence[Mention]) -> list[tuple[int, Mention]]:
+def _put_off(a: Mention, b: Mention, follow_days: int) -> bool:
+    """A postponement and the deal it puts off, told in one article ("Russia accused Ukraine of postponing
+    the swap agreed in Istanbul … At the 2 June talks the sides agreed…"), are one agreement: the deal
+    at most ``follow_days`` before, with no other venue and no other figure (other terms are another deal)."""
+    if a.kind != "agreement" or "postponed" not in (a.status, b.status):
+        return False
+    if a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) > follow_days:
+        return False
+    mine, theirs = a.fact_values(), b.fact_values()
+    venues = mine.get("venue"), theirs.get("venue")
+    shared = set(merge.figure_keys(mine)) & set(merge.figure_keys(theirs))
+    return (None in venues or venues[0] == venues[1]) and all(mine[k] == theirs[k] for k in shared)
+
+
+def _distinct(mentions: Sequence[Mention], follow_days: int) -> list[tuple[int, Mention]]:
     """Drop a later mention of the same kind on the same day: one article, one event per kind and day. An
     agreement told again a day earlier (its talks) keeps that day: the deal precedes its announcement."""
     kept: list[tuple[int, Mention]] = []
     for index, mention in enumerate(mentions):
-        same = next((n for n, (_, earlier) in enumerate(kept) if _same_claim(earlier, mention)), None)
+        same = next((n for n, (_, earlier) in enumerate(kept) if _same_claim(earlier, mention, follow_days)), None)
         if same is None:
             kept.append((index, mention))
             continue
@@ -506,7 +520,7 @@ def group(
     ref = now
     pool = list(candidates)
     touched: dict[str, GroupOutcome] = {}
-    for index, said in _distinct(report.mentions):
+    for index, said in _distinct(report.mentions, params.agreement_follow_days):
         primary = index == 0
         background = not primary and params.side_mentions_are_context and _is_context(said, report.mentions[0])
         mention = replace(said, recalled=True) if background else said
