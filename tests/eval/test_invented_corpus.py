@@ -56,8 +56,9 @@ BARS = {
     "invented_dealdays.jsonl": Bars(20, 1.0, 1.0, 1.0, 1.0, 1.0, 0.90, 40, 0),
     # session 6: texts about exchanges that report none (interviews, DNA appeals, verbal nouns) and the reports
     # beside them, written with the rules that handle them (stories.py): a regression check, not an unseen test;
-    # two official "meeting focused on the return of …" traps read as talks about the act (clauses._talks_about_act)
-    "invented_features.jsonl": Bars(47, 0.90, 1.0, 1.0, 1.0, 0.97, 0.93, 32, 2),
+    # the two official "meeting focused on the return of …" traps left since session 7 (talks need a side that
+    # talks, clauses._between_sides): P 0.90 -> 1.00, created for non-events 2 -> 0
+    "invented_features.jsonl": Bars(47, 1.0, 1.0, 1.0, 1.0, 0.97, 0.93, 32, 0),
 }
 
 

@@ -192,10 +192,11 @@ def _future_participles(
 
 
 def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tuple[str, int]]]:
-    """The status cues of the predicate's part, without attributes of the exchange noun and auxiliaries
-    of other acts; and the (concept, position) pairs left out."""
+    """The status cues of the predicate's part, without attributes of the exchange noun, auxiliaries
+    of other acts and the tense or mood of talks the act is the topic of; and the (concept, position) pairs
+    left out."""
     always, unless = _attributes(s)
-    dropped = always | _auxiliaries_of_other_acts(s)
+    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts)
 
     def cues(skip: set[tuple[str, int]]) -> set[str]:
         return {
@@ -342,17 +343,52 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
 
 
 _TALKS_GAP = 5  # "talks on [a major POW] swap", «переговоры об [очередном] обмене»
+_TALKS_CUES = ("done", "modal", "conditional")
 
 
 def _talks_about_act(s: Sentence, parts: list[Span]) -> bool:
-    """The act word is the topic of talks in its clause ("talks on a swap", «переговоры об обмене»,
-    "Gespräche über einen Austausch"), and no cue tells it done."""
+    """The act word is the topic of talks between the sides in its clause ("talks on a swap", «переговоры об
+    обмене», "Gespräche über einen Austausch", verb-final "über einen Austausch reden"), and no cue tells it
+    done."""
+    return bool(_talks_on_acts(s, parts)) and _between_sides(s)
+
+
+def _talks_on_acts(s: Sentence, parts: list[Span]) -> list[tuple[int, int]]:
+    """(talks word, act word) pairs in one clause, the act the talks' topic."""
     acts = [a for c in _PREDICATES for a, _ in s.hits.get(c, ()) if any(lo <= a < hi for lo, hi in parts)]
-    return any(
-        0 < a - b < _TALKS_GAP and s.clause_span(a) == s.clause_span(t)
+    after = s.language in s.topic.verb_final  # "will über Gefangenenaustausch reden", "esir takası için temasa geçti"
+    return [
+        (t, a)
         for t, b in s.hits.get("talks", ())
         for a in acts
-    )
+        if (0 <= a - b < _TALKS_GAP or (after and 0 < t - a < _TALKS_GAP)) and s.clause_span(a) == s.clause_span(t)
+    ]
+
+
+def _between_sides(s: Sentence) -> bool:
+    """The sentence names a side that talks: a party that is neither the people returned nor where they come
+    from ("the meeting focused on the return of Ukrainians from Russian captivity" names the act's people, not
+    who met), or "the two sides"."""
+    if s.has("sides"):
+        return True
+    people = _positions(s, ("people", "to_ua", "to_ru"))
+    return any(a not in people for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ()))
+
+
+def _cues_of_talks(s: Sentence, parts: list[Span]) -> set[tuple[str, int]]:
+    """Cues before the act word that belong to the talks it is the topic of: their tense or mood ("has begun
+    talks over exchanging prisoners", "reached out to discuss a possible swap", «хочет обсудить обмен»,
+    "Russland will über Gefangenenaustausch reden") says nothing of the act, which is still to be agreed."""
+    pairs = _talks_on_acts(s, parts)
+    if not pairs or not _between_sides(s):
+        return set()
+    acts = _positions(s, _PREDICATES)  # "Russia returned 90 after talks on a new swap": the act's own verb
+    out: set[tuple[str, int]] = set()
+    for c in _TALKS_CUES:
+        for a, _ in s.hits.get(c, ()):
+            if a not in acts and any(s.clause_span(a) == s.clause_span(t) and a < max(t, act) for t, act in pairs):
+                out.add((c, a))
+    return out
 
 
 _SPEECH_VERBS = ("announce", "reporting")
