@@ -153,6 +153,24 @@ def _attributes(s: Sentence) -> tuple[set[tuple[str, int]], set[tuple[str, int]]
     return always, unless
 
 
+def _counted_readiness(s: Sentence, parts: list[Span], dropped: frozenset[tuple[str, int]]) -> bool:
+    """Every offer cue of the part says a side is ready ("ready to", «готова», "bereit"), none sets a condition
+    ("if", «если»), and the part counts what is to change hands."""
+    ready = _positions(s, ("readiness",))
+    offers = [a for a, _ in s.hits.get("conditional", ()) if ("conditional", a) not in dropped and _in(a, parts)]
+    return bool(offers) and all(a in ready for a in offers) and _counted(s, parts)
+
+
+def _in(a: int, parts: list[Span]) -> bool:
+    return any(lo <= a < hi for lo, hi in parts)
+
+
+def _infinitives(s: Sentence) -> set[tuple[str, int]]:
+    """A completion cue that is also the infinitive, after its marker ("zu übergeben"): what is to be done."""
+    marks = {b for _, b in s.hits.get("infinitive_mark", ())}
+    return {("done", a) for a, _ in s.hits.get("done", ()) if a in marks}
+
+
 def _auxiliaries_of_other_acts(s: Sentence) -> set[tuple[str, int]]:
     """An auxiliary listed as a completion ("hanno", "fueron", "ont été") is the tense of the participle
     after it: "hanno concordato lo scambio", "fueron aplazados" report an agreement and a delay."""
@@ -196,7 +214,7 @@ def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tu
     of other acts and the tense or mood of talks the act is the topic of; and the (concept, position) pairs
     left out."""
     always, unless = _attributes(s)
-    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts)
+    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts) | _infinitives(s)
 
     def cues(skip: set[tuple[str, int]]) -> set[str]:
         return {
@@ -324,7 +342,9 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
     if "postpone" in cues:
         return "postponed"
     if "conditional" in cues:
-        return None  # "ready to swap all POWs if Kyiv agreed": an offer
+        # "ready to swap all POWs if Kyiv agreed": an offer; "ready to hand over 3,000 more bodies": a handover
+        # announced with its count, which the corpus labels an agreement
+        return "agreed" if _counted_readiness(s, parts, dropped) else None
     if "agree" in cues:
         return "agreed"
     if "modal" in cues:
