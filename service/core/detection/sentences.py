@@ -397,6 +397,30 @@ def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_
             hits.pop(concept, None)
 
 
+def _drop_places(hits: dict[str, list[Span]], clauses: tuple[int, ...]) -> None:
+    """An act word inside the name of a place ("brought to the exchange area", «к месту обмена») is where
+    the act would happen, not the act, and a verb of carrying in its clause («доставили к месту обмена»,
+    "delivered to the border") tells transport there, not a handover: their act cues go."""
+    places = hits.get("act_place", ())
+    if not places:
+        return
+
+    def clause(i: int) -> int:
+        return max((c for c in clauses if c <= i), default=0)
+
+    carried = {span for span in hits.get("transport", ()) if any(clause(span[0]) == clause(p) for p, _ in places)}
+    for concept in _ACT_CUES:
+        kept = [
+            (a, b)
+            for a, b in hits.get(concept, ())
+            if (a, b) not in carried and not any(lo <= a and b <= hi for lo, hi in places)
+        ]
+        if kept:
+            hits[concept] = kept
+        else:
+            hits.pop(concept, None)
+
+
 def may_hold_evidence(doc: Document, topic: Topic, language: str | None) -> bool:
     """False only when no sentence of a non-official document can be evidence: none has an act word or
     none names a party. Most news a feed carries fails here, before the per-sentence work.
@@ -463,6 +487,7 @@ def analyse(doc: Document, topic: Topic, language: str | None = None) -> list[Se
             if spans:
                 _merge(hits, {phrase.concept: spans})
         _drop_paperwork(hits, clauses, own in topic.verb_final)
+        _drop_places(hits, clauses)
         if not is_title and body_index <= 1:
             _drop_dateline_places(text, hits)
         if is_title and "headline_future" in hits:
