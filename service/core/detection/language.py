@@ -76,6 +76,7 @@ _DETECTABLE = [
     "AZERBAIJANI",
     "FINNISH",
     "SWEDISH",
+    "BOKMAL",
 ]
 # Languages lingua has no model for, told by letters only they use: Ethiopic script (Amharic) and the
 # Arabic-script letters of Pashto.
@@ -146,9 +147,14 @@ KNOWN = frozenset(
         "fi",
         "sv",
         "sh",
+        "no",
     ]
 )
-_LEGACY = {"iw": "he", "in": "id", "prs": "fa", "pes": "fa", "cnr": "sr", "me": "sr", "swa": "sw"}
+# Norwegian Bokmål and Nynorsk are read with one Norwegian section
+_LEGACY = {
+    **{"iw": "he", "in": "id", "prs": "fa", "pes": "fa", "cnr": "sr", "me": "sr", "swa": "sw"},
+    **{"nb": "no", "nn": "no"},
+}
 # Languages not written in the Latin or Cyrillic script: a text in those is declared with one of these.
 OTHER_SCRIPT_LANGUAGES = frozenset({"el", "ar", "fa", "ur", "ps", "hi", "bn", "zh", "ja", "ko", "he", "ka", "hy", "am"})
 

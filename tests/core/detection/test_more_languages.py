@@ -223,6 +223,12 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
         "რუსეთი და უკრაინა შეთანხმდნენ, რომ მომავალ კვირას თითოეული მხარე 1000 ტყვეს გაცვლის.",
         "ისრაელმა და ჰამასმა მძევლები და პატიმრები გაცვალეს, 84 პალესტინელი გათავისუფლდა.",
     ),
+    "no": (
+        "Russland og Ukraina byttet krigsfanger på søndag. 84 ukrainske soldater vendte hjem fra russisk fangenskap.",
+        "Russland overleverte levningene av 909 falne ukrainske soldater til Ukraina.",
+        "Kyiv og Moskva ble enige om å utveksle 1000 krigsfanger fra hver side neste uke.",
+        "Israel og Hamas utvekslet gisler og fanger, 84 palestinere ble løslatt.",
+    ),
     "hy": (
         "Ռուսաստանն ու Ուկրաինան կիրակի օրը ռազմագերիներ փոխանակեցին։ Ռուսական գերությունից հայրենիք "
         "վերադարձան 84 ուկրաինացի զինվորներ։",
@@ -339,6 +345,7 @@ PARTY_WORDS: dict[str, tuple[str, ...]] = {
     "lv": ("ukraina", "ukraiņu", "krievija", "krievu"),
     "fi": ("ukraina", "ukrainalaiset", "venäjä", "venäläiset"),
     "sv": ("ukraina", "ukrainska", "ryssland", "ryska"),
+    "no": ("ukraina", "ukrainske", "russland", "russiske"),
     "pl": ("ukraina", "ukraińcy", "rosja", "rosyjscy"),
     "ro": ("ucraina", "ucraineni", "rusia", "rusă"),
     "it": ("ucraina", "ucraini", "russia", "russe"),
