@@ -685,8 +685,11 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         rank = 1  # a verb with a count of its own ("…, while Kyiv said 189 returned home") ranks only that one
     if _near(s.hits, "grp:mariupol_defenders", n.end, phrase_end + 2):
         rank = -1  # "27 defenders of Mariupol": a part, used only when nothing else is said
-    # One word after the noun phrase: adjectives follow nouns in the Romance languages.
+    # One word after the noun phrase: adjectives follow nouns in the Romance languages. The word before the
+    # count only when no preposition governs it: «dostala od Ruska tisíc těl» (from Russia) names the giver.
     lo, hi = max(n.start - 1, clause_lo), min(phrase_end + 1, clause_hi)
+    if lo == n.start - 1 and lo > 0 and s.tokens[lo - 1] in s.topic.non_subject_prepositions:
+        lo = n.start
     ua = _side_named_in(s, lo, hi, "nat_ua") or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
     ru = _side_named_in(s, lo, hi, "nat_ru") or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
     if ua != ru:
@@ -1171,7 +1174,7 @@ def _count_facts(
             s
             for s in context
             if (s.has("body") if kind == "body_repatriation" else s.has("return", "exchange", "pow", "captivity"))
-            and not (s.has("agree", "plan") and not s.has("done"))
+            and not (_tells_plan(s) and not s.has("done"))
             and (s in sentences or not (_dated_elsewhere(s, when) or _after_recall(s, article)))
         ],
         context,
@@ -1190,6 +1193,26 @@ def _count_facts(
         facts.append(stage)
     facts.extend(_category_facts(done, topic))
     return facts
+
+
+def _tells_plan(s: Sentence) -> bool:
+    """An agreement or a plan, not "it is about" naming people: "si tratta di soldati gravemente malati e
+    feriti", "Het gaat om ernstig zieke … militairen" say who they were (an act noun after it, «йдеться про
+    повернення 1200», is a plan)."""
+    if s.has("agree"):
+        return True
+    return any(b - a < 2 or not _names_people(s, b) for a, b in s.hits.get("plan", ()))
+
+
+def _names_people(s: Sentence, i: int) -> bool:
+    """People or a group of them start at i or one word on (no act noun first)."""
+    if _near(s.hits, "act_noun", i, i + 2):
+        return False
+    described = (spans for key, spans in s.hits.items() if key.startswith(("cat:", "grp:")) or key in _PEOPLE)
+    return any(i <= a < i + 2 for spans in described for a, _ in spans)
+
+
+_PEOPLE = ("pow", "people", "part_group")
 
 
 def _dated_elsewhere(s: Sentence, when: date | None) -> bool:
