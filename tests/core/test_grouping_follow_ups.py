@@ -176,3 +176,30 @@ def test_a_postponement_and_the_deal_it_recaps_are_one_agreement() -> None:
     assert [o.after.key for o in agreements] == [deal.after.key]  # no second agreement from the recap
     assert agreements[0].after.status == "postponed"
     assert all(o.before is not None for o in outcomes if o.after.kind == "agreement")
+
+
+# A deal first reported with no day of its own (dated by publication), then told with the day it was made.
+UNDATED_DEAL_RU = article(
+    "Посредник: Россия и Украина договорились обменяться 150 пленными",
+    "Посредник заявил, что Москва и Киев договорились об обмене 150 пленными. Сроки обмена не называются.",
+    "ru",
+    at(9, 16, 7),
+    "lenta.example",
+)
+DATED_DEAL_EN = article(
+    "Mediator says Russia, Ukraine to swap 150 prisoners",
+    "Russia and Ukraine agreed on Monday to exchange 150 prisoners, the mediator said, without saying when the "
+    "exchange would take place.",
+    "en",
+    at(9, 16, 9),
+    "wire.example",
+)
+
+
+def test_a_deal_told_with_its_day_joins_its_earlier_report_dated_by_publication() -> None:
+    store = Store()
+    [first] = store.feed(UNDATED_DEAL_RU)
+    assert first.after.date_inferred and first.after.event_date == date(2031, 9, 16)
+    [told] = store.feed(DATED_DEAL_EN)
+    assert told.before is not None and told.after.key == first.after.key
+    assert store.events[first.after.key].event_date == date(2031, 9, 15)  # dated by when it was made

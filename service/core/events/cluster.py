@@ -272,7 +272,7 @@ def _best_match(
     threshold = params.match_threshold if span is not None else params.unplaced_threshold
     best: tuple[tuple[float, bool, int, float], EventState] | None = None
     scored: list[tuple[float, EventState]] = []
-    latest = _latest_deal(candidates, mention, span, params)
+    latest = _latest_deal(candidates, mention, span, params) | _announced_deal(candidates, mention, params)
     for event in candidates:
         if bounds is not None and not _within(event, bounds, params):
             continue
@@ -317,6 +317,29 @@ def _latest_deal(candidates: Sequence[EventState], mention: Mention, span: Inter
         return set()
     newest = max(e.event_date for e in deals if e.event_date is not None)
     return {e.key for e in deals if e.event_date == newest}
+
+
+def _announced_deal(candidates: Sequence[EventState], mention: Mention, params: GroupParams) -> set[str]:
+    """The stored agreement a deal told with its own day was first reported as, when those reports gave it no
+    day (dated by their publication, at most ``day_slack_days`` after): the earliest such one after the day.
+    The converse of a follow-up joining the latest deal: "the sides agreed to swap 200" published on Tuesday,
+    then "agreed on Monday" — one deal, dated by when it was made (ties: all of them)."""
+    if mention.kind != "agreement" or mention.date_precision != "day" or reaches_back(mention):
+        return set()
+    day = mention.event_date
+    assert day is not None
+    reports = [
+        e
+        for e in candidates
+        if e.kind == "agreement"
+        and e.date_inferred
+        and e.event_date is not None
+        and 0 < (e.event_date - day).days <= params.day_slack_days
+    ]
+    if not reports:
+        return set()
+    first = min(e.event_date for e in reports if e.event_date is not None)
+    return {e.key for e in reports if e.event_date == first}
 
 
 def _within(event: EventState, bounds: tuple[date, date], params: GroupParams) -> bool:
