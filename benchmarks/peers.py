@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -210,18 +211,29 @@ async def _ours_304(base: str, feeds: int, url: str) -> dict[str, Any]:
     db = Database(url)
     await sup.add_feeds(db, [f"{base}/static/{n}.xml" for n in range(feeds)], etag='"static-v1"')
     ctx = build_context(sup.bench_settings(url, per_host_concurrency=16, poll_interval_seconds=3600), db)
-    cpu, started = time.process_time(), time.perf_counter()
-    polls, due_by = 0, ctx.clock()
-    while polled := await poll_tick(ctx, due_by=due_by):
-        polls += polled
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - started
+    best: dict[str, Any] = {}
+    real_clock = ctx.clock
+    for n in range(_PASSES):  # each pass runs two hours later on the worker's clock: every feed is due again
+        ctx.clock = lambda n=n: real_clock() + timedelta(hours=2 * n)  # type: ignore[misc]
+        cpu, started = time.process_time(), time.perf_counter()
+        polls, due_by = 0, ctx.clock()
+        while polled := await poll_tick(ctx, due_by=due_by):
+            polls += polled
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - started
+        if not best or wall < best["seconds"]:
+            best = {"polls": polls, "seconds": wall, "cpu_seconds": cpu, "passes": _PASSES}
     await ctx.aclose()
     await db.dispose()
-    return {"polls": polls, "seconds": wall, "cpu_seconds": cpu}
+    return best
+
+
+# Passes over the 2,000 feeds per side: each side's best pass counts (one 3 s pass swings ±20 % with the
+# machine's other work). reader gets one more (two of each of its two thread settings).
+_PASSES = 3
 
 
 def _reader_304(base: str, feeds: int, tmp: Path) -> dict[str, Any]:
-    """reader's best of one thread and 16 threads (its `workers`), every feed answering 304."""
+    """reader's best pass of one thread and 16 threads (its `workers`), two passes each, every feed answering 304."""
     from reader import make_reader
 
     reader = make_reader(str(tmp / "reader-304.sqlite"))
@@ -229,7 +241,7 @@ def _reader_304(base: str, feeds: int, tmp: Path) -> dict[str, Any]:
         reader.add_feed(f"{base}/static/{n}.xml")
     reader.update_feeds(workers=16)  # first pass: 200 + ETag
     best: dict[str, Any] = {}
-    for workers in (1, 16):
+    for workers in (1, 16, 1, 16):
         cpu, started = time.process_time(), time.perf_counter()
         reader.update_feeds(workers=workers, scheduled=False)  # every feed answers 304
         cpu, wall = time.process_time() - cpu, time.perf_counter() - started
