@@ -1044,10 +1044,11 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
 
 
 def _who_is_to_go(s: Sentence) -> bool:
-    """ "The first stage will include the seriously wounded", «першими мають повернутися важкопоранені»: in
-    an agreement's report, a sentence about the exchange or its people that reports nothing done names
-    whom the agreement covers."""
-    about = s.has("return", "exchange", "pow", "captivity", "stage_noun", "members", "breakdown")
+    """ "The first stage will include the seriously wounded", «першими мають повернутися важкопоранені», "the
+    agreed categories: wounded, …", "Vorrang hätten Schwerverletzte und Frauen": in an agreement's report, a
+    sentence about the exchange, its people or its criteria that reports nothing done names whom the
+    agreement covers."""
+    about = s.has("return", "exchange", "pow", "captivity", "stage_noun", "members", "breakdown", "criteria")
     return about and not s.has("done", "recall")
 
 
