@@ -165,6 +165,14 @@ def _in(a: int, parts: list[Span]) -> bool:
     return any(lo <= a < hi for lo, hi in parts)
 
 
+def _in_dates(s: Sentence) -> set[tuple[str, int]]:
+    """Cues that are words of a stated date: the month in "on May 23", "planned for May" is no modal (a month
+    alone is a date after a preposition that takes one: "in", "for", "since")."""
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated |= {b for _, b in s.hits.get("month_preposition", ()) if b < len(s.tokens) and s.tokens[b] in s.topic.months}
+    return {(c, a) for c in STATUS_CUES for a, _ in s.hits.get(c, ()) if a in dated}
+
+
 def _infinitives(s: Sentence) -> set[tuple[str, int]]:
     """A completion cue that is also the infinitive, after its marker ("zu übergeben"): what is to be done."""
     marks = {b for _, b in s.hits.get("infinitive_mark", ())}
@@ -214,7 +222,7 @@ def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tu
     of other acts and the tense or mood of talks the act is the topic of; and the (concept, position) pairs
     left out."""
     always, unless = _attributes(s)
-    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts) | _infinitives(s)
+    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts) | _infinitives(s) | _in_dates(s)
 
     def cues(skip: set[tuple[str, int]]) -> set[str]:
         return {
