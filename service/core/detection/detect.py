@@ -238,8 +238,29 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
 
 
 def _deal_dates(s: Sentence) -> list[DateMention]:
-    """The sentence's dates but those of a planned act (an agreement is dated by when it was made)."""
-    return [m for m in s.dates if m.start not in s.planned]
+    """The sentence's dates but those of a planned act (an agreement is dated by when it was made) and those
+    of what a relative clause tells about people ("563 bodies, among them 62 POWs who died in January")."""
+    return [m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start)]
+
+
+_ANTECEDENT = 3  # words before a relative pronoun where the noun it stands for is found
+_PEOPLE_WORDS = ("pow", "people", "body", "nat_ua", "nat_ru")
+_ACT_WORDS = ("exchange", "return", "receive", "give", "act_noun")
+
+
+def _about_people(s: Sentence, at: int) -> bool:
+    """Position `at` lies in a relative clause about people or bodies ("prisoners who died in January",
+    "soldiers who had been captured in 2022") that tells no exchange or return: its day is theirs, not the
+    act's ("the swap, which took place on Friday" is about the act)."""
+    for lo, hi in s.relatives:
+        if not lo <= at < hi:
+            continue
+        before = range(max(lo - _ANTECEDENT, 0), lo)
+        people = any(a in before for c in _PEOPLE_WORDS for a, _ in s.hits.get(c, ()))
+        act = any(a in before or lo <= a < hi for c in _ACT_WORDS for a, _ in s.hits.get(c, ()))
+        if people and not act:
+            return True
+    return False
 
 
 def _sentence_date(
