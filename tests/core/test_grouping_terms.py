@@ -146,3 +146,39 @@ def test_terms_count_by_their_share_for_agreements_and_once_for_handovers() -> N
     assert match_score(stage, placed, day, (), PARAMS) == 2.0 + PARAMS.category_weight
     unplaced = match_score(stage, _said("pow_exchange", "wounded"), None, (), PARAMS)
     assert unplaced == PARAMS.category_weight + PARAMS.terms_weight
+
+
+# Talks in Ankara, told in Russian with its date, then in Italian with no date (a replayed row), and a deal
+# struck elsewhere in between: the venue, in any language's spelling, names the deal.
+ANKARA_DEAL_RU = article(
+    "Омбудсмены встретились в Анкаре",
+    "Омбудсмены России и Украины во вторник, 14 января, договорились в Анкаре об обмене пленными.",
+    "ru",
+    datetime(2031, 1, 14, 18, tzinfo=UTC),
+    "vesti.example",
+)
+OTHER_DEAL_EN = article(
+    "Russia and Ukraine agree on another prisoner swap",
+    "Russia and Ukraine agreed on Friday, 17 January, to exchange prisoners of war, officials said.",
+    "en",
+    datetime(2031, 1, 17, 18, tzinfo=UTC),
+    "wire.example",
+)
+UNDATED_ANKARA_IT = article(
+    "Gli ombudsman concordano uno scambio",
+    "Ad Ankara gli ombudsman di Ucraina e Russia hanno concordato uno scambio di prigionieri di guerra.",
+    "it",
+    None,
+    "giornale.example",
+)
+
+
+def test_a_venue_in_any_language_names_the_deal_of_an_undated_report() -> None:
+    for text in (ANKARA_DEAL_RU, UNDATED_ANKARA_IT):
+        assert detect(text).mentions[0].fact_values().get("venue") == "Ankara", text.language
+    store = Store()
+    [ankara] = store.feed(ANKARA_DEAL_RU)
+    [other] = store.feed(OTHER_DEAL_EN)
+    assert other.before is None
+    [undated] = store.feed(UNDATED_ANKARA_IT)
+    assert undated.after.key == ankara.after.key
