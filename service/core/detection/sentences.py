@@ -366,7 +366,8 @@ def _relative_end(
 
 
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
-_PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
+_PAPERWORK_GAP = 5  # "передала [полные] списки", "exchanged [the] lists", «передала [посольству X свои] соображения»
+_HANDED_OVER = ("pow", "body", "people", "captivity")  # between the act and the papers: people changed hands too
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
 
 
@@ -381,8 +382,11 @@ def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_
     def clause(i: int) -> int:
         return max((c for c in clauses if c <= i), default=0)
 
+    def between(lo: int, hi: int) -> bool:  # "handed over 50 prisoners and the lists": people first
+        return any(lo <= x < hi for c in _HANDED_OVER for x, _ in hits.get(c, ()))
+
     def about_papers(a: int, b: int) -> bool:
-        after = any(0 <= p - b < _PAPERWORK_GAP for p in papers)
+        after = any(0 <= p - b < _PAPERWORK_GAP and not between(b, p) for p in papers)
         before = verb_final and any(0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers)
         return after or before
 
