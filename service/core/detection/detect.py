@@ -183,8 +183,33 @@ def _negated(s: Sentence) -> bool:
 
 def _people_swapped(s: Sentence, official: bool) -> bool:
     """People without a soldier noun are the prisoners when they are exchanged ("Украина вернула 71
-    человека" in a sentence about the swap) or when an official source says they came home."""
-    return s.has("people") and (s.has("exchange") or (official and s.has("return")))
+    человека" in a sentence about the swap), when an official source says they came home, or when they come
+    back from the other side's captivity with no exchange word: "Russia has released 10 Ukrainian civilians",
+    "came home from Russian captivity"."""
+    if not s.has("people", "grp:civilians"):
+        return False
+    if s.has("exchange") or (s.has("return") and official):
+        return True
+    # "списки мирных жителей переданы": the people are named on lists that changed hands
+    return s.has("return") and not s.has("paperwork") and _released_by_a_side(s)
+
+
+_SUBJECT_GAP = 2  # "Russia [has] freed"
+
+
+def _released_by_a_side(s: Sentence) -> bool:
+    """The people come from captivity or from the other side: a captivity word, a handing-over verb with a
+    party in the sentence, or a party as the subject of a release verb. (A party as the passive's agent alone,
+    "liberados por Rusia", is left out: its headline's count of priests split one release into two events.)"""
+    if s.has("captivity"):
+        return True  # not a destination alone: "returned 17 citizens from occupation to their home soil" is no release
+    nationalities = {i for c in ("nat_ua", "nat_ru") for a, b in s.hits.get(c, ()) for i in range(a, b)}
+    parties = [a for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ()) if a not in nationalities]
+    # "Russia has freed 12 civilians": a party (not a nationality: "Ukrainian civilians returned") as subject
+    # ("Україна повернула 17 громадян": the receiver's own verb, no release by the side holding them)
+    received = {i for a, b in s.hits.get("receive", ()) for i in range(a, b)}
+    subject = any(0 < r - a <= _SUBJECT_GAP for a in parties for r, _ in s.hits.get("return", ()) if r not in received)
+    return subject or (s.has("give") and bool(parties))
 
 
 def _big_pow_count(s: Sentence, topic: Topic) -> bool:
@@ -198,11 +223,12 @@ def _big_pow_count(s: Sentence, topic: Topic) -> bool:
 
 def _specific_without_topic_words(s: Sentence, kind: EventKind) -> bool:
     """In an article with no exchange, captivity or repatriation word anywhere, "soldiers returned
-    from the front" is not a POW return, and returned bodies count only as soldiers' bodies or when
-    Russia is named ("bodies of victims returned to their families" is not a repatriation)."""
+    from the front" is not a POW return (people released by a side are), and returned bodies count only as
+    soldiers' bodies or when Russia is named ("bodies of victims returned to their families" is not a repatriation)."""
     if kind == "body_repatriation":
         return s.has("party_ru") or s.has("pow", "fallen")
-    return False
+    # "civiles ucranianos, liberados por Rusia": released by a side (beside bodies they are the bodies' people)
+    return not s.has("body") and _people_swapped(s, official=False)
 
 
 def _is_recall_cue(s: Sentence) -> bool:
