@@ -581,7 +581,7 @@ def _mention(
         group.date, group.precision = _agreement_date(sentences, anchor, published, topic)
     stated = group.date is not None
     when, precision = _default_date(group, anchor, published, link) if primary else (group.date, group.precision)
-    month_day = _month_day(group) if primary and when is None else None
+    month_day = (_month_day(group) or _month_day(_telling_next(group, sentences))) if primary and when is None else None
     weekday = _weekday(group) if primary and when is None else None
     context = _context(sentences, when, anchor, published, topic) if primary else None
     if group.kind == "agreement":
@@ -666,6 +666,28 @@ def _month_day(group: _Group) -> tuple[int, int] | None:
 
 
 _BOUND_PLAN_DAYS = 2  # a deal and the handover it plans, told from their two days: the call, the next day
+_NEXT_SENTENCES = 2  # how far after a handover's first evidence a sentence telling who came home may follow
+
+
+def _telling_next(group: _Group, sentences: list[Sentence]) -> _Group:
+    """The sentences right after a handover's first evidence that tell people or bodies returned, done, with
+    no party of their own ("The second stage took place. On 10 June severely wounded defenders came home"):
+    their day is the handover's when its evidence states none."""
+    if group.kind == "agreement" or not group.sentences:
+        return _Group(group.kind, group.status)
+    first = group.sentences[0].index
+    told = [
+        s
+        for s in sentences
+        if first < s.index <= first + _NEXT_SENTENCES
+        and not s.kinds
+        and s.has("return", "exchange")
+        and s.has("done")
+        and s.has("pow", "body", "people", "captivity")
+        and not s.has("agree", "talks", "plan", "postpone")
+        and not _is_recall_cue(s)
+    ]
+    return _Group(group.kind, group.status, told)
 
 
 def _days_between(first: tuple[int, int], later: tuple[int, int]) -> int:
