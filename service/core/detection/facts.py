@@ -855,7 +855,7 @@ def _labels(
     return tuple(dict.fromkeys(ordered)), sentence
 
 
-def _ordinal(token: str, topic: Topic) -> int | None:
+def _ordinal(token: str, topic: Topic, language: str | None = None) -> int | None:
     if token[:1].isdecimal():
         digits = token.rstrip("abcdefghijklmnopqrstuvwxyzийгоеяю")
         if digits.isdecimal() and digits != token and int(digits) <= 20:
@@ -863,7 +863,7 @@ def _ordinal(token: str, topic: Topic) -> int | None:
         return None
     if token in topic.weekdays and token not in topic.ordinals.exact:
         return None  # «w piątek», «в пятницу», "v pátek": the ordinal's stem, but a weekday
-    value = topic.ordinals.get(token)
+    value = topic.ordinals_for(language).get(token)  # Latvian "otr*" (second) is no Spanish "otro"
     return int(value) if value else None
 
 
@@ -871,7 +871,7 @@ def _stage_window(s: Sentence, i: int, topic: Topic) -> tuple[int, int]:
     """Where the stage noun may follow the ordinal at i: right after it or one word on, or after a
     coordinated adjective ("the third and final stage", «третій і останній етап»)."""
     nxt = s.tokens[i + 1 : i + 3]
-    if len(nxt) == 2 and nxt[0] in topic.ands(s.language) and _ordinal(nxt[1], topic) is None:
+    if len(nxt) == 2 and nxt[0] in topic.ands(s.language) and _ordinal(nxt[1], topic, s.language) is None:
         return i + 3, i + 4
     return i + 1, i + 3
 
@@ -883,7 +883,7 @@ def _stage_number(s: Sentence, topic: Topic) -> int | None:
     nouns = [a for c in ("stage_noun", "stage_exchange_noun") for a, _ in s.hits.get(c, ())]
     # each noun in turn, the word nearest it first: «w piątek drugi etap»
     for i in dict.fromkeys(j for a in sorted(nouns) for j in (a - 1, a - 2, a - 3) if j >= 0):
-        value = _ordinal(s.tokens[i], topic)
+        value = _ordinal(s.tokens[i], topic, s.language)
         if not value:
             continue
         window = _stage_window(s, i, topic)
@@ -896,7 +896,29 @@ def _stage_number(s: Sentence, topic: Topic) -> int | None:
         series = s.has("stage_series") and not s.has("cumulative") and value <= 5
         if series and _near(s.hits, "stage_exchange_noun", *window):
             return value
+        if 1 < value <= _SHORT_SERIES and _in_short_series(s, window):
+            return value  # "the first exchange since Feb. 5" tells a gap, not a stage
     return None
+
+
+_SHORT_SERIES = 10  # a stage ordinal in a series of days: "the sixth exchange since June 9"
+_SERIES_GAP = 3  # words between the exchange noun and the series' window
+
+
+def _in_short_series(s: Sentence, window: tuple[int, int]) -> bool:
+    """The exchange noun in `window` is numbered in a series of days, not of the war or the year: "the fourth
+    exchange this week", «четвертий обмін за тиждень», "the fifth swap since June 9", "al șaselea schimb din 9
+    iunie" ("since" only before a stated day and month: "the 49th since February 2022" is a running total)."""
+    nouns = [b for a, b in s.hits.get("stage_exchange_noun", ()) if window[0] <= a < window[1]]
+    if not nouns:
+        return False
+    lo = nouns[0]
+    for a, b in s.hits.get("short_series", ()):
+        if not lo <= a <= lo + _SERIES_GAP:
+            continue
+        if b - a > 1 or any(m.start == b and m.day is not None and m.month is not None for m in s.dates):
+            return True  # a week's window, or "since" right before a day of a month
+    return False
 
 
 def _planned(s: Sentence) -> bool:

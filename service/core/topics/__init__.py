@@ -435,6 +435,8 @@ class Topic:
     own_number_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The core file's number words per language: German "um" is no Portuguese "one", French "une" no count.
     language_number_words: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # Ordinals per language section: Latvian "otr*" (second) is no Spanish "otro" (another).
+    language_ordinals: Mapping[str, PrefixTable] = field(default_factory=dict)
     lemma_sources: Mapping[str, str] = field(default_factory=dict)
     future_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     past_participles: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
@@ -482,6 +484,10 @@ class Topic:
         if language is None or language not in self.language_number_words:
             return self.number_words
         return self.language_number_words[language]
+
+    def ordinals_for(self, language: str | None) -> PrefixTable:
+        """The ordinals read in a text of `language`: its own, every language's when it has none."""
+        return self.language_ordinals.get(self.section(language) or "", self.ordinals)
 
     def ands(self, language: str | None) -> frozenset[str]:
         """The words for "and" in a text of `language`; every language's when it has none of its own."""
@@ -619,6 +625,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         mediator_names=tuple(data.get("mediators", {})),
         venue_names=tuple(data.get("venues", {})),
         ordinals=PrefixTable(_merge_tables(data.get("ordinals", {}))),
+        language_ordinals={code: PrefixTable(table) for code, table in data.get("ordinals", {}).items()},
         number_words={normalize(k): v for k, v in _merge_tables(data.get("number_words", {})).items()},
         language_number_words={
             code: {normalize(k): v for k, v in table.items()} for code, table in data.get("number_words", {}).items()
