@@ -72,8 +72,12 @@ def _counted_soldiers(s: Sentence) -> bool:
 def _names_foreign_party(s: Sentence, concept: str = "foreign") -> bool:
     """Another country is named as a party, not only as the nationality of someone freed or returned beside
     Ukrainians ("a swap frees 64 Ukrainians and one U.S. citizen" is Ukraine's swap; "U.S. citizen freed
-    in a swap with Russia" is not)."""
+    in a swap with Russia" is not; hostages swapped by both sides are theirs)."""
     spans = s.hits.get(concept, ())
+    if s.has("party_ua") and s.has("party_ru"):
+        # "Rusya ile Ukrayna arasında 200 rehine takas edilecek": hostages the two sides swap are their prisoners
+        hostages = set(s.hits.get("hostage", ()))
+        spans = [span for span in spans if span not in hostages]
     if not spans or not (s.has("party_ua", "nat_ua") or _counted_soldiers(s)):
         return bool(spans)
     return not all(s.names_a_persons_nationality(lo, hi) for lo, hi in spans)
@@ -186,6 +190,8 @@ def _people_swapped(s: Sentence, official: bool) -> bool:
     человека" in a sentence about the swap), when an official source says they came home, or when they come
     back from the other side's captivity with no exchange word: "Russia has released 10 Ukrainian civilians",
     "came home from Russian captivity"."""
+    if s.has("hostage") and s.has("party_ua") and s.has("party_ru") and s.has("exchange"):
+        return True  # "Rusya ile Ukrayna arasında 200 rehine takas edilecek": the two sides' prisoners
     if not s.has("people", "grp:civilians"):
         return False
     if s.has("exchange") or (s.has("return") and official):
