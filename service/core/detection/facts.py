@@ -1030,11 +1030,16 @@ def _cued(s: Sentence, a: int, b: int) -> bool:
     return any(a - _MEDIATOR_WINDOW <= c < b + _MEDIATOR_WINDOW and not _habitual(s, c) for c, _ in cues)
 
 
-def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sentence]) -> list[Fact]:
+def _agreement_facts(
+    sentences: list[Sentence], topic: Topic, context: list[Sentence], when: date | None = None
+) -> list[Fact]:
     """Agreed figures ("about 12,000 bodies": an agreed figure may be round) and the venue, from the
     agreement's sentences, else from the talks the text names."""
     facts: dict[str, Fact] = {}
     found = [c for s in sentences for c in counts(s, topic, completed=False, agreed=True)]
+    if not any(c.kind == "pow" for c in found):
+        told = _terms_told(sentences, context, when)
+        found += [c for s in told for c in counts(s, topic, completed=False, agreed=True)]
     for c in sorted(found, key=lambda c: c.extra):  # "In addition, 23 wounded …" only when nothing else is agreed
         if c.kind == "body":
             facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
@@ -1063,6 +1068,25 @@ def _agreement_facts(sentences: list[Sentence], topic: Topic, context: list[Sent
         ),
     ]
     return [*facts.values(), *_category_facts(_with_antecedents(about, context), topic)]  # wounded, under 25…
+
+
+def _terms_told(sentences: list[Sentence], context: list[Sentence], when: date | None) -> list[Sentence]:
+    """Other sentences of an agreement's report that tell its terms as a deal or a plan: "Russland und die
+    Ukraine wollen jeweils 900 Kriegsgefangene freilassen", «Договоренность 900 на 900 остается в силе», «как
+    договаривались, по 1200 военнослужащих с каждой стороны» (not a handover told done, a recall, another
+    day's deal — "At the talks on May 16 they agreed on 1,000 for 1,000" — nor a list of names)."""
+    return [
+        c
+        for c in context
+        if c not in sentences
+        and not c.recalled
+        and not c.has("recall", "paperwork")
+        and not _dated_elsewhere(c, when)
+        and (c.has("agree", "deal") or (c.has("plan", "modal") and not c.has("done") and c.has(*_ACTS)))
+    ]  # not "there could still be 1,000 fighters": a possibility names no act
+
+
+_ACTS = ("exchange", "return", "give", "receive")
 
 
 def _who_is_to_go(s: Sentence) -> bool:
@@ -1346,7 +1370,7 @@ def extract_facts(
     """
     context = list(sentences) if context is None else context
     if kind == "agreement":
-        agreed = _agreement_facts(sentences, topic, context)
+        agreed = _agreement_facts(sentences, topic, context, when)
         mediators = _mediators(context, topic)  # talks hosted and mediated by a third country
         return (*agreed, mediators) if mediators else tuple(agreed)
     facts = _count_facts(kind, sentences, topic, context, article or [], when)

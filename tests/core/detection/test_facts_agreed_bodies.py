@@ -66,3 +66,39 @@ def test_an_agreement_without_terms_takes_the_same_deals_terms(language: str, st
     facts = mention.fact_values()
     assert facts.get("agreed_bodies_to_ukraine") == 4000
     assert facts.get("agreed_bodies_to_russia") == 4000
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "de",
+            "Gefangenenaustausch vereinbart, Waffenruhe nicht in Sicht",
+            "Die Gesprächsrunde in Genf endete mit einem bescheidenen Ergebnis: Russland und die Ukraine wollen "
+            "jeweils 640 Kriegsgefangene freilassen. Vermittelt wurde das Treffen von der Schweiz.",
+        ),
+        (
+            "ru",
+            "Мединский заявил, что Киев затягивает передачу списков для обмена",
+            "Украинская сторона до сих пор не передала списки военнопленных для обмена, о котором стороны "
+            "договорились на переговорах в Женеве, заявил Мединский.\n"
+            "«Россия готова начать обмен хоть завтра. Договоренность 640 на 640 остается в силе», — написал он.",
+        ),
+    ],
+)
+def test_an_agreements_terms_told_in_another_sentence(language: str, title: str, text: str) -> None:
+    mention = primary(Document(title, text, language, SATURDAY))
+    assert mention.kind == "agreement"
+    facts = mention.fact_values()
+    assert facts.get("agreed_to_ukraine") == facts.get("agreed_to_russia") == 640
+
+
+def test_another_days_deal_and_a_possibility_are_no_terms() -> None:
+    text = (
+        "Zelensky said the delegations agreed on a new prisoner exchange at the talks in Geneva on March 4.\n"
+        "At the negotiations on February 2, the delegations agreed on an exchange in the 800-for-800 format.\n"
+        "There could still be more than a thousand fighters in the basements, officials said."
+    )
+    mention = primary(Document("Ukraine and Russia agree on new prisoner swap at Geneva talks", text, "en", SATURDAY))
+    assert mention.kind == "agreement"
+    assert "agreed_to_ukraine" not in mention.fact_values()
