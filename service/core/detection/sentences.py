@@ -91,7 +91,18 @@ class Sentence:
             -_NATIONALITY_GAP <= a - hi < _NATIONALITY_GAP or 0 < lo - b < _NATIONALITY_GAP
             for a, b in self.hits.get("citizen", ())
         )
-        return near or any(0 <= lo - b <= _NATIONALITY_GAP for _, b in self.hits.get("body_singular", ()))
+        return (
+            near
+            or any(0 <= lo - b <= _NATIONALITY_GAP for _, b in self.hits.get("body_singular", ()))
+            or self._one_more_person(lo)
+        )
+
+    def _one_more_person(self, lo: int) -> bool:
+        """ "64 soldiers and an American", "64 soldados y a un estadounidense": a nationality after "and" and
+        an indefinite article is one more person freed, not a party."""
+        ands = self.topic.ands(self.language)
+        one = any(b == lo for _, b in self.hits.get("indefinite_one", ()))
+        return one and any(self.tokens[i] in ands for i in range(max(0, lo - 3), lo - 1))
 
     def relative_span(self, i: int) -> tuple[int, int] | None:
         """Token range [lo, hi) of the innermost relative clause holding token i, if any."""
