@@ -757,7 +757,12 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         kind = "body" if _near(s.hits, "body", pair.start - _BEFORE, pair.end + _AFTER) else "pow"
         found.append(Count(pair.value, _BOTH, kind, s.text, 1, order, formula=True))
     added = {part for m in numbers for part in [_plus_part_at(s, m)] if part is not None}
+    # a number word said twice is distributive (Hungarian "ötven-ötven", fifty each): the first counts for both
+    doubled = {m.start for m, o in itertools.pairwise(numbers) if m.spelled and o.start == m.end and o.value == m.value}
+    repeats = {o.start for m, o in itertools.pairwise(numbers) if m.start in doubled}
     for n in numbers:
+        if n.start in repeats:
+            continue
         if any(p.start <= n.start < p.end for p in pairs) or n.start in added or _skip(s, n, agreed):
             continue  # the "120 civilians" of "270 soldiers and 120 civilians" counts in the first's sum
         gapped = _gapped(s, n) if _bare_in_clause(s, n, numbers) and _each_after(s, n) is None else None
@@ -773,6 +778,8 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         if completed and _not_returned(s, n, phrase_end):
             continue
         side, rank = _side(s, n, phrase_end)
+        if n.start in doubled:
+            side = _BOTH  # "ötven-ötven katona": fifty each
         if _part_count(s, n):
             rank = -1  # "12 civilians", "108 women": a part, the side's count only when nothing else is said
         following = tuple(m.value for m in numbers if m.start >= n.end and not _dated(s, m))

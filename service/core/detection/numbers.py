@@ -27,15 +27,25 @@ class NumberSpan:
     spelled: bool = False  # written in words (e.g. "сто", "two hundred and seven")
 
 
+_SCORE = 20
+
+
 def _spelled(tokens: list[str], i: int, topic: Topic, words: Mapping[str, int]) -> NumberSpan | None:
     """A run of number words starting at i: "two hundred and seven", "сто вісімдесят троє"."""
     total = current = 0
     j = i
     last = i
     seen = False
+    small: int | None = None  # the last word below a hundred: the parts of one number descend ("twenty three")
     while j < len(tokens):
         token = tokens[j]
         value = words.get(token)
+        if value == _SCORE and small == 4:
+            current += 4 * _SCORE - 4  # French "quatre-vingt(s)": four twenties
+            small, seen, last, j = None, True, j, j + 1
+            continue
+        if value is not None and value < 100 and small is not None and value >= small:
+            break  # Hungarian "ötven-ötven" (fifty each): two numbers, not a hundred
         if value is None and token in topic.number_articles and j + 1 < len(tokens):
             nxt = words.get(tokens[j + 1])
             value = 1 if nxt is not None and nxt >= 100 and not seen else None
@@ -47,11 +57,14 @@ def _spelled(tokens: list[str], i: int, topic: Topic, words: Mapping[str, int]) 
             break
         if value == 100:
             current = (current or 1) * 100
+            small = None
         elif value == _MULTIPLIER:
             total += (current or 1) * _MULTIPLIER
             current = 0
+            small = None
         else:
             current += value
+            small = value
         seen = True
         last = j
         j += 1
