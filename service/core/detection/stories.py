@@ -79,7 +79,22 @@ def person_story(s: Sentence) -> bool:
         return False
     acts = _acts(s)
     qualifying = bool(acts) and all(_relative_act(s, a) for a, _ in acts)  # "men who were freed"
-    return qualifying or _in_act_clause(s, "one_person") or s.has("narration")
+    return qualifying or _one_persons_act(s) or s.has("narration")
+
+
+_SPEAKER_CUES = ("announce", "reporting", "plan", "modal")
+
+
+def _one_persons_act(s: Sentence) -> bool:
+    """A pronoun of one person in the act's clause, unless it is the subject of a verb of saying, expecting or
+    hoping right after it ("he expects a prisoner exchange", "he said"): that one speaks of the act."""
+    spans = {s.clause_span(a) for a, _ in _acts(s)}
+    cues = {c for k in _SPEAKER_CUES for c, _ in s.hits.get(k, ())}
+    return any(
+        lo <= a < hi and not any(0 <= c - b <= 1 for c in cues)
+        for a, b in s.hits.get("one_person", ())
+        for lo, hi in spans
+    )
 
 
 def _relative_act(s: Sentence, a: int) -> bool:
