@@ -35,6 +35,7 @@ def _detect(text: str, title: str = "", language: str = "en", official: bool = F
         ("Moskau will mit Kiew über einen Gefangenenaustausch reden", "Termine wurden nicht genannt.", "de"),
         ("", "В Анкаре Москалькова и Лубинец обсудили обмен военнопленными и передали друг другу списки.", "ru"),
         ("Rusya ile Ukrayna esir takası için temasa geçti", "Tarih henüz belli değil.", "tr"),
+        ("Kijów chce rozmawiać z Moskwą o wymianie jeńców", "Terminu nie podano.", "pl"),
     ],
 )
 def test_talks_between_the_sides_about_a_swap_are_an_agreement(title: str, text: str, language: str) -> None:
