@@ -29,3 +29,13 @@ def test_georgian_seriously_ill() -> None:
     )
     facts = primary_facts(Document(title, text, "ka", TUESDAY))
     assert set(facts.get("categories", ())) == {"seriously_ill", "wounded"}
+
+
+def test_bringing_back_after_a_swap_with_the_other_side_is_the_subjects() -> None:
+    text = (
+        "Ukraine has conducted its latest prisoner exchange with Russia, bringing back 38 people, "
+        "Deputy Prime Minister Iryna Vereshchuk said."
+    )
+    facts = primary_facts(Document("Ukraine carries out latest prisoner exchange with Russia", text, "en", TUESDAY))
+    assert facts.get("returned_to_ukraine") == 38
+    assert "returned_to_russia" not in facts
