@@ -44,7 +44,7 @@ class Bars:
 BARS = {
     "invented.jsonl": Bars(75, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 120, 0),
     "invented2.jsonl": Bars(96, 1.0, 0.95, 0.95, 1.2, 0.95, 0.90, 200, 0),
-    "invented3.jsonl": Bars(106, 0.95, 0.90, 0.90, 1.25, 0.93, 0.82, 230, 2),
+    "invented3.jsonl": Bars(106, 0.95, 0.90, 0.90, 1.25, 0.93, 0.90, 230, 2),  # facts 0.892 -> 0.909 (session 7),
     # session 5's blind sets, held to the figures they gave when committed (read: see the README beside them);
     # invented5/6's facts raised in session 6 after their facts errors were read (0.846 -> 0.886, 0.684 -> 0.732)
     "invented5.jsonl": Bars(107, 0.95, 0.98, 0.97, 1.10, 0.97, 0.88, 215, 3),
@@ -58,7 +58,7 @@ BARS = {
     # beside them, written with the rules that handle them (stories.py): a regression check, not an unseen test;
     # the two official "meeting focused on the return of …" traps left since session 7 (talks need a side that
     # talks, clauses._between_sides): P 0.90 -> 1.00, created for non-events 2 -> 0
-    "invented_features.jsonl": Bars(47, 1.0, 1.0, 1.0, 1.0, 0.97, 0.93, 32, 0),
+    "invented_features.jsonl": Bars(47, 1.0, 1.0, 1.0, 1.0, 0.97, 0.96, 32, 0),
 }
 # The blind sets (tests/fixtures/blind/README.md: who wrote them, who read them, first and later figures),
 # held a little under the figures of the commit that added these bars, so a change that loses ground on news
@@ -70,10 +70,11 @@ BLIND_BARS: dict[str, Bars] = {
     # kind raised by the session-7 kind classes (talks, counted offers, Norwegian, "May", Hungarian, plural
     # narration, releases without an exchange word, hostages of the two sides, one more person of another
     # nationality, a speaker's expectation, Polish talks): kind 0.944/0.754/0.863 -> 0.986/0.869/0.931, recall
-    # 0.958/0.770/0.904 -> 0.986/0.869/0.959, blind_2024 P 0.940 -> 0.982
-    "blind_2022_23.jsonl": Bars(103, 0.99, 0.98, 0.98, 1.00, 0.97, 0.87, 128, 0, 0),
-    "blind_2024.jsonl": Bars(87, 0.98, 0.86, 0.86, 1.00, 0.99, 0.82, 82, 1, 1),
-    "blind_2025.jsonl": Bars(103, 0.98, 0.95, 0.93, 1.34, 0.93, 0.77, 98, 1, 0),
+    # 0.958/0.770/0.904 -> 0.986/0.869/0.959, blind_2024 P 0.940 -> 0.982; facts raised by the session-7 facts
+    # classes (/work/notes/facts.md): 0.875/0.780/0.653 -> 0.914/0.890/0.837
+    "blind_2022_23.jsonl": Bars(103, 0.99, 0.98, 0.98, 1.00, 0.97, 0.90, 128, 0, 0),
+    "blind_2024.jsonl": Bars(87, 0.98, 0.86, 0.86, 1.00, 0.99, 0.87, 82, 1, 1),
+    "blind_2025.jsonl": Bars(103, 0.98, 0.95, 0.93, 1.34, 0.93, 0.82, 98, 1, 0),
     "blind_mixed.jsonl": Bars(92, 0.96, 0.92, 0.91, 1.09, 0.98, 0.82, 156, 2, 1),
 }
 _ALL = {**{f"corpus/{k}": v for k, v in BARS.items()}, **{f"blind/{k}": v for k, v in BLIND_BARS.items()}}
