@@ -10,6 +10,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from types import EllipsisType
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, other_script, sentence_language
@@ -468,12 +469,13 @@ def may_hold_evidence(doc: Document, topic: Topic, language: str | None) -> bool
     return False
 
 
-def analyse(doc: Document, topic: Topic, language: str | None = None) -> list[Sentence]:
-    """The headline and the text as analysed sentences, in order (`language`: the document's, when the
-    caller has found it already)."""
+def analyse(doc: Document, topic: Topic, language: str | EllipsisType | None = ...) -> list[Sentence]:
+    """The headline and the text as analysed sentences, in order (`language`: the document's as the caller
+    found it, None when undecided; left out, it is found here)."""
     sentences: list[Sentence] = []
     body_index = 0
-    language = language or document_language(doc.title, doc.text, doc.language)
+    if isinstance(language, EllipsisType):  # not None: an undecided language is not looked for twice
+        language = document_language(doc.title, doc.text, doc.language)
     speaker = source_side(doc.url, doc.source)
     for index, (text, is_title) in enumerate(split_sentences(doc, topic.months)):
         if is_title:
