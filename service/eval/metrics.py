@@ -61,7 +61,8 @@ def bcubed(gold: Sequence[str], system: Sequence[str]) -> dict[str, float]:
 
 def _norm(value: Any) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
-        return frozenset(str(v).strip().lower() for v in value)
+        # a label written as words ("under 25", "Seriously ill") is the same name as the service's "under_25"
+        return frozenset("_".join(str(v).lower().split()) for v in value)
     return value
 
 

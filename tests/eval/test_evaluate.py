@@ -132,6 +132,12 @@ def test_fact_matches_compares_lists_as_sets() -> None:
     assert fact_matches(gold, {"mediators": ("USA", "UAE"), "stage": 3}) == (1, 2)
 
 
+def test_list_names_match_whatever_their_case_and_spacing() -> None:
+    gold = {"categories": ["Under 25", "seriously  ill"]}
+    assert fact_matches(gold, {"categories": ("under_25", "seriously_ill")}) == (1, 1)
+    assert fact_matches(gold, {"categories": ("under_25",)}) == (0, 1)
+
+
 def test_agreed_counts_compare_as_the_corpus_count_keys() -> None:
     facts = (Fact("agreed_to_ukraine", 40, "s"), Fact("agreed_to_russia", 40, "s"), Fact("venue", "istanbul", "s"))
     agreement = Report(True, 1.0, (Mention("agreement", "agreed", date(2031, 3, 1), "day", facts),))
