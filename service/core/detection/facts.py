@@ -147,13 +147,22 @@ def _skip(s: Sentence, n: NumberSpan, agreed: bool = False) -> bool:
     if n.spelled and n.end - n.start == 1 and n.value in (100, 1000) and _near(s.hits, "vague", n.start - 1, n.start):
         return True  # "several thousand bodies", «кілька тисяч»: no count
     lo, hi = s.clause_span(n.start)
-    if _near(s.hits, "transport", lo, hi) and _near(s.hits, "act_place", lo, hi):
-        return True  # "1,212 bodies were brought to the exchange area": carried there, not handed over
+    if _carried_only(s, lo, hi):
+        return True  # "950 bodies were brought to the exchange area": carried there, not handed over
     if _near(s.hits, "part_among", n.end, n.end + 5):
         return True
     if _broken_down(s, lo, n.start):
         return True  # "…, among them 80 civilian sailors and 30 servicemen": every count of the clause
     return running_total(s, lo, hi)  # "its 11th exchange this year — 189 returned": the total is elsewhere
+
+
+def _carried_only(s: Sentence, lo: int, hi: int) -> bool:
+    """A clause that carries people or bodies to a place of handover ("brought to the exchange area") and
+    keeps no act cue of its own tells transport there; "taken to the border and handed over to Ukraine"
+    still hands them over (the act cues left after sentences._drop_places)."""
+    if not (_near(s.hits, "transport", lo, hi) and _near(s.hits, "act_place", lo, hi)):
+        return False
+    return not any(_near(s.hits, cue, lo, hi) for cue in ("give", "return", "done"))
 
 
 def _broken_down(s: Sentence, lo: int, at: int) -> bool:

@@ -54,3 +54,20 @@ def test_a_handover_at_the_place_or_a_return_home_still_is_one(language: str, te
     [mention] = detect(Document("", text, language, MONDAY)).mentions
     assert (mention.kind, mention.status) == ("body_repatriation", "completed")
     assert mention.fact_values()[key] == 950
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "On Monday 950 bodies of fallen soldiers were taken to the border and handed over to Ukraine by Russia.",
+        ),
+        ("ru", "В понедельник 950 тел погибших военных доставили к границе и передали Украине."),
+        ("uk", "У понеділок 950 тіл загиблих військових доставили до кордону і передали Україні."),
+    ],
+)
+def test_bodies_carried_to_the_border_and_handed_over_keep_their_count(language: str, text: str) -> None:
+    [mention] = detect(Document("", text, language, MONDAY)).mentions
+    assert (mention.kind, mention.status) == ("body_repatriation", "completed")
+    assert mention.fact_values()["bodies_to_ukraine"] == 950
