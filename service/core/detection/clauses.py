@@ -155,7 +155,10 @@ def _attributes(s: Sentence) -> tuple[set[tuple[str, int]], set[tuple[str, int]]
 
 def _counted_readiness(s: Sentence, parts: list[Span], dropped: frozenset[tuple[str, int]]) -> bool:
     """Every offer cue of the part says a side is ready ("ready to", «готова», "bereit"), none sets a condition
-    ("if", «если»), and the part counts what is to change hands."""
+    ("if", «если»), the part counts what is to change hands, and the sentence tells no refusal or delay ("ready
+    to hand over 6,000 bodies, but Kyiv refused to take them" is an offer turned down, no agreement)."""
+    if s.has("negation", "postpone", "not_happened"):
+        return False
     ready = _positions(s, ("readiness",))
     offers = [a for a, _ in s.hits.get("conditional", ()) if ("conditional", a) not in dropped and _in(a, parts)]
     return bool(offers) and all(a in ready for a in offers) and _counted(s, parts)

@@ -54,3 +54,35 @@ def test_a_counted_handover_a_side_is_ready_for_is_announced(title: str, text: s
 )
 def test_an_offer_on_a_condition_or_without_a_count_announces_nothing(text: str) -> None:
     assert not _detect(text).relevant
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Moscow is ready to hand over 4,000 bodies of Ukrainian soldiers, the Kremlin aide said, but Kyiv "
+            "refused to accept them.",
+            "en",
+        ),
+        ("Moscú está dispuesta a entregar 4.000 cuerpos de soldados ucranianos, pero Kiev lo rechazó.", "es"),
+    ],
+)
+def test_a_counted_handover_the_other_side_refuses_is_no_agreement(text: str, language: str) -> None:
+    report = _detect(text, language=language)
+    assert all(m.status != "agreed" for m in report.mentions), report.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le Kremlin a dit que Moscou était prête à remettre 1 500 corps de soldats ukrainiens.", "fr"),
+        ("El Kremlin dijo que Moscú está dispuesto a entregar 1.500 cuerpos de soldados ucranianos.", "es"),
+        ("Il Cremlino ha detto che Mosca è pronta a consegnare 1.500 corpi di soldati ucraini.", "it"),
+        ("A Kreml szerint Moszkva kész átadni 1500 ukrán katona holttestét.", "hu"),
+        ("Kremlin, Moskova'nın 1500 Ukraynalı askerin cesedini teslim etmeye hazır olduğunu söyledi.", "tr"),
+    ],
+)
+def test_readiness_to_hand_over_a_counted_group_is_announced_in_each_language(text: str, language: str) -> None:
+    report = _detect(text, language=language)
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "agreement"
