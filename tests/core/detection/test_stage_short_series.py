@@ -61,3 +61,18 @@ def test_another_language_ordinal_is_no_stage() -> None:
     title = "Ucrania y Rusia canjean otro grupo de prisioneros heridos y enfermos graves"
     text = "Ucrania y Rusia llevaron a cabo este viernes un nuevo intercambio de prisioneros de guerra."
     assert "stage" not in primary_facts(Document(title, text, "es", FRIDAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland overleverte 120 ukrainske krigsfanger til Ukraina fredag, i tillegg til andre grupper av sivile.",
+        "Som ved andre runder ble utvekslingen av krigsfanger mellom Russland og Ukraina meglet av De forente "
+        "arabiske emirater.",
+    ],
+)
+def test_norwegian_andre_other_is_no_stage(text: str) -> None:
+    """Norwegian "andre" is "second" and also "other": "andre grupper" (other groups), "som ved andre runder" (as in
+    other rounds) name no second stage."""
+    title = "Russland og Ukraina utvekslet 120 krigsfanger hver"
+    assert "stage" not in primary_facts(Document(title, text, "no", FRIDAY))
