@@ -126,6 +126,11 @@ def _governs_dative(token: str, language: str) -> bool:
     return any("ADJF" in g or "PRTF" in g for _, g in parses(token, language)[:1])
 
 
+def dative_noun(token: str, language: str) -> bool:
+    """The token is read first as a noun in the dative: «посольству», «стороні» (a recipient)."""
+    return any("NOUN" in g and "datv" in g for _, g in parses(token, language)[:1])
+
+
 def nominative(token: str, language: str) -> bool:
     """The token can be a subject: some parse of it is in the nominative («Россия», «РФ»; not «Украине»)."""
     return any("nomn" in g for _, g in parses(token, language))

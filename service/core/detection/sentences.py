@@ -14,7 +14,7 @@ from types import EllipsisType
 
 from service.core.detection.dates import DateMention, find_dates
 from service.core.detection.language import document_language, other_script, sentence_language
-from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, lemma, support_future, tense
+from service.core.detection.morphology import MORPHOLOGY_LANGUAGES, dative_noun, lemma, support_future, tense
 from service.core.detection.numbers import NumberSpan, find_numbers
 from service.core.domain import DatePrecision, Document, EventKind, EventStatus
 from service.core.sources import source_side
@@ -378,15 +378,21 @@ def _relative_end(
 
 
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
-_PAPERWORK_GAP = 5  # "передала [полные] списки", "exchanged [the] lists", «передала [посольству X свои] соображения»
+_PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
+_RECIPIENT_GAP = 5  # «передала [посольству Венгрии свои] соображения»: only a recipient and a possessive widen it
+_RECIPIENTS = ("party_ua", "party_ru", "recipient_ua", "recipient_ru", "to_ua", "to_ru")
 _HANDED_OVER = ("pow", "body", "people", "captivity")  # between the act and the papers: people changed hands too
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
 
 
-def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_final: bool) -> None:
+def _drop_paperwork(
+    hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_final: bool, tokens: list[str], morphology: str | None
+) -> None:
     """A handover or exchange word whose object is lists or names is paperwork, not people changing hands
     («не передала полные списки военнопленных», "the sides exchanged lists"; in a verb-final clause the
-    object comes first: "die Listen … übergeben"): its act cues go."""
+    object comes first: "die Listen … übergeben"): its act cues go. Between the word and the papers stand at
+    most two words, or a recipient (a party, a destination, a dative noun in `morphology`'s language) and a
+    possessive: «передала посольству Венгрии свои соображения», "handed the Ukrainian side its lists"."""
     papers = [a for a, _ in hits.get("paperwork", ())]
     if not papers:
         return
@@ -397,8 +403,18 @@ def _drop_paperwork(hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_
     def between(lo: int, hi: int) -> bool:  # "handed over 50 prisoners and the lists": people first
         return any(lo <= x < hi for c in _HANDED_OVER for x, _ in hits.get(c, ()))
 
+    def has(concepts: tuple[str, ...], lo: int, hi: int) -> bool:
+        return any(lo <= x < hi for c in concepts for x, _ in hits.get(c, ()))
+
+    def to_recipient(lo: int, hi: int) -> bool:  # "[handed] the Ukrainian side its [lists]"
+        dative = morphology is not None and any(dative_noun(tokens[i], morphology) for i in range(lo, hi))
+        return (dative or has(_RECIPIENTS, lo, hi)) and has(("possessive",), lo, hi)
+
+    def near(b: int, p: int) -> bool:
+        return 0 <= p - b < _PAPERWORK_GAP or (0 <= p - b < _RECIPIENT_GAP and to_recipient(b, p))
+
     def about_papers(a: int, b: int) -> bool:
-        after = any(0 <= p - b < _PAPERWORK_GAP and not between(b, p) for p in papers)
+        after = any(near(b, p) and not between(b, p) for p in papers)
         before = verb_final and any(0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers)
         return after or before
 
@@ -503,7 +519,7 @@ def analyse(doc: Document, topic: Topic, language: str | EllipsisType | None = .
             spans = phrase.spans(hits, clauses, len(tokens))
             if spans:
                 _merge(hits, {phrase.concept: spans})
-        _drop_paperwork(hits, clauses, own in topic.verb_final)
+        _drop_paperwork(hits, clauses, own in topic.verb_final, tokens, own if own in MORPHOLOGY_LANGUAGES else None)
         _drop_places(hits, clauses)
         if not is_title and body_index <= 1:
             _drop_dateline_places(text, hits)
