@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
@@ -385,6 +386,12 @@ _HANDED_OVER = ("pow", "body", "people", "captivity")  # between the act and the
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
 
 
+def clause_index(clauses: tuple[int, ...], i: int) -> int:
+    """Which clause holds token i, given the clause starts in order: two tokens share a clause when the same
+    number of starts lies at or before each."""
+    return bisect_right(clauses, i)
+
+
 def _drop_paperwork(
     hits: dict[str, list[Span]], clauses: tuple[int, ...], verb_final: bool, tokens: list[str], morphology: str | None
 ) -> None:
@@ -396,9 +403,6 @@ def _drop_paperwork(
     papers = [a for a, _ in hits.get("paperwork", ())]
     if not papers:
         return
-
-    def clause(i: int) -> int:
-        return max((c for c in clauses if c <= i), default=0)
 
     def between(lo: int, hi: int) -> bool:  # "handed over 50 prisoners and the lists": people first
         return any(lo <= x < hi for c in _HANDED_OVER for x, _ in hits.get(c, ()))
@@ -415,7 +419,9 @@ def _drop_paperwork(
 
     def about_papers(a: int, b: int) -> bool:
         after = any(near(b, p) and not between(b, p) for p in papers)
-        before = verb_final and any(0 < a - p <= _VERB_FINAL_GAP and clause(p) == clause(a) for p in papers)
+        before = verb_final and any(
+            0 < a - p <= _VERB_FINAL_GAP and clause_index(clauses, p) == clause_index(clauses, a) for p in papers
+        )
         return after or before
 
     acts = {(a, b) for c in ("return", "exchange") for a, b in hits.get(c, ()) if about_papers(a, b)}
@@ -437,10 +443,8 @@ def _drop_places(hits: dict[str, list[Span]], clauses: tuple[int, ...]) -> None:
     if not places:
         return
 
-    def clause(i: int) -> int:
-        return max((c for c in clauses if c <= i), default=0)
-
-    carried = {span for span in hits.get("transport", ()) if any(clause(span[0]) == clause(p) for p, _ in places)}
+    at_places = {clause_index(clauses, p) for p, _ in places}
+    carried = {span for span in hits.get("transport", ()) if clause_index(clauses, span[0]) in at_places}
     for concept in _ACT_CUES:
         kept = [
             (a, b)
