@@ -43,3 +43,18 @@ def test_civilians_released_by_the_other_side_came_back_from_captivity(title: st
 def test_people_who_only_come_home_or_are_listed_were_not_released(text: str, language: str) -> None:
     report = _detect(text, language=language)
     assert all(m.status != "completed" for m in report.mentions), report.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nine Ukrainian civilians, released by Russia, came back home on Saturday, the ombudsman said.", "en"),
+        ("Nueve civiles ucranianos, liberados por Rusia, volvieron a casa el sábado, informó el defensor.", "es"),
+        ("Neuf civils ukrainiens, libérés par la Russie, sont rentrés chez eux samedi, a indiqué le médiateur.", "fr"),
+    ],
+)
+def test_a_side_only_as_the_passives_agent_is_read_alike_in_every_language(text: str, language: str) -> None:
+    """With no captivity or exchange word, a party after "by"/"por"/"par" (binding.agent_prepositions) is no
+    release by a side in any language (English "released" is also a handing-over verb, Spanish "liberados" is
+    not: they used to be read differently)."""
+    assert not _detect(text, language=language).relevant
