@@ -746,21 +746,33 @@ _TERMS = (
 )
 
 
-def _with_deal_terms(primary: Mention, others: list[Mention]) -> Mention:
+_BODY_TERMS = ("agreed_bodies", "agreed_bodies_to_ukraine", "agreed_bodies_to_russia")
+_DEAL_REACH_DAYS = 30  # how long before a postponement its deal may lie (events.params agreement_follow_days)
+
+
+def _terms_about(sentences: list[Sentence]) -> str | None:
+    """ "bodies" or "people" when the sentences speak of only the one, else None."""
+    bodies = any(s.has("body") for s in sentences)
+    people = any(s.has("pow", "people") for s in sentences)
+    return None if bodies == people else "bodies" if bodies else "people"
+
+
+def _with_deal_terms(primary: Mention, others: list[Mention], about: str | None, reach_days: int) -> Mention:
     """An agreement that states no terms takes those the text tells of the same deal elsewhere: another
     agreement mention of its day («Нагадаємо, 2 червня сторони домовилися … по 6000 з кожного боку»), or,
-    for a postponement, the deal whose act is postponed ("Russia accused Ukraine of postponing the handover
-    …; at the June 2 talks the two sides agreed to return 6,000 bodies each")."""
-    if primary.kind != "agreement" or any(f.key in _TERMS for f in primary.facts):
+    for a postponement, the deal whose act is postponed, up to `reach_days` before it ("Russia accused Ukraine
+    of postponing the handover …; at the June 2 talks the two sides agreed to return 6,000 bodies each").
+    Both are dated, and the terms are of what the agreement is `about` (bodies or people) when it says."""
+    if primary.kind != "agreement" or primary.event_date is None or any(f.key in _TERMS for f in primary.facts):
         return primary
     for other in others:
-        if other.kind != "agreement" or not any(f.key in _TERMS for f in other.facts):
+        keys = {f.key for f in other.facts if f.key in _TERMS}
+        if other.kind != "agreement" or not keys or other.event_date is None:
             continue
-        same_deal = other.event_date == primary.event_date or (
-            primary.status == "postponed"
-            and (other.event_date is None or primary.event_date is None or other.event_date <= primary.event_date)
-        )
-        if same_deal:
+        if about is not None and (about == "bodies") != (keys <= set(_BODY_TERMS)):
+            continue  # body terms are no swap's, a swap's are no repatriation's
+        days = (primary.event_date - other.event_date).days
+        if days == 0 or (primary.status == "postponed" and 0 <= days <= reach_days):
             have = primary.fact_values()
             terms = tuple(f for f in other.facts if f.key in (*_TERMS, "categories") and f.key not in have)
             return replace(primary, facts=primary.facts + terms)
@@ -832,7 +844,9 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     if not published and fresh[0].date is not None:
         anchor = fresh[0].date
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
-    mentions[0] = _with_deal_terms(_with_companion_counts(mentions[0], mentions[1:]), mentions[1:])
+    about = _terms_about(groups[0].sentences)
+    mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
+    mentions[0] = _with_deal_terms(mentions[0], mentions[1:], about, _DEAL_REACH_DAYS)
     mentions = [mentions[0], *(_as_background(m, mentions[0]) for m in mentions[1:])]
     reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
     return Report(True, score, tuple(mentions), tuple(reasons))

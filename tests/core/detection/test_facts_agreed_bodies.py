@@ -102,3 +102,27 @@ def test_another_days_deal_and_a_possibility_are_no_terms() -> None:
     mention = primary(Document("Ukraine and Russia agree on new prisoner swap at Geneva talks", text, "en", SATURDAY))
     assert mention.kind == "agreement"
     assert "agreed_to_ukraine" not in mention.fact_values()
+
+
+SWAP_POSTPONED = (
+    "Moscow accuses Kyiv of postponing agreed prisoner swap",
+    "Russia accused Ukraine on Saturday of indefinitely postponing the prisoner exchange agreed at talks in Geneva "
+    "this week, a charge Kyiv rejected.\n"
+    "Ukraine's coordination headquarters said no date had been agreed for the swap.\n"
+    "At the March 4 talks, the two sides also agreed to return 4,000 bodies of soldiers each.",
+)
+
+OLD_DEAL = (
+    "Moscow accuses Kyiv of postponing agreed handover of bodies",
+    "Russia accused Ukraine on Saturday of indefinitely postponing the handover of bodies of fallen soldiers, "
+    "a charge Kyiv rejected.\n"
+    "Ukraine's coordination headquarters said no date had been agreed for the repatriation.\n"
+    "At talks on November 4, 2030, the two sides agreed to return 4,000 bodies of soldiers each.",
+)
+
+
+@pytest.mark.parametrize("story", [SWAP_POSTPONED, OLD_DEAL], ids=["bodies-for-a-swap", "four-months-before"])
+def test_a_postponement_takes_no_terms_of_another_kind_or_of_a_deal_months_before(story: tuple[str, str]) -> None:
+    mention = primary(Document(*story, "en", SATURDAY))
+    assert (mention.kind, mention.status) == ("agreement", "postponed")
+    assert not {"agreed_bodies", "agreed_bodies_to_ukraine", "agreed_bodies_to_russia"} & set(mention.fact_values())
