@@ -23,11 +23,11 @@ MONDAY = datetime(2031, 3, 10, 12, 0, tzinfo=UTC)
             "but the Ukrainian side had not come.",
         ),
         ("ru", "Российская сторона доставила 950 тел погибших к месту обмена, однако украинская сторона не приехала."),
-        ("uk", "Росія привезла 950 тіл загиблих до місця обміну, проте українська сторона не з'явилася."),
+        ("uk", "Росія доставила 950 тіл загиблих до місця обміну, проте українська сторона не з'явилася."),
         (
             "de",
-            "Der russische Unterhändler sagte, Russland habe 950 Leichen ukrainischer Soldaten an die Grenze "
-            "gebracht, die ukrainische Seite sei nicht erschienen.",
+            "Laut Moskau wurden 950 Leichen ukrainischer Soldaten zum Austauschort gebracht; die Übergabe fand "
+            "nicht statt.",
         ),
     ],
 )

@@ -32,8 +32,5 @@ def test_a_headline_prisoner_exchange_carried_out() -> None:
 
 
 def test_a_rejected_prisoner_exchange_is_none() -> None:
-    report = _detect(
-        "A magyar kormányfő szerint a javaslatot Kijev nem fogadta el.",
-        title="Zelenszkij elutasította a karácsonyi fogolycserét",
-    )
+    report = _detect("Az ukrán kormány elutasította a vasárnapra tervezett fogolycserét.")
     assert not report.relevant, report.mentions

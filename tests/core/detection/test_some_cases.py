@@ -13,7 +13,7 @@ from service.core.domain import Document
 
 MONDAY = datetime(2031, 8, 18, 12, 0, tzinfo=UTC)
 RU = "Родственники жалуются на ошибки: в ряде случаев среди переданных оказывались останки российских военных."
-UK = "Рідні скаржаться на помилки: у низці випадків серед переданих були останки російських військових."
+UK = "Рідні скаржаться на помилки: у низці випадків Росія передавала останки російських військових."
 EN = "Relatives complain of errors: in some cases the bodies handed over included remains of Russian soldiers."
 DE = "Angehörige klagen über Fehler: In einigen Fällen waren unter den übergebenen Leichen russische Soldaten."
 
