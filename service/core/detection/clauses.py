@@ -212,7 +212,7 @@ def _future_participles(
         coordinated = any(lo <= b <= a for b in aux) and any(t in s.topic.ands(s.language) for t in s.tokens[lo:a])
         # verb-final clause: the modal or auxiliary stands second, the participle or infinitive last ("Moskau
         # wolle 23 Soldaten übergeben", "sollen … freigelassen werden")
-        final = s.language in s.topic.verb_final and any(lo <= b <= a for b in (*aux, *modals))
+        final = s.language in s.topic.auxiliary_second and any(lo <= b <= a for b in (*aux, *modals))
         if near or coordinated or final:
             governed = True
         else:
@@ -220,12 +220,14 @@ def _future_participles(
     return free, governed
 
 
-def _status_cues(s: Sentence, parts: list[Span]) -> tuple[set[str], frozenset[tuple[str, int]]]:
+def _status_cues(
+    s: Sentence, parts: list[Span], talks: list[tuple[int, int]]
+) -> tuple[set[str], frozenset[tuple[str, int]]]:
     """The status cues of the predicate's part, without attributes of the exchange noun, auxiliaries
     of other acts and the tense or mood of talks the act is the topic of; and the (concept, position) pairs
     left out."""
     always, unless = _attributes(s)
-    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, parts) | _infinitives(s) | _in_dates(s)
+    dropped = always | _auxiliaries_of_other_acts(s) | _cues_of_talks(s, talks) | _infinitives(s) | _in_dates(s)
 
     def cues(skip: set[tuple[str, int]]) -> set[str]:
         return {
@@ -340,7 +342,8 @@ def _act_clause(s: Sentence, clauses: list[list[Span]], official: bool) -> Event
 
 
 def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | None:
-    cues, dropped = _status_cues(s, parts)
+    talks = _talks_between_sides(s, parts)  # once: its cues are left out below, and it may be the status
+    cues, dropped = _status_cues(s, parts, talks)
     free, governed = _future_participles(s, parts, dropped)
     if not free:
         cues.discard("done")
@@ -364,7 +367,7 @@ def _status_of(s: Sentence, parts: list[Span], official: bool) -> EventStatus | 
         return "agreed"
     if "bare_act" in cues:
         return "completed"  # a verb of a language without tense (Indonesian "menyerahkan"), nothing else said
-    if _talks_about_act(s, parts):
+    if talks:
         return "agreed"  # "Ukraine and Russia hold talks on major POW swap": the swap is what they negotiate
     if (official or (s.title and not speech_about_act(s))) and not nominal_act(s, parts):
         return "completed"  # a headline's present tense is news style; an official post reports its act
@@ -377,11 +380,11 @@ _TALKS_GAP = 5  # "talks on [a major POW] swap", «переговоры об [о
 _TALKS_CUES = ("done", "modal", "conditional")
 
 
-def _talks_about_act(s: Sentence, parts: list[Span]) -> bool:
-    """The act word is the topic of talks between the sides in its clause ("talks on a swap", «переговоры об
-    обмене», "Gespräche über einen Austausch", verb-final "über einen Austausch reden"), and no cue tells it
-    done."""
-    return bool(_talks_on_acts(s, parts)) and _between_sides(s)
+def _talks_between_sides(s: Sentence, parts: list[Span]) -> list[tuple[int, int]]:
+    """(talks word, act word) pairs when the act word is the topic of talks between the sides in its clause
+    ("talks on a swap", «переговоры об обмене», "Gespräche über einen Austausch", verb-final "über einen
+    Austausch reden"); none when no side is named that talks."""
+    return _talks_on_acts(s, parts) if _between_sides(s) else []
 
 
 def _talks_on_acts(s: Sentence, parts: list[Span]) -> list[tuple[int, int]]:
@@ -406,12 +409,11 @@ def _between_sides(s: Sentence) -> bool:
     return any(a not in people for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ()))
 
 
-def _cues_of_talks(s: Sentence, parts: list[Span]) -> set[tuple[str, int]]:
+def _cues_of_talks(s: Sentence, pairs: list[tuple[int, int]]) -> set[tuple[str, int]]:
     """Cues before the act word that belong to the talks it is the topic of: their tense or mood ("has begun
     talks over exchanging prisoners", "reached out to discuss a possible swap", «хочет обсудить обмен»,
     "Russland will über Gefangenenaustausch reden") says nothing of the act, which is still to be agreed."""
-    pairs = _talks_on_acts(s, parts)
-    if not pairs or not _between_sides(s):
+    if not pairs:
         return set()
     acts = _positions(s, _PREDICATES)  # "Russia returned 90 after talks on a new swap": the act's own verb
     out: set[tuple[str, int]] = set()

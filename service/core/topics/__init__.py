@@ -425,6 +425,7 @@ class Topic:
     agent_prepositions: frozenset[str] = frozenset()
     attributes_after_noun: frozenset[str] = frozenset()  # languages whose participles follow their noun
     verb_final: frozenset[str] = frozenset()  # languages whose clauses end with their participle or infinitive
+    auxiliary_second: frozenset[str] = frozenset()  # verb-final languages whose auxiliary or modal stands second
     # Languages with their own file (topics/<topic>/<code>.toml): other codes read with a section
     # (Croatian, Bosnian, Serbian → "sh"), proclitics split off before matching (Arabic "وال…"), a
     # transliteration into the script the section is written in (Serbian Cyrillic → Latin), and number
@@ -654,6 +655,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         agent_prepositions=frozenset(data.get("binding", {}).get("agent_prepositions", ())),
         attributes_after_noun=frozenset(data.get("binding", {}).get("attributes_after_noun", ())),
         verb_final=frozenset(data.get("binding", {}).get("verb_final", ())),
+        auxiliary_second=frozenset(data.get("binding", {}).get("auxiliary_second", ())),
         masks=masks,
         phrases=_phrases(data.get("phrases", {})),
         **_language_extras(data),
