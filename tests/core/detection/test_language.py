@@ -75,8 +75,9 @@ FIXTURES: dict[str, str] = {
     "kertoi olevansa valmis keskustelemaan rajasta, mukaan lukien rautatie, ja toivoo lisää junia.",
     "sv": "Ministern sade på fredagen att fabriken inte öppnar igen före vintern. Tidigare sade vardera sidan att "
     "den var redo att tala om gränsen, däribland järnvägen, och hoppas på fler tåg.",
-    "no": "Ministeren sa på fredag at fabrikken ikke åpner igjen før vinteren. Tidligere sa hver side at den "
-    "var klar til å snakke om grensen, deriblant jernbanen, og håper på flere tog.",
+    # "bytte ut" (replace): Swedish "bytte" (exchanged) and "soldat*" would read a swap into it
+    "no": "Ministeren sa på fredag at fabrikken ikke åpner igjen før vinteren. Ukraina vil bytte ut soldater ved "
+    "grensen, og hver side håper på flere tog.",
 }
 PUBLISHED = datetime(2025, 6, 10, tzinfo=UTC)
 
