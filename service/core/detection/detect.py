@@ -117,7 +117,7 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     """Set kinds and status of an evidence sentence (or leave it empty)."""
     if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official, doc_has_both):
         return
-    if _off_topic(s) or (_negated(s) and not s.has("done", "not_happened", "postpone")):
+    if _off_topic(s) or (_negated(s) and not s.has("done", "not_happened", "postpone")) or _act_denied(s):
         return
     kinds: list[EventKind] = []
     strong_pow = s.has("captivity") or (
@@ -183,6 +183,20 @@ def _negated(s: Sentence) -> bool:
     """A negation in the clause of the exchange or return ("Swap agreed, no ceasefire in sight" is not)."""
     spans = {s.clause_span(a) for c in ("exchange", "return") for a, _ in s.hits.get(c, ())}
     return any(lo <= n < hi for n, _ in s.hits.get("negation", ()) for lo, hi in spans)
+
+
+_DENIAL_REACH = 3  # "have not exchanged", "haben keine Gefangenen ausgetauscht", «не обмінялися»
+
+
+def _act_denied(s: Sentence) -> bool:
+    """Every act word of the sentence has a plain negator just before it in its clause: the act itself is
+    denied, however done the verb's form looks ("have not exchanged prisoners this week"). A negation
+    elsewhere, or an act told beside a denied one ("not all came back, but 90 did"), leaves it evidence."""
+    denials = s.hits.get("denial", ())
+    acts = [a for c in ("exchange", "return") for a, _ in s.hits.get(c, ())]
+    return bool(denials) and all(
+        any(0 < a - n <= _DENIAL_REACH and s.clause_span(a) == s.clause_span(n) for n, _ in denials) for a in acts
+    )
 
 
 def _people_swapped(s: Sentence, official: bool) -> bool:
