@@ -685,8 +685,10 @@ def _headless_destination(s: Sentence, clause_lo: int) -> str | None:
     return None
 
 
-def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
-    """(side, rank) of a count: who received it, and how directly the sentence says so."""
+def _side(s: Sentence, n: NumberSpan, phrase_end: int, guess: bool = True) -> tuple[str, int]:
+    """(side, rank) of a count: who received it, and how directly the sentence says so. Without `guess`,
+    only what the sentence tells (the people's nationality, each side, a recipient or destination), not the
+    other side of a giver read from the verb and the parties around it."""
     verb = _verb(s, n)
     clause_lo, clause_hi = s.clause_span(n.start)
     rank = 1 if verb is None else (2 if verb[1] > 0 else 0)
@@ -719,7 +721,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return destination, rank
     if _both_sides_total(s, n, clause_lo):
         return _TOTAL, 1
-    if verb is not None and clause_lo <= verb[0] < n.start:
+    if guess and verb is not None and clause_lo <= verb[0] < n.start:
         bound = _by_verb(s, n)  # the clause's own verb and subject: "…, while Russia received 43"
         if bound is not None:
             return bound
@@ -728,6 +730,8 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int) -> tuple[str, int]:
         return (_UA if ua else _RU), rank
     if _near(s.hits, "recipient_ua", clause_lo, clause_hi):
         return _UA, rank
+    if not guess:
+        return _UNKNOWN, 1
     if s.has("handover_subject_ru"):
         return _UA, 0
     if s.has("handover_subject_ua"):
@@ -786,7 +790,9 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
             continue
         if completed and _not_returned(s, n, phrase_end):
             continue
-        side, rank = _side(s, n, phrase_end)
+        # an agreed body count's side is told, never guessed: "Russland ist bereit, der Ukraine 6000 Leichen
+        # zu übergeben" has no giver named, and Ukraine, before the count, is not one
+        side, rank = _side(s, n, phrase_end, guess=not (agreed and kind == "body"))
         if n.start in doubled:
             side = _BOTH  # "ötven-ötven katona": fifty each
         if _part_count(s, n):
@@ -1060,6 +1066,7 @@ def _agreement_facts(
         if c.kind == "body":
             facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
             # "6,000 bodies each", «передача Украине 6 тыс. тел»: who is to receive them, when the text says
+            # (counts() guesses no side for them)
             for side, key in ((_UA, "agreed_bodies_to_ukraine"), (_RU, "agreed_bodies_to_russia")):
                 if c.side in (side, _BOTH):
                     facts.setdefault(key, Fact(key, c.value, c.sentence))

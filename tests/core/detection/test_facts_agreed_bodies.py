@@ -126,3 +126,17 @@ def test_a_postponement_takes_no_terms_of_another_kind_or_of_a_deal_months_befor
     mention = primary(Document(*story, "en", SATURDAY))
     assert (mention.kind, mention.status) == ("agreement", "postponed")
     assert not {"agreed_bodies", "agreed_bodies_to_ukraine", "agreed_bodies_to_russia"} & set(mention.fact_values())
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "to_ukraine"),
+    [
+        ("de", "Russland ist bereit, der Ukraine 6000 Leichen zu übergeben, sagte Medinski.", None),
+        ("en", "Russia is ready to hand over 6,000 bodies of Ukrainian soldiers, Medinsky said.", 6000),
+    ],
+)
+def test_agreed_bodies_get_a_side_only_when_the_text_tells_it(language: str, text: str, to_ukraine: int | None) -> None:
+    facts = primary(Document("", text, language, SATURDAY)).fact_values()
+    assert facts.get("agreed_bodies") == 6000
+    assert facts.get("agreed_bodies_to_russia") is None  # «der Ukraine» is the recipient, not the giver
+    assert facts.get("agreed_bodies_to_ukraine") == to_ukraine
