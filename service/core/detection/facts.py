@@ -934,9 +934,9 @@ def _in_short_series(s: Sentence, window: tuple[int, int]) -> bool:
     nouns = [b for a, b in s.hits.get("stage_exchange_noun", ()) if window[0] <= a < window[1]]
     if not nouns:
         return False
-    lo = nouns[0]
+    noun_end = nouns[0]
     for a, b in s.hits.get("short_series", ()):
-        if not lo <= a <= lo + _SERIES_GAP:
+        if not noun_end <= a <= noun_end + _SERIES_GAP:
             continue
         if b - a > 1 or any(m.start == b and m.day is not None and m.month is not None for m in s.dates):
             return True  # a week's window, or "since" right before a day of a month
