@@ -1093,6 +1093,9 @@ def _agreement_facts(
     return [*facts.values(), *_category_facts(_with_antecedents(about, context), topic)]  # wounded, under 25…
 
 
+_ACT_OR_HANDOVER = ("exchange", "return", "give", "receive")  # generic.py/stories.py _ACTS: the first two only
+
+
 def _terms_told(sentences: list[Sentence], context: list[Sentence], when: date | None) -> list[Sentence]:
     """Other sentences of an agreement's report that tell its terms as a deal or a plan: "Russland und die
     Ukraine wollen jeweils 900 Kriegsgefangene freilassen", «Договоренность 900 на 900 остается в силе», «как
@@ -1105,11 +1108,8 @@ def _terms_told(sentences: list[Sentence], context: list[Sentence], when: date |
         and not c.recalled
         and not c.has("recall", "paperwork")
         and not _dated_elsewhere(c, when)
-        and (c.has("agree", "deal") or (c.has("plan", "modal") and not c.has("done") and c.has(*_ACTS)))
+        and (c.has("agree", "deal") or (c.has("plan", "modal") and not c.has("done") and c.has(*_ACT_OR_HANDOVER)))
     ]  # not "there could still be 1,000 fighters": a possibility names no act
-
-
-_ACTS = ("exchange", "return", "give", "receive")
 
 
 def _who_is_to_go(s: Sentence) -> bool:
@@ -1274,15 +1274,15 @@ def _tells_plan(s: Sentence) -> bool:
     return any(b - a < 2 or not _names_people(s, b) for a, b in s.hits.get("plan", ()))
 
 
+_DESCRIBED_PEOPLE = ("pow", "people", "part_group")  # detect._PEOPLE_WORDS adds bodies, nationalities
+
+
 def _names_people(s: Sentence, i: int) -> bool:
     """People or a group of them start at i or one word on (no act noun first)."""
     if _near(s.hits, "act_noun", i, i + 2):
         return False
-    described = (spans for key, spans in s.hits.items() if key.startswith(("cat:", "grp:")) or key in _PEOPLE)
+    described = (spans for key, spans in s.hits.items() if key.startswith(("cat:", "grp:")) or key in _DESCRIBED_PEOPLE)
     return any(i <= a < i + 2 for spans in described for a, _ in spans)
-
-
-_PEOPLE = ("pow", "people", "part_group")
 
 
 def _dated_elsewhere(s: Sentence, when: date | None) -> bool:
