@@ -381,7 +381,7 @@ def _relative_end(
 _ACT_CUES = ("return", "exchange", "done", "receive", "give")
 _PAPERWORK_GAP = 3  # "передала [полные] списки", "exchanged [the] lists"
 _RECIPIENT_GAP = 5  # «передала [посольству Венгрии свои] соображения»: only a recipient and a possessive widen it
-_RECIPIENTS = ("party_ua", "party_ru", "recipient_ua", "recipient_ru", "to_ua", "to_ru")
+_RECIPIENTS = ("party_ua", "party_ru", "recipient_ua", "to_ua", "to_ru")
 _HANDED_OVER = ("pow", "body", "people", "captivity")  # between the act and the papers: people changed hands too
 _VERB_FINAL_GAP = 6  # "die Listen [von 500 Kriegsgefangenen] übergeben"
 
