@@ -298,11 +298,9 @@ def other_script(text: str, document: str | None) -> bool:
 def sentence_language(text: str, document: str | None) -> str | None:
     """A sentence in another script than its article (an English tweet quoted in a Ukrainian report)
     is classified on its own; otherwise it shares the article's language."""
-    if document is None or len(text) < 25:
-        return document
-    doc_cyrillic = document in CYRILLIC_LANGUAGES
-    if not (_LATIN_RUN if doc_cyrillic else _CYRILLIC).search(text):
+    if document is None or len(text) < 25 or not other_script(text, document):
         return document  # the common case, decided without counting letters
+    doc_cyrillic = document in CYRILLIC_LANGUAGES
     kind = script(text)
     if kind == "other" or (kind == "cyrillic") == doc_cyrillic:
         return document

@@ -404,9 +404,6 @@ def _drop_paperwork(
     if not papers:
         return
 
-    def between(lo: int, hi: int) -> bool:  # "handed over 50 prisoners and the lists": people first
-        return any(lo <= x < hi for c in _HANDED_OVER for x, _ in hits.get(c, ()))
-
     def has(concepts: tuple[str, ...], lo: int, hi: int) -> bool:
         return any(lo <= x < hi for c in concepts for x, _ in hits.get(c, ()))
 
@@ -418,7 +415,8 @@ def _drop_paperwork(
         return 0 <= p - b < _PAPERWORK_GAP or (0 <= p - b < _RECIPIENT_GAP and to_recipient(b, p))
 
     def about_papers(a: int, b: int) -> bool:
-        after = any(near(b, p) and not between(b, p) for p in papers)
+        # "handed over 50 prisoners and the lists": people changed hands first
+        after = any(near(b, p) and not has(_HANDED_OVER, b, p) for p in papers)
         before = verb_final and any(
             0 < a - p <= _VERB_FINAL_GAP and clause_index(clauses, p) == clause_index(clauses, a) for p in papers
         )
