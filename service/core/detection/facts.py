@@ -12,7 +12,7 @@ handed over), then the earliest (headline first).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from service.core.detection.sentences import Sentence
 
 _UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
+_EARLIER = "earlier"  # a count's kind: that of the counts in the sentences before ("Russia got back 24 of its own")
 _AFTER, _BEFORE = 5, 3  # token windows for binding a number to its noun
 _SPELLED_AFTER = 3
 _COUNTED = ("body", "pow", "captivity", "people")  # the nouns a count can count
@@ -294,18 +295,32 @@ def _elliptical(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
         or s.tokens[n.end] in s.topic.non_subject_prepositions
         or _near(s.hits, "continuation", n.end, n.end + 1)  # "43 in return", "43 en retour"
     )
+    own = _own_people_after(s, n)
+    if verb and (bare or own) and not any(a < n.start for a, _ in earlier):
+        # "Russia got back 24 of its own", "Moscow received 19 in return", «Москва получила 80 своих»: the
+        # sentence names no counted noun before the count — it counts the people of the sentences before
+        return _EARLIER, n.end
     if not verb or not earlier or not bare:  # «РФ получила 20 мирных жителей»: a noun of its own
         return None
     numbers = [m for m in find_numbers(s.tokens[:lo], s.topic, s.language) if not _dated(s, m)]
     before = _object(s, numbers[-1], numbers) if numbers else None
-    kind = before[0] if before else ("body" if max(earlier)[1] == "body" else "pow")
+    kind = before[0] if before and before[0] != _EARLIER else ("body" if max(earlier)[1] == "body" else "pow")
     return kind, n.end
+
+
+def _own_people_after(s: Sentence, n: NumberSpan) -> bool:
+    """ "24 of its own", "24 av sine egne", "80 seiner eigenen", "80 de los suyos", «80 своих»: the subject's own
+    people right after a bare count (at most two words between, no clause break)."""
+    return any(n.end <= a <= n.end + 2 and not any(n.end < c <= a for c in s.clauses) for a, _ in s.hits.get("own", ()))
 
 
 def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     """ "206 prisoners were exchanged, 103 from each side": a bare count followed by "each" counts the
-    object named earlier in the sentence (its side is then both)."""
-    if not _near(s.hits, "each", n.end, n.end + 3):
+    object named earlier in the sentence (its side is then both); so does one right after "each" that ends
+    its clause — the verbless apposition "… 314 Gefangene ausgetauscht – jeweils 157", "…, each 157"."""
+    lo, hi = s.clause_span(n.start)
+    each_before = n.end == hi and any(b == n.start and a >= lo for a, b in s.hits.get("each", ()))
+    if not _near(s.hits, "each", n.end, n.end + 3) and not each_before:
         return None
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]
     if not before:
@@ -1204,6 +1219,27 @@ def _with_mirrored(found: list[tuple[Sentence, list[Count]]]) -> list[Count]:
     return out
 
 
+def _with_earlier_kinds(found: list[tuple[Sentence, list[Count]]]) -> list[tuple[Sentence, list[Count]]]:
+    """A count of the people the sentences before it counted ("Ukraine got back 1,000 bodies. Russia got back
+    24 of its own.") takes the kind of the nearest count before it in text order; without one it counts
+    nothing."""
+    known = sorted(
+        ((s.index, c.order, c.kind) for s, cs in found for c in cs if c.kind != _EARLIER), key=lambda k: k[:2]
+    )
+    out: list[tuple[Sentence, list[Count]]] = []
+    for s, found_counts in found:
+        kept: list[Count] = []
+        for c in found_counts:
+            if c.kind == _EARLIER:
+                before = [kind for index, _, kind in known if index < s.index]
+                if not before:
+                    continue
+                c = replace(c, kind=before[-1])
+            kept.append(c)
+        out.append((s, kept))
+    return out
+
+
 def _day(s: Sentence) -> tuple[int, int] | None:
     """The one day a sentence states: (month, day), (13, 0) for "today" (later than any stated day of an
     undated text), None for none or several («с 23 по 25 мая»)."""
@@ -1233,7 +1269,7 @@ def _count_facts(
     when: date | None,
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
-    all_counts = _with_mirrored([(s, counts(s, topic, i)) for i, s in enumerate(ordered)])
+    all_counts = _with_mirrored(_with_earlier_kinds([(s, counts(s, topic, i)) for i, s in enumerate(ordered)]))
     counted = {id(s) for s in ordered}
     verbless = [s for s in context if id(s) not in counted and not s.recalled and not s.has(*_PREDICATE_CUES)]
     totals = [c for s in verbless for c in counts(s, topic, len(ordered))]

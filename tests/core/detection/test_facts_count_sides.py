@@ -1,0 +1,129 @@
+"""How counts are bound to sides (invented texts): mirror formulas ("84 za 84"), a bare count after "each"
+ending its clause ("… 314 Gefangene ausgetauscht – jeweils 157"), and a bare count of the subject's own
+people or "in return" in a sentence of its own ("Russia got back 80 of its own"), which counts the people
+of the sentences before it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from service.core.domain import Document
+from tests.support.detection import primary_facts
+
+FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
+
+
+def _counts(title: str, text: str, language: str) -> dict[str, Any]:
+    facts = primary_facts(Document(title, text, language, FRIDAY))
+    return {k: v for k, v in facts.items() if k.startswith(("returned_", "bodies_"))}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "pl",
+            "Ukraina i Rosja wymieniły jeńców",
+            "Ukraina i Rosja przeprowadziły w piątek wymianę jeńców wojennych według formuły 84 za 84, "
+            "poinformował resort obrony.",
+        ),
+        (
+            "cs",
+            "Ukrajina a Rusko si vyměnily zajatce",
+            "Ukrajina a Rusko v pátek provedly výměnu válečných zajatců ve formátu 84 za 84, uvedlo ministerstvo "
+            "obrany.",
+        ),
+        (
+            "ro",
+            "Schimb de prizonieri între Ucraina și Rusia",
+            "Ucraina și Rusia au efectuat vineri un schimb de prizonieri de război după formula 84 pentru 84, a "
+            "anunțat Ministerul Apărării.",
+        ),
+        (
+            "nl",
+            "Oekraïne en Rusland wisselen gevangenen uit",
+            "Oekraïne en Rusland hebben vrijdag krijgsgevangenen uitgewisseld volgens de formule 84 voor 84, "
+            "meldde het ministerie van Defensie.",
+        ),
+    ],
+)
+def test_a_mirror_formula_gives_both_sides_the_count(language: str, title: str, text: str) -> None:
+    assert _counts(title, text, language) == {"returned_to_ukraine": 84, "returned_to_russia": 84}
+
+
+def test_each_before_a_bare_count_ending_its_clause_splits_the_total() -> None:
+    facts = _counts(
+        "Ukraine und Russland tauschen 314 Gefangene aus",
+        "Die Ukraine und Russland haben am Freitag 314 Gefangene ausgetauscht – jeweils 157.",
+        "de",
+    )
+    assert facts == {"returned_to_ukraine": 157, "returned_to_russia": 157}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "en",
+            "Ukraine gets back 84 prisoners of war",
+            "Ukraine got back 84 soldiers on Friday. Russia got back 80 of its own, the Defence Ministry said.",
+        ),
+        (
+            "en",
+            "Ukraine gets back 84 prisoners of war",
+            "Ukraine got back 84 soldiers on Friday. Moscow received 80 in return, the Defence Ministry said.",
+        ),
+        (
+            "no",
+            "Ukraina fikk tilbake 84 krigsfanger",
+            "Ukraina fikk tilbake 84 soldater fredag. Russland fikk tilbake 80 av sine egne, opplyser "
+            "forsvarsdepartementet.",
+        ),
+        (
+            "de",
+            "Ukraine bekommt 84 Kriegsgefangene zurück",
+            "Die Ukraine bekam am Freitag 84 Soldaten zurück. Russland erhielt 80 seiner eigenen zurück, teilte "
+            "das Verteidigungsministerium mit.",
+        ),
+        (
+            "uk",
+            "Україна повернула 84 полонених",
+            "У пʼятницю Україна повернула 84 військових. Москва натомість отримала 80 своїх.",
+        ),
+        ("ru", "Украина вернула 84 пленных", "В пятницу Украина вернула 84 военных. Москва взамен получила 80 своих."),
+        (
+            "pl",
+            "Ukraina odzyskała 84 jeńców",
+            "W piątek Ukraina odzyskała 84 żołnierzy. Rosja w zamian otrzymała 80 swoich.",
+        ),
+        (
+            "sv",
+            "Ukraina fick tillbaka 84 krigsfångar",
+            "Ukraina fick tillbaka 84 soldater på fredagen. Ryssland fick tillbaka 80 av sina egna.",
+        ),
+    ],
+)
+def test_a_bare_count_of_its_own_counts_the_people_before(language: str, title: str, text: str) -> None:
+    assert _counts(title, text, language) == {"returned_to_ukraine": 84, "returned_to_russia": 80}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "en",
+            "Ukraine receives the bodies of 900 fallen soldiers",
+            "Ukraine received the bodies of 900 fallen soldiers on Friday. Russia got back 31 of its own.",
+        ),
+        (
+            "no",
+            "Ukraina fikk tilbake 900 falne soldater",
+            "Ukraina har mottatt levningene av 900 falne soldater fredag. Russland fikk tilbake 31 av sine egne.",
+        ),
+    ],
+)
+def test_a_bare_count_of_its_own_after_bodies_counts_bodies(language: str, title: str, text: str) -> None:
+    assert _counts(title, text, language) == {"bodies_to_ukraine": 900, "bodies_to_russia": 31}
