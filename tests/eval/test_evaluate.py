@@ -138,6 +138,12 @@ def test_list_names_match_whatever_their_case_and_spacing() -> None:
     assert fact_matches(gold, {"categories": ("under_25",)}) == (0, 1)
 
 
+def test_a_mediator_under_another_of_its_names_is_the_same_fact() -> None:
+    gold = {"mediators": ["United Arab Emirates", "United States", "Holy See", "Türkiye"]}
+    assert fact_matches(gold, {"mediators": ("UAE", "USA", "Vatican", "Turkey")}) == (1, 1)
+    assert fact_matches(gold, {"mediators": ("UAE", "USA", "Vatican", "Qatar")}) == (0, 1)
+
+
 def test_agreed_counts_compare_as_the_corpus_count_keys() -> None:
     facts = (Fact("agreed_to_ukraine", 40, "s"), Fact("agreed_to_russia", 40, "s"), Fact("venue", "istanbul", "s"))
     agreement = Report(True, 1.0, (Mention("agreement", "agreed", date(2031, 3, 1), "day", facts),))
