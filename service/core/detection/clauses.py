@@ -289,8 +289,11 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
 
 
 def _counted(s: Sentence, parts: list[Span]) -> bool:
+    """A count in the parts: digits not of a date, or a number in words ("about three thousand bodies",
+    «около трех тысяч тел», "drei Dutzend")."""
     dated = {i for m in s.dates for i in range(m.start, m.end)}
-    return any(s.tokens[i].isdecimal() and i not in dated for lo, hi in parts for i in range(lo, hi))
+    digits = any(s.tokens[i].isdecimal() and i not in dated for lo, hi in parts for i in range(lo, hi))
+    return digits or any(n.spelled and n.start not in dated and _in(n.start, parts) for n in s.numbers)
 
 
 def _dated(s: Sentence, parts: list[Span]) -> bool:
