@@ -115,13 +115,9 @@ class Sentence:
 
     def clause_span(self, i: int) -> tuple[int, int]:
         """Token range [lo, hi) of the clause holding token i."""
-        lo, hi = 0, len(self.tokens)
-        for start in self.clauses:
-            if start <= i:
-                lo = start
-            else:
-                hi = start
-                break
+        k = clause_index(self.clauses, i)
+        lo = self.clauses[k - 1] if k else 0
+        hi = self.clauses[k] if k < len(self.clauses) else len(self.tokens)
         return lo, hi
 
     @property
