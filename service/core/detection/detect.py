@@ -532,12 +532,28 @@ def _order(groups: list[_Group]) -> list[_Group]:
 
     ordered = sorted((g for g in groups if g.sentences), key=key)
     fresh = [g for g in ordered if not g.recalled]
+    deal = next((g for g in fresh if g.kind == "agreement" and any(s.title for s in g.sentences)), None)
+    if deal is not None and fresh[0].kind != "agreement" and _body_only_undated(fresh[0]):
+        # "Russia ready to hand over 3,000 more bodies" over "Russia has returned 6,060 bodies under the
+        # agreements": the headline tells the news; a handover told only in the body, on no day of its own,
+        # is what came before it
+        ordered.remove(deal)
+        ordered.insert(0, deal)
+        return ordered
     if len(fresh) >= 2 and {fresh[0].kind, fresh[1].kind} == {"pow_exchange", "body_repatriation"}:
         a, b = fresh[0], fresh[1]
         same_day = a.date is None or b.date is None or a.date == b.date
         if same_day and _first_evidence(b) < _first_evidence(a):
             ordered[0], ordered[1] = b, a  # a swap and a handover of the dead on one day: the one told first
     return ordered
+
+
+def _body_only_undated(g: _Group) -> bool:
+    """No sentence of the group is a headline or states a day, a weekday or "today" of its own."""
+    return not any(
+        s.title or any(m.explicit or m.weekday is not None or m.offset is not None for m in s.dates)
+        for s in g.sentences
+    )
 
 
 def _first_evidence(g: _Group) -> tuple[int, bool]:
