@@ -17,6 +17,10 @@ DatePrecision = Literal["day", "month", "unknown"]
 
 EVENT_KINDS: tuple[EventKind, ...] = ("pow_exchange", "body_repatriation", "agreement")
 
+# How long after a deal its follow-ups (a postponement, a stage carrying it out, its terms told later) may come:
+# detection reaches this far back for a postponed deal's terms, grouping for the deal a follow-up is about.
+DEAL_FOLLOW_DAYS = 30
+
 # The standard fact keys (the corpus uses the same names).
 FACT_KEYS: tuple[str, ...] = (
     "returned_to_ukraine",

@@ -43,7 +43,7 @@ from service.core.detection.language import document_language
 from service.core.detection.numbers import find_numbers, n_for_n
 from service.core.detection.sentences import BODY_WEIGHT, MAX_TEXT, Sentence, analyse, may_hold_evidence
 from service.core.detection.stories import identification, person_story
-from service.core.domain import DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
+from service.core.domain import DEAL_FOLLOW_DAYS, DatePrecision, Document, EventKind, EventStatus, Fact, Mention, Report
 from service.core.topics import Topic, load_topic, normalize, tokenize
 
 _CONTEXT_DATE_SENTENCES = 4
@@ -777,7 +777,6 @@ _TERMS = (
 
 
 _BODY_TERMS = ("agreed_bodies", "agreed_bodies_to_ukraine", "agreed_bodies_to_russia")
-_DEAL_REACH_DAYS = 30  # how long before a postponement its deal may lie (events.params agreement_follow_days)
 
 
 def _terms_about(sentences: list[Sentence]) -> str | None:
@@ -876,7 +875,7 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     mentions = [_mention(g, i == 0, anchor, published, topic, sentences) for i, g in enumerate(groups)]
     about = _terms_about(groups[0].sentences)
     mentions[0] = _with_companion_counts(mentions[0], mentions[1:])
-    mentions[0] = _with_deal_terms(mentions[0], mentions[1:], about, _DEAL_REACH_DAYS)
+    mentions[0] = _with_deal_terms(mentions[0], mentions[1:], about, DEAL_FOLLOW_DAYS)
     mentions = [mentions[0], *(_as_background(m, mentions[0]) for m in mentions[1:])]
     reasons.append(f"{len(fresh[0].sentences)} evidence sentence(s) for {fresh[0].kind}")
     return Report(True, score, tuple(mentions), tuple(reasons))

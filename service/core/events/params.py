@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from service.core.domain import EventKind
+from service.core.domain import DEAL_FOLLOW_DAYS, EventKind
 from service.core.events import similarity
 
 
@@ -22,7 +22,7 @@ class GroupParams:
     # Two days both stated in the texts, a day or two apart: on the development corpus 47 of 48 such
     # pairs were different events (daily stages, batches of 1,200 bodies on consecutive days).
     day_conflict_weight: float = 1.0
-    agreement_follow_days: int = 30
+    agreement_follow_days: int = DEAL_FOLLOW_DAYS
     # A follow-up (an agreement mention with no day of its own, a month, or a postponement) is about the
     # latest deal within its reach unless something speaks against it: with the date's +0.5 this reaches
     # ``match_threshold``; a conflicting figure or venue (new terms, talks elsewhere) keeps it apart unless
