@@ -113,10 +113,23 @@ def _off_topic(s: Sentence) -> bool:
     return any(not any(lo <= a < hi for lo, hi in frames) for a, _ in s.hits.get("off_topic", ()))
 
 
-def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = False, doc_has_both: bool = False) -> None:
+def _classify(
+    s: Sentence,
+    doc_has_ua: bool,
+    topic: Topic,
+    official: bool = False,
+    doc_has_both: bool = False,
+    previous: Sentence | None = None,
+) -> None:
     """Set kinds and status of an evidence sentence (or leave it empty)."""
-    if not s.has("exchange", "return") or not _party_ok(s, doc_has_ua, official, doc_has_both):
+    if not s.has("exchange", "return"):
         return
+    terms = False
+    if not _party_ok(s, doc_has_ua, official, doc_has_both):
+        terms = _deal_terms_follow(s, previous, doc_has_both)
+        if not terms:
+            return
+        s.implied_party = True
     if _off_topic(s) or (_negated(s) and not s.has("done", "not_happened", "postpone")) or _act_denied(s):
         return
     kinds: list[EventKind] = []
@@ -137,12 +150,25 @@ def _classify(s: Sentence, doc_has_ua: bool, topic: Topic, official: bool = Fals
     if not kinds:
         return
     s.status = clause_status(s, official)
+    if terms and s.status != "agreed":
+        s.status = None
+        return  # a party-less sentence after a deal adds its terms, nothing else
     # no status of its own only because it tells speech about the act (not a wish, offer or condition)
     s.speech = s.status is None and s.title and speech_about_act(s) and not s.has("modal", "conditional")
     s.planned = frozenset(planned_days(s)) if s.status == "agreed" else frozenset()
     if (s.status is not None or s.speech) and not statement(s) and not person_story(s):
         s.kinds = tuple(kinds)
         s.statistic = kinds == ["pow_exchange"] and _big_pow_count(s, topic)
+
+
+def _deal_terms_follow(s: Sentence, previous: Sentence | None, doc_has_both: bool) -> bool:
+    """A sentence naming no party right after an agreement the two sides made, with no party or foreign name of
+    its own, goes on with the deal's terms ("The sides agreed to swap all the severely wounded. In addition,
+    6,000 bodies each were to be handed over", «Также должны быть переданы по 6000 тел»): the story's parties."""
+    if not doc_has_both or previous is None or previous.status != "agreed":
+        return False
+    told = bool(previous.kinds) and not previous.implied_party and not previous.recalled
+    return told and previous.has("agree", "sides") and not s.has("foreign", "party_ua", "party_ru")
 
 
 def _status_from_text(sentences: list[Sentence], topic: Topic) -> None:
@@ -848,8 +874,8 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     sentences = analyse(doc, topic, language)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     doc_has_both = doc_has_ua and any(s.has("party_ru") for s in sentences)
-    for s in sentences:
-        _classify(s, doc_has_ua, topic, doc.official, doc_has_both)
+    for previous, s in zip([None, *sentences], sentences, strict=False):
+        _classify(s, doc_has_ua, topic, doc.official, doc_has_both, previous)
     _status_from_text(sentences, topic)
     if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
         for s in sentences:
