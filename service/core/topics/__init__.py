@@ -8,6 +8,7 @@ pass of dictionary look-ups, so detection never compiles anything per call.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -778,4 +779,24 @@ def load_topic(name: str = "exchanges") -> Topic:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".toml"):
                 merge_language(data, tomllib.loads(entry.read_bytes().decode("utf-8")))
+    forms = root.joinpath(f"{name}.numbers.json")
+    if forms.is_file():
+        merge_number_forms(data, json.loads(forms.read_bytes().decode("utf-8")))
     return build_topic(data)
+
+
+def merge_number_forms(data: dict[str, Any], forms: Mapping[str, Mapping[str, int]]) -> None:
+    """Fold the inflected forms of the number words (scripts/build_number_forms.py: «семидесяти», Polish
+    "siedemdziesięciu", Czech "pěti") into the tables: a language file's as the English words they are read as."""
+    for code, table in forms.items():
+        if not isinstance(table, Mapping):
+            continue  # the fingerprint of the tables the forms were built from
+        own = data.get("own_number_words", {}).get(code)
+        if own is not None:
+            for form, value in table.items():
+                if value in _SHARED_NUMBER_WORDS:
+                    own.setdefault(normalize(form), _SHARED_NUMBER_WORDS[value])
+            continue
+        words = data.setdefault("number_words", {}).setdefault(code, {})
+        for form, value in table.items():
+            words.setdefault(form, value)
