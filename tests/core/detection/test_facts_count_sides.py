@@ -127,3 +127,36 @@ def test_a_bare_count_of_its_own_counts_the_people_before(language: str, title: 
 )
 def test_a_bare_count_of_its_own_after_bodies_counts_bodies(language: str, title: str, text: str) -> None:
     assert _counts(title, text, language) == {"bodies_to_ukraine": 900, "bodies_to_russia": 31}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text", "expected"),
+    [
+        (
+            "ka",
+            "რუსეთმა უკრაინას 900 დაღუპული ჯარისკაცის ცხედარი გადასცა",
+            "უკრაინამ რუსეთისგან 900 დაღუპული სამხედროს ცხედარი მიიღო. მოსკოვმა სანაცვლოდ 31 რუსი ჯარისკაცის "
+            "ცხედარი დაიბრუნა.",
+            {"bodies_to_ukraine": 900, "bodies_to_russia": 31},
+        ),
+        ("ka", "უკრაინამ 84 ტყვე დაიბრუნა", "უკრაინამ რუსეთისგან 84 ტყვე მიიღო.", {"returned_to_ukraine": 84}),
+    ],
+)
+def test_a_party_with_a_postposition_is_no_subject(
+    language: str, title: str, text: str, expected: dict[str, int]
+) -> None:
+    """Georgian "რუსეთისგან" (from Russia) is the giver, the ergative "უკრაინამ" the subject that receives."""
+    assert _counts(title, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrayna tarafı, takasla 84 kişinin ülkeye döndüğünü bildirdi.", {"returned_to_ukraine": 84}),
+        ("Rus tarafı, takasla 84 askerin ülkeye döndüğünü açıkladı.", {"returned_to_russia": 84}),
+    ],
+)
+def test_a_verb_final_clause_that_receives_binds_to_its_subject(text: str, expected: dict[str, int]) -> None:
+    """ "The Ukrainian side said 84 people came home": the count's own receiving verb, after it, gives the
+    subject's side — not a handover phrase matched elsewhere ("Ukrayna tarafı" also opens handovers)."""
+    assert _counts("Rusya ile Ukrayna arasında esir takası", text, "tr") == expected
