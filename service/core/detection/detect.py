@@ -128,8 +128,7 @@ def _classify(
     if not _party_ok(s, doc_has_ua, official, doc_has_both):
         terms = _deal_terms_follow(s, previous, doc_has_both)
         if not terms:
-            return
-        s.implied_party = True
+            return  # (the deal's terms have its parties: they may make the news, unlike an implied party)
     if _off_topic(s) or (_negated(s) and not s.has("done", "not_happened", "postpone")) or _act_denied(s):
         return
     kinds: list[EventKind] = []
@@ -164,11 +163,15 @@ def _classify(
 def _deal_terms_follow(s: Sentence, previous: Sentence | None, doc_has_both: bool) -> bool:
     """A sentence naming no party right after an agreement the two sides made, with no party or foreign name of
     its own, goes on with the deal's terms ("The sides agreed to swap all the severely wounded. In addition,
-    6,000 bodies each were to be handed over", «Также должны быть переданы по 6000 тел»): the story's parties."""
-    if not doc_has_both or previous is None or previous.status != "agreed":
+    6,000 bodies each were to be handed over", «Также должны быть переданы по 6000 тел»): the story's parties.
+    So does one right after a sentence that says only that something was agreed ("What did we agree on? First,
+    a large exchange of 1,000 for 1,000 will take place in the coming days", «О чем договорились? Первое – …»)."""
+    if not doc_has_both or previous is None or s.has("foreign", "party_ua", "party_ru") or previous.has("foreign"):
         return False
-    told = bool(previous.kinds) and not previous.implied_party and not previous.recalled
-    return told and previous.has("agree", "sides") and not s.has("foreign", "party_ua", "party_ru")
+    if not previous.kinds:
+        return previous.has("agree") and not previous.has("exchange", "return", "negation", "postpone")
+    told = previous.status == "agreed" and not previous.implied_party and not previous.recalled
+    return told and previous.has("agree", "sides")
 
 
 def _status_from_text(sentences: list[Sentence], topic: Topic) -> None:
