@@ -575,6 +575,20 @@ def planned_days(s: Sentence) -> set[int]:
     return planned
 
 
+def spoken_day(s: Sentence, start: int) -> bool:
+    """The date starting at `start` is the day something was said ("заявил во вторник", "said on Tuesday"):
+    a speech verb right beside it, and no agreement or talks word nearer."""
+    m = next((m for m in s.dates if m.start == start), None)
+    if m is None:
+        return False
+    cuts = sorted({*s.clauses, *(a for a, _ in s.hits.get("complementizer", ()))})
+    speech = [span for k in _SPEECH_VERBS for span in s.hits.get(k, ())]
+    said = min((_distance(m.start, m.end, span, cuts) for span in speech), default=None)
+    deals = [span for k in _DEAL_WORDS for span in s.hits.get(k, ())]
+    deal = min((_distance(m.start, m.end, span, cuts) for span in deals), default=None)
+    return said is not None and said <= _SPEECH_DAY_GAP and (deal is None or said < deal)
+
+
 def _adjunct_of_deal(at: int, deals: list[Span], acts: list[int], cuts: list[int]) -> bool:
     """The day stands after the agreement's verb and before the act, in the verb's clause ("agreed in
     Istanbul on Friday to exchange 1,000 each"); after a "that" or a comma it opens the content («договорились,

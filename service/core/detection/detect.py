@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from service.core.detection.clauses import clause_status, planned_days, recall_cue, speech_about_act
+from service.core.detection.clauses import clause_status, planned_days, recall_cue, speech_about_act, spoken_day
 from service.core.detection.dates import DateMention, dateline, resolve, resolve_ahead, url_date
 from service.core.detection.facts import MAX_POW_COUNT, extract_facts, prisoners_conjunct
 from service.core.detection.generic import statement
@@ -632,6 +632,8 @@ def _agreement_date(
     for s in sentences:
         if not s.has("talks", "agree") or not s.dates or s.status == "completed":
             continue  # a completed report's date is the handover's, not the talks
+        if all(spoken_day(s, m.start) for m in _deal_dates(s)):
+            continue  # "said on Tuesday that after the talks in Geneva …": the day of the words, not of the talks
         when, precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
         if when is not None and precision == "day" and (anchor is None or when <= anchor):
             best = max(best, when) if best else when
