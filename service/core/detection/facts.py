@@ -718,6 +718,10 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int, guess: bool = True) -> tu
         lo = n.start
     ua = _side_named_in(s, lo, hi, "nat_ua") or _near(s.hits, "nat_ua_after", phrase_end, phrase_end + 1)
     ru = _side_named_in(s, lo, hi, "nat_ru") or _near(s.hits, "nat_ru_after", phrase_end, phrase_end + 1)
+    if ua and ru and lo == n.start - 1:
+        # "dalla prigionia russa 84 soldati ucraini": the word before the count is another noun's (whose captivity)
+        # when the count's own noun phrase names a side
+        ua, ru = _side_named_in(s, n.start, hi, "nat_ua"), _side_named_in(s, n.start, hi, "nat_ru")
     if ua != ru:
         return (_UA if ua else _RU), rank
     if _near(s.hits, "own", lo, min(n.end + 4, clause_hi)):
@@ -1173,7 +1177,7 @@ def _count_sentences(sentences: list[Sentence], context: list[Sentence]) -> list
         s
         for s in context
         if id(s) not in ids
-        and s.has(*predicate)
+        and (s.has(*predicate) or s.has("same_number"))  # «Tyle samo jeńców trafiło do Rosji»: a mirror
         and not s.has("agree")
         and not (s.has("plan", "modal", "conditional") and not s.has("done"))  # "ready to hand over 2,239 more"
     ]

@@ -160,3 +160,26 @@ def test_a_verb_final_clause_that_receives_binds_to_its_subject(text: str, expec
     """ "The Ukrainian side said 84 people came home": the count's own receiving verb, after it, gives the
     subject's side — not a handover phrase matched elsewhere ("Ukrayna tarafı" also opens handovers)."""
     assert _counts("Rusya ile Ukrayna arasında esir takası", text, "tr") == expected
+
+
+def test_the_counted_nouns_nationality_wins_over_the_word_before_the_count() -> None:
+    """Romance adjectives follow their noun: "dalla prigionia russa 84 soldati ucraini" — "russa" tells whose
+    captivity, "ucraini" whose soldiers (Korean "억류됐던 우크라이나군 84명" keeps the word before)."""
+    facts = _counts(
+        "L'Ucraina riporta a casa 84 prigionieri",
+        "Venerdì sono tornati dalla prigionia russa 84 soldati ucraini. La Russia ha ricevuto lo stesso numero "
+        "di suoi militari.",
+        "it",
+    )
+    assert facts == {"returned_to_ukraine": 84, "returned_to_russia": 84}
+
+
+def test_a_same_number_sentence_without_a_handover_verb_mirrors() -> None:
+    """ "Tyle samo jeńców trafiło do Rosji" (as many prisoners went to Russia): "went" is no give/receive verb,
+    yet the sentence mirrors the count before it."""
+    facts = _counts(
+        "Ukraina odzyskała 84 żołnierzy",
+        "W piątek z rosyjskiej niewoli wróciło 84 ukraińskich żołnierzy. Tyle samo jeńców trafiło do Rosji.",
+        "pl",
+    )
+    assert facts == {"returned_to_ukraine": 84, "returned_to_russia": 84}
