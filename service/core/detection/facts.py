@@ -319,7 +319,8 @@ def _each_after(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     object named earlier in the sentence (its side is then both); so does one right after "each" that ends
     its clause — the verbless apposition "… 314 Gefangene ausgetauscht – jeweils 157", "…, each 157"."""
     lo, hi = s.clause_span(n.start)
-    each_before = n.end == hi and any(b == n.start and a >= lo for a, b in s.hits.get("each", ()))
+    cues = (*s.hits.get("each", ()), *s.hits.get("distributive", ()))  # "jeweils 157", «po 157»
+    each_before = n.end == hi and any(b == n.start and a >= lo for a, b in cues)
     if not _near(s.hits, "each", n.end, n.end + 3) and not each_before:
         return None
     before = [a for c in _COUNTED for a, _ in s.hits.get(c, ()) if a < n.start]

@@ -54,13 +54,19 @@ def test_a_mirror_formula_gives_both_sides_the_count(language: str, title: str, 
     assert _counts(title, text, language) == {"returned_to_ukraine": 84, "returned_to_russia": 84}
 
 
-def test_each_before_a_bare_count_ending_its_clause_splits_the_total() -> None:
-    facts = _counts(
-        "Ukraine und Russland tauschen 314 Gefangene aus",
-        "Die Ukraine und Russland haben am Freitag 314 Gefangene ausgetauscht – jeweils 157.",
-        "de",
-    )
-    assert facts == {"returned_to_ukraine": 157, "returned_to_russia": 157}
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "de",
+            "Ukraine und Russland tauschen 314 Gefangene aus",
+            "Die Ukraine und Russland haben am Freitag 314 Gefangene ausgetauscht – jeweils 157.",
+        ),
+        ("pl", "Ukraina i Rosja wymieniły 314 jeńców", "Ukraina i Rosja wymieniły w piątek 314 jeńców – po 157."),
+    ],
+)
+def test_each_before_a_bare_count_ending_its_clause_splits_the_total(language: str, title: str, text: str) -> None:
+    assert _counts(title, text, language) == {"returned_to_ukraine": 157, "returned_to_russia": 157}
 
 
 @pytest.mark.parametrize(
@@ -98,6 +104,11 @@ def test_each_before_a_bare_count_ending_its_clause_splits_the_total() -> None:
             "pl",
             "Ukraina odzyskała 84 jeńców",
             "W piątek Ukraina odzyskała 84 żołnierzy. Rosja w zamian otrzymała 80 swoich.",
+        ),
+        (
+            "ro",
+            "Ucraina a primit 84 de prizonieri de război",
+            "Ucraina a primit vineri 84 de soldați. Rusia a primit în schimb 80 dintre ai săi.",
         ),
         (
             "sv",
