@@ -42,14 +42,16 @@ def _year(token: str) -> bool:
 
 
 def occasion(s: Sentence) -> bool:
-    """A count (not a year or a day), a date, a weekday, "today", a stage or a resumption: the sentence
-    tells one act."""
+    """A count (not a year, a day, an age or a length of time: "Three years of war: how many have come
+    home?", «Три роки війни: скільки…» count no one), a date, a weekday, "today", a stage or a resumption:
+    the sentence tells one act."""
     dated = any(m.month is not None or m.weekday is not None or m.offset is not None for m in s.dates)
     if dated or s.has("stage_noun", "resumed"):
         return True  # "Prisoner swaps resume": the resumption is this one's occasion
     days = {i for m in s.dates for i in range(m.start, m.end)}
+    units = {a for c in ("age", "duration") for a, _ in s.hits.get(c, ())}
     return any(
-        n.start not in days and not (not n.spelled and _year(s.tokens[n.start]))
+        n.start not in days and n.end not in units and not (not n.spelled and _year(s.tokens[n.start]))
         for n in find_numbers(s.tokens, s.topic, s.language)
     )
 
