@@ -308,6 +308,18 @@ def _elliptical(s: Sentence, n: NumberSpan) -> tuple[str, int] | None:
     return kind, n.end
 
 
+def _each_governs(s: Sentence, n: NumberSpan, lo: int, hi: int) -> bool:
+    """An "each" cue in the count's clause that no other count owns: in "exchanged 314 prisoners (157 each)" the
+    "each" is the 157's (right after it), and the 314 is the total of both sides."""
+    others = [m for m in s.numbers if m.start != n.start]
+    for a, b in s.hits.get("each", ()):
+        if not lo <= a < hi:
+            continue
+        if a == n.end or b == n.start or not any(a == m.end or b == m.start for m in others):
+            return True  # "157 each", "jeweils 157" are that count's; "swapped 157 prisoners each" too
+    return False
+
+
 def _own_people_after(s: Sentence, n: NumberSpan) -> bool:
     """ "24 of its own", "24 av sine egne", "80 seiner eigenen", "80 de los suyos", «80 своих»: the subject's own
     people right after a bare count (at most two words between, no clause break)."""
@@ -729,7 +741,7 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int, guess: bool = True) -> tu
         subject = _subject(s, n)  # «Россия вернула 250 своих военнослужащих»: the subject's own people
         if subject is not None:
             return subject, 2
-    if _near(s.hits, "same_number", clause_lo, clause_hi) or _near(s.hits, "each", clause_lo, clause_hi):
+    if _near(s.hits, "same_number", clause_lo, clause_hi) or _each_governs(s, n, clause_lo, clause_hi):
         return _BOTH, 1
     if _near(s.hits, "distributive", n.start - 1, n.start):
         return _BOTH, 1  # «wymieniły po 84 jeńców»: 84 to each side

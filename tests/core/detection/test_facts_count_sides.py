@@ -194,3 +194,40 @@ def test_a_same_number_sentence_without_a_handover_verb_mirrors() -> None:
         "pl",
     )
     assert facts == {"returned_to_ukraine": 84, "returned_to_russia": 84}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        (
+            "en",
+            "Ukraine and Russia exchange 314 prisoners of war",
+            "Ukraine and Russia exchanged 314 prisoners of war on Friday (157 each), the Coordination Headquarters "
+            "said.",
+        ),
+        (
+            "de",
+            "Ukraine und Russland tauschen 314 Kriegsgefangene aus",
+            "Die Ukraine und Russland haben am Freitag 314 Kriegsgefangene ausgetauscht (jeweils 157), teilte der "
+            "Koordinationsstab mit.",
+        ),
+    ],
+)
+def test_each_is_the_count_beside_it_not_the_total(language: str, title: str, text: str) -> None:
+    """ "314 prisoners (157 each)": "each" belongs to the 157 right beside it; the 314 is both sides' total."""
+    assert _counts(title, text, language) == {"returned_to_ukraine": 157, "returned_to_russia": 157}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [
+        ("en", "Prisoner swap", "Russia and Ukraine swapped prisoners of war on Friday in a 90-to-90 exchange."),
+        (
+            "de",
+            "Gefangenenaustausch",
+            "Russland und die Ukraine haben am Freitag Kriegsgefangene im Verhältnis 90 zu 90 ausgetauscht.",
+        ),
+    ],
+)
+def test_a_mirror_formula_with_to(language: str, title: str, text: str) -> None:
+    assert _counts(title, text, language) == {"returned_to_ukraine": 90, "returned_to_russia": 90}
