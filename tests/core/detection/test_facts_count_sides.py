@@ -231,3 +231,28 @@ def test_each_is_the_count_beside_it_not_the_total(language: str, title: str, te
 )
 def test_a_mirror_formula_with_to(language: str, title: str, text: str) -> None:
     assert _counts(title, text, language) == {"returned_to_ukraine": 90, "returned_to_russia": 90}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine received 84 prisoners of war from Russia on Friday and handed over as many Russian soldiers.",
+        "Ukraine received 84 prisoners of war from Russia on Friday. Russia got as many back.",
+        "Ukraine received 84 of its soldiers from Russian captivity on Friday. Russia got back as many of its own "
+        "servicemen.",
+    ],
+)
+def test_as_many_mirrors_the_count_before(text: str) -> None:
+    assert _counts("Prisoner exchange between Ukraine and Russia", text, "en") == {
+        "returned_to_ukraine": 84,
+        "returned_to_russia": 84,
+    }
+
+
+def test_as_many_as_is_still_an_approximation() -> None:
+    facts = _counts(
+        "Prisoner exchange between Ukraine and Russia",
+        "Ukraine got back 84 prisoners of war on Friday, Russia received as many as 90 of its servicemen.",
+        "en",
+    )
+    assert facts == {"returned_to_ukraine": 84}
