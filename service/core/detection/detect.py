@@ -235,12 +235,20 @@ def _people_swapped(s: Sentence, official: bool) -> bool:
     "came home from Russian captivity"."""
     if s.has("hostage") and s.has("party_ua") and s.has("party_ru") and s.has("exchange"):
         return True  # "Rusya ile Ukrayna arasında 200 rehine takas edilecek": the two sides' prisoners
-    if not s.has("people", "grp:civilians"):
+    if not s.has("people", "grp:civilians") and not _counted_ours(s):
         return False
     if s.has("exchange") or (s.has("return") and official):
         return True
     # "списки мирных жителей переданы": the people are named on lists that changed hands
     return s.has("return") and not s.has("paperwork") and _released_by_a_side(s)
+
+
+def _counted_ours(s: Sentence) -> bool:
+    """A count of "ours" with no noun: "84 of ours are home", «ще 84 наших», "kolejnych 84 naszych" — the
+    speaker's own people, as "people" would be."""
+    ends = {n.end for n in s.numbers}
+    of = {a for a, _ in s.hits.get("of", ())}
+    return any(a in ends or (a - 1 in of and a - 1 in ends) for a, _ in s.hits.get("ours", ()))
 
 
 _SUBJECT_GAP = 2  # "Russia [has] freed"
