@@ -64,7 +64,7 @@ def side_units(s: Sentence) -> list[Span]:
     """Token ranges of subordinate units: from a subordinator to the next clause break."""
     units: list[Span] = []
     parties = sorted(a for c in ("party_ua", "party_ru") for a, _ in s.hits.get(c, ()))
-    for a, b in sorted(s.hits.get("subordinate", ())):
+    for a, b in sorted((*s.hits.get("subordinate", ()), *s.hits.get("purpose", ()))):
         if units and a < units[-1][1]:
             continue
         _, hi = s.clause_span(a)
@@ -97,7 +97,11 @@ def predicate_part(s: Sentence) -> list[Span]:
         if lo < len(s.tokens):
             main.append((lo, len(s.tokens)))
         return main
-    return sorted({u for a in starts if (u := _inside(a, units)) is not None})
+    held = sorted({u for a in starts if (u := _inside(a, units)) is not None})
+    purposes = {a for a, _ in s.hits.get("purpose", ())}
+    if held and all(u[0] in purposes for u in held):
+        return [(0, len(s.tokens))]  # "we do everything so that … return": the aim is the main verb's, which decides
+    return held
 
 
 def cues_in(s: Sentence, parts: list[Span], concepts: tuple[str, ...]) -> set[str]:
