@@ -81,9 +81,14 @@ _DETECTABLE = [
 # Languages lingua has no model for, told by letters only they use: Ethiopic script (Amharic) and the
 # Arabic-script letters of Pashto.
 _ETHIOPIC = re.compile("[\u1200-\u137f]")
-_PASHTO = re.compile("[ټډړښږګڼځڅ]")
+_PASHTO = re.compile("[ټډړښږګڼځڅېۍ]")
 _KAZAKH = re.compile("[әғқңөұүһ]", re.IGNORECASE)
 _BELARUSIAN = re.compile("ў", re.IGNORECASE)
+# Belarusian writes Ukrainian's "і" beside Russian's "ы"/"э" and has no "и", "щ", "ъ", "ї", "є", "ґ": a short
+# text without "ў" ("Расія і Украіна абмяняліся 90 ваеннапалоннымі") is told by that mix
+_BELARUSIAN_I = re.compile("і", re.IGNORECASE)
+_BELARUSIAN_Y = re.compile("[ыэ]", re.IGNORECASE)
+_NOT_BELARUSIAN = re.compile("[ищъїєґ]", re.IGNORECASE)
 _HAUSA = re.compile("[ɓɗƙƴ]", re.IGNORECASE)
 
 
@@ -273,10 +278,14 @@ def document_language(title: str, text: str, declared: str | None) -> str | None
 
 def _by_letters(sample: str) -> str | None:
     """Amharic, Pashto and Hausa, which lingua does not model, and Kazakh and Belarusian, whose Cyrillic
-    shares "і" with Ukrainian, from the letters only they use."""
+    shares "і" with Ukrainian, from the letters only they use (Belarusian also from its mix of "і" and "ы"
+    without "и"; Pashto's "ې" too)."""
     if len(_KAZAKH.findall(sample)) >= 3:
         return "kk"
     if len(_BELARUSIAN.findall(sample)) >= 2:
+        return "be"
+    i, y = len(_BELARUSIAN_I.findall(sample)), len(_BELARUSIAN_Y.findall(sample))
+    if i >= 2 and y >= 1 and not _NOT_BELARUSIAN.search(sample):
         return "be"
     if len(_HAUSA.findall(sample)) >= 2:
         return "ha"
