@@ -29,9 +29,10 @@ from service.core.topics import normalize, tokenize
 TOPICS = Path(__file__).parents[1] / "service" / "core" / "topics"
 OUT = TOPICS / "exchanges.numbers.json"
 _PYMORPHY = ("ru", "uk")
-# topic language → simplemma's code: the languages whose numerals decline by case (Slavic, Baltic); simplemma's
-# forms for the others are mostly other words' (German "eint", "sieb"; Swedish "femte", the ordinal)
-_SIMPLEMMA = {"pl": "pl", "cs": "cs", "sk": "sk", "sh": "hbs", "lt": "lt", "lv": "lv"}
+# topic language → simplemma's code: the languages whose numerals decline by case (Slavic, Baltic, Greek); simplemma's
+# forms for the others are mostly other words' (German "eint", "sieb"; Swedish "femte", the ordinal; Finnish
+# "kuusen" is the spruce's, "yhdessä" together)
+_SIMPLEMMA = {"pl": "pl", "cs": "cs", "sk": "sk", "sh": "hbs", "lt": "lt", "lv": "lv", "el": "el"}
 _MIN_LENGTH = 3
 _ABBREVIATIONS = frozenset({"tys", "тис", "тыс"})  # "thousand" cut short: the noun "тис" is a yew tree
 _VERB_HOMOGRAPHS = {"cs": frozenset({"pět"})}  # Czech "pět" is also "to sing": only its forms that keep "pět"

@@ -69,6 +69,24 @@ def _counts(title: str, text: str, language: str) -> dict[str, Any]:
             {"returned_to_ukraine": 75},
         ),
         (
+            "el",
+            "Ανταλλαγή αιχμαλώτων μεταξύ Ουκρανίας και Ρωσίας",
+            "Την Παρασκευή επέστρεψαν από τη ρωσική αιχμαλωσία σαράντα επτά Ουκρανοί στρατιώτες.",
+            {"returned_to_ukraine": 47},
+        ),
+        (
+            "el",
+            "Ανταλλαγή αιχμαλώτων μεταξύ Ουκρανίας και Ρωσίας",
+            "Η Ουκρανία παρέλαβε την Παρασκευή τις σορούς τριών στρατιωτών από τη Ρωσία.",
+            {"bodies_to_ukraine": 3},
+        ),
+        (
+            "fi",
+            "Vankienvaihto Ukrainan ja Venäjän välillä",
+            "Ukraina sai takaisin perjantaina viisikymmentä seitsemän sotilasta Venäjän vankeudesta.",
+            {"returned_to_ukraine": 57},
+        ),
+        (
             "lt",
             "Keitimasis belaisviais",
             "Penktadienį iš Rusijos nelaisvės grįžo septyniasdešimt penki Ukrainos kariai.",
