@@ -800,7 +800,7 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
     """Counts of people or bodies in one sentence, with the side that received them."""
     numbers = s.numbers if topic is s.topic else find_numbers(s.tokens, topic, s.language)
     found: list[Count] = []
-    pairs = n_for_n(s.tokens, numbers, topic)
+    pairs = n_for_n(s.tokens, numbers, topic) + _split_formulas(s, numbers, topic)
     for pair in pairs:
         if completed and s.has("agree", "deal") and not s.has("done"):
             continue  # "the 1000-for-1000 deal": the agreement, not this stage
@@ -842,6 +842,32 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
         value = n.value + plus
         found.append(Count(value, side, kind, s.text, rank, order, following=following, extra=extra, added=plus))
     return found
+
+
+_FORMULA_GAP = 3  # the counted noun between the two counts of a split formula ("84 prisoners of war for 84")
+
+
+def _split_formulas(s: Sentence, numbers: list[NumberSpan], topic: Topic) -> list[NumberSpan]:
+    """ "swapped 84 prisoners of war for 84", «обменяли 84 военнопленных на 84», "84 Kriegsgefangene gegen 84": a
+    formula whose first count has its noun and whose second is bare (no counted noun of its own: "84 Russian POWs
+    for 84 Ukrainian soldiers" is bound by its nationalities) — not "84 soldati e 84 civili", an "and"."""
+    ands = topic.ands(s.language)
+    out: list[NumberSpan] = []
+    for a, b in itertools.pairwise(numbers):
+        link = b.start - 1
+        if a.value != b.value or not 0 < link - a.end <= _FORMULA_GAP:
+            continue
+        if (
+            s.tokens[link] not in topic.n_for_n
+            or s.tokens[link] in ands
+            or any(c in range(a.end, b.start + 1) for c in s.clauses)
+        ):
+            continue
+        if _first_at_or_after(s.hits, _COUNTED, a.end, link) is None:
+            continue  # the words between are the first count's noun
+        if _first_at_or_after(s.hits, _COUNTED, b.end, b.end + 2) is None:
+            out.append(NumberSpan(a.start, b.end, a.value))
+    return out
 
 
 def _operation_formula(c: Count, all_counts: list[Count]) -> bool:

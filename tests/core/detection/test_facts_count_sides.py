@@ -256,3 +256,30 @@ def test_as_many_as_is_still_an_approximation() -> None:
         "en",
     )
     assert facts == {"returned_to_ukraine": 84}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia and Ukraine swapped 84 prisoners of war for 84 on Friday, the Coordination Headquarters said."),
+        ("ru", "Россия и Украина в пятницу обменяли 84 военнопленных на 84, сообщило Минобороны."),
+        ("uk", "Україна і Росія в пʼятницю обміняли 84 військовополонених на 84, повідомив Координаційний штаб."),
+        ("pl", "Rosja i Ukraina wymieniły w piątek 84 jeńców wojennych za 84, poinformował sztab koordynacyjny."),
+        ("de", "Russland und die Ukraine haben am Freitag 84 Kriegsgefangene gegen 84 ausgetauscht."),
+        (
+            "fr",
+            "La Russie et l'Ukraine ont échangé vendredi 84 prisonniers de guerre contre 84, a indiqué le ministère.",
+        ),
+    ],
+)
+def test_a_split_formula_gives_both_sides_the_count(language: str, text: str) -> None:
+    """ "84 prisoners of war for 84": the formula's first count has its noun, the second is bare."""
+    assert _counts("Prisoner exchange", text, language) == {"returned_to_ukraine": 84, "returned_to_russia": 84}
+
+
+def test_two_equal_counts_joined_by_and_are_no_formula() -> None:
+    """Italian "e" is "and" (Turkish "e" links a formula): "84 soldati e 84 civili" adds up."""
+    facts = _counts(
+        "Scambio di prigionieri", "Venerdì la Russia ha restituito all'Ucraina 84 soldati e 84 civili.", "it"
+    )
+    assert facts == {"returned_to_ukraine": 168}
