@@ -149,6 +149,8 @@ def statement(s: Sentence) -> bool:
     agreed = specific and s.status == "agreed" and any(a < first_act for a, _ in s.hits.get("agree", ()))
     if _in_act_clause(s, "iterative") and not _told_done(s) and not agreed:
         return True  # "usually gets back 100 to 200 in each swap", «щомісяця повертає 200»: a count in a habit
+    if _less_than_offered(s):
+        return True  # "Russia offered to hand over 935, but Kyiv took back only 279": a complaint's figures
     if occasion(s):
         return False
     acts = _act_positions(s)
@@ -172,6 +174,23 @@ def statement(s: Sentence) -> bool:
     ongoing = _ongoing_delay(s) and (s.language in MORPHOLOGY_LANGUAGES or not one_exchange)
     complaint = ongoing or (s.has("accusation") and not one_exchange)
     return s.status == "postponed" and complaint and not s.has("agree", "plan", "not_happened")
+
+
+def _less_than_offered(s: Sentence) -> bool:
+    """An act after a contrast ("but", «але», «однако», "doch", "ale"), limited by "only", against an offer
+    before it ("Russia offered to hand over 935 prisoners, but Kyiv took back only 279", «пропонувала передати
+    935…, але Київ забрав лише 279»), on no day: what one side says the other accepted, a complaint's
+    figures, not news of an exchange. A day told keeps it a report ("took only 279 on Friday")."""
+    links = [a for a, _ in s.hits.get("clause_link", ())]
+    offers = [a for c in ("modal", "conditional") for a, _ in s.hits.get(c, ())]
+    limits = [a for a, _ in s.hits.get("restrictive", ())]
+    acts = _act_positions(s)
+    if any(m.day is not None or m.weekday is not None or m.offset is not None for m in s.dates):
+        return False
+    return any(
+        any(o < link for o in offers) and any(r > link for r in limits) and any(a > link for a in acts)
+        for link in links
+    )
 
 
 def _present_imperfective(s: Sentence, a: int) -> bool:
