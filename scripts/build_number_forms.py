@@ -36,6 +36,7 @@ _SIMPLEMMA = {"pl": "pl", "cs": "cs", "sk": "sk", "sh": "hbs", "lt": "lt", "lv":
 _MIN_LENGTH = 3
 _ABBREVIATIONS = frozenset({"tys", "тис", "тыс"})  # "thousand" cut short: the noun "тис" is a yew tree
 _VERB_HOMOGRAPHS = {"cs": frozenset({"pět"})}  # Czech "pět" is also "to sing": only its forms that keep "pět"
+_FORMS_ONLY = frozenset({"set"})  # Czech "set" is a form of "sto" (hundreds); as a lemma it is a tennis set
 
 
 def tables() -> dict[str, dict[str, int]]:
@@ -85,11 +86,11 @@ def simplemma_forms(language: str, source: str, table: dict[str, int]) -> dict[s
     for form, lemma in dictionary.items():
         base, key = normalize(str(lemma)), normalize(str(form))
         value = bases.get(base)
-        if value is None or base in _ABBREVIATIONS or (base in homographs and not key.startswith(base)):
+        if value is None or base in _ABBREVIATIONS | _FORMS_ONLY or (base in homographs and not key.startswith(base)):
             continue
         out[key] = value
     for word, value in table.items():
-        if value not in out.values() and word not in _ABBREVIATIONS:
+        if value not in out.values() and word not in _ABBREVIATIONS | _FORMS_ONLY:
             out.update(
                 _by_analogy(word, value, out, table, lambda f: normalize(str(simplemma.lemmatize(f, lang=source))))
             )

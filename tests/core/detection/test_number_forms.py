@@ -63,6 +63,12 @@ def _counts(title: str, text: str, language: str) -> dict[str, Any]:
             {"returned_to_ukraine": 75},
         ),
         (
+            "cs",
+            "Výměna zajatců",
+            "Ukrajina v pátek získala zpět těla devíti set padlých vojáků z Ruska.",
+            {"bodies_to_ukraine": 900},
+        ),
+        (
             "sk",
             "Výmena zajatcov",
             "V piatok sa z ruského zajatia vrátilo sedemdesiat päť ukrajinských vojakov.",
