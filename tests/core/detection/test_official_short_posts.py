@@ -61,3 +61,64 @@ def test_a_russian_official_post_says_its_people_are_home() -> None:
 )
 def test_soldiers_at_home_on_leave_are_no_report(language: str, text: str) -> None:
     assert not detect(Document("", text, language, SATURDAY)).relevant
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "84 Oekraïense verdedigers zijn thuis."),
+        ("cs", "84 ukrajinských obránců je doma."),
+        ("sk", "84 ukrajinských obrancov je doma."),
+        ("sh", "84 ukrajinska branitelja su kod kuće."),
+        ("bg", "84 украински защитници са у дома."),
+        ("mk", "84 украински бранители се дома."),
+        ("el", "84 Ουκρανοί υπερασπιστές είναι στο σπίτι."),
+        ("lt", "84 Ukrainos gynėjai yra namuose."),
+        ("lv", "84 Ukrainas aizstāvji ir mājās."),
+        ("et", "84 Ukraina kaitsjat on kodus."),
+        ("fi", "84 ukrainalaista puolustajaa on kotona."),
+        ("sv", "84 ukrainska försvarare är hemma."),
+        ("no", "84 ukrainske forsvarere er hjemme."),
+        ("sq", "84 mbrojtës ukrainas janë në shtëpi."),
+        ("id", "84 pembela Ukraina sudah pulang ke rumah."),
+        ("ka", "84 უკრაინელი დამცველი სახლშია."),
+        ("az", "84 ukraynalı müdafiəçi evdədir."),
+        ("be", "84 украінскія абаронцы дома."),
+        ("kk", "84 украиналық қорғаушы үйінде."),
+        ("hy", "84 ուկրաինացի պաշտպան տանն է։"),
+        ("he", "84 מגינים אוקראינים בבית."),
+        ("fa", "۸۴ مدافع اوکراینی به خانه بازگشتند."),
+        ("ur", "84 یوکرینی محافظ گھر واپس آ گئے۔"),
+        ("hi", "84 यूक्रेनी रक्षक घर लौट आए।"),
+        ("bn", "৮৪ জন ইউক্রেনীয় রক্ষক বাড়ি ফিরেছেন।"),
+        ("zh", "84名乌克兰守卫者回家了。"),
+        ("ja", "84人のウクライナの防衛者が帰国した。"),
+        ("ko", "우크라이나 수비대원 84명이 집으로 돌아왔다."),
+        ("sw", "Watetezi 84 wa Ukraine wamerudi nyumbani."),
+        ("am", "84 የዩክሬን ተከላካዮች ወደ ሀገራቸው ተመለሱ።"),
+        ("ha", "Masu kare Ukraine 84 sun dawo gida."),
+        ("ps", "۸۴ اوکرایني مدافعین کور ته راستانه شول."),
+    ],
+)
+def test_our_defenders_are_home_in_every_language(language: str, text: str) -> None:
+    """ "84 Ukrainian defenders are home" in each language with a file: its words for being at home ("je doma",
+    "kod kuće", "namuose", "kodus", "kotona", "hemma", "hjemme", "სახლშია", "evdədir", «дома», "үйінде", "տանն է",
+    "בבית") and for defenders (az, kk, hy, he, sw, am, ha, ps) were missing in 18 of 32."""
+    report = detect(Document("", text, language, SATURDAY, url="https://t.me/V_Zelenskiy_official/1", official=True))
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "pow_exchange" and report.primary.status == "completed"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("cs", "Mnoho ukrajinských vojáků je o svátcích doma, uvedl generální štáb."),
+        ("sv", "Många ukrainska soldater är hemma över helgerna, uppgav generalstaben."),
+        ("fi", "Monet ukrainalaiset sotilaat ovat lomalla kotona, kertoi yleisesikunta."),
+        ("he", "חיילים אוקראינים רבים נמצאים בבית בחופשה, מסר המטה הכללי."),
+        ("be", "Многія ўкраінскія вайскоўцы дома ў адпачынку, паведаміў Генштаб."),
+        ("az", "Bir çox ukraynalı əsgər bayramda evdədir, Baş Qərargah bildirib."),
+    ],
+)
+def test_soldiers_at_home_on_leave_are_no_report_in_more_languages(language: str, text: str) -> None:
+    assert not detect(Document("", text, language, SATURDAY)).relevant
