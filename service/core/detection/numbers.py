@@ -102,11 +102,14 @@ def find_numbers(tokens: list[str], topic: Topic | None = None, language: str | 
 
 
 def n_for_n(tokens: list[str], numbers: list[NumberSpan], topic: Topic | None = None) -> list[NumberSpan]:
-    """Formulas "1000 for 1000" / "303 на 303" / "25 x 25": one span covering both equal counts."""
+    """Formulas "1000 for 1000" / "303 на 303" / "25 x 25": one span covering both equal counts; a postposition
+    written onto the second count ("390 390-ზე", Georgian) joins two adjacent ones."""
     topic = topic or load_topic()
     pairs: list[NumberSpan] = []
     for a, b in itertools.pairwise(numbers):
-        if a.value == b.value and b.start == a.end + 1 and tokens[a.end] in topic.n_for_n:
+        between = b.start == a.end + 1 and tokens[a.end] in topic.n_for_n
+        after = b.start == a.end and b.end < len(tokens) and tokens[b.end] in topic.n_for_n
+        if a.value == b.value and (between or after):
             pairs.append(NumberSpan(a.start, b.end, a.value))
     return pairs
 

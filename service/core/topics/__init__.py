@@ -82,7 +82,10 @@ def _fix_mixed_word(match: re.Match[str]) -> str:
 
 
 def _join_number(match: re.Match[str]) -> str:
-    return match.group(1) + _SEPARATORS.sub("", match.group(2))
+    groups = match.group(2)
+    if groups[0] == " " and groups[1:] == match.group(1) and len(groups) == 4:
+        return match.group(0)  # "390 390-ზე" (390 for 390): two equal counts, never 390,390 in this domain
+    return match.group(1) + _SEPARATORS.sub("", groups)
 
 
 def _normalize_scripts(text: str) -> str:
