@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from datetime import date
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from service.core.detection.clauses import running_total
@@ -23,6 +24,7 @@ from service.core.domain import EventKind, Fact
 from service.core.topics import Span, Topic
 
 if TYPE_CHECKING:
+    from service.core.detection.dates import DateMention
     from service.core.detection.sentences import Sentence
 
 _UA, _RU, _BOTH, _UNKNOWN, _TOTAL = "ua", "ru", "both", "?", "total"
@@ -796,8 +798,35 @@ def _additive(s: Sentence, n: NumberSpan) -> bool:
     return not base
 
 
-def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, agreed: bool = False) -> list[Count]:
-    """Counts of people or bodies in one sentence, with the side that received them."""
+def _other_day(m: DateMention, when: date | None) -> bool:
+    """The stated day or month is not the event's (any stated one, when the event has no date); a weekday or
+    "today" is too loose to tell."""
+    if m.month is None:
+        return False
+    if when is None or (m.year is not None and m.year != when.year):
+        return True
+    return m.month != when.month if m.day is None else (m.month, m.day) != (when.month, when.day)
+
+
+def _another_days_clause(s: Sentence, at: int, when: date | None) -> bool:
+    """Token `at` (a count, a group) stands in a clause opened by "when" right after a stated day or month
+    that is not this event's: "the first exchange since October, when both sides freed 185 each", «перший з
+    жовтня, коли…», "seit Oktober, als …", "pierwsza od lutego, kiedy …" tell that day's figures and people."""
+    lo, _ = s.clause_span(at)
+    opens = [a for a, _ in s.hits.get("when_relative", ()) if lo <= a < at]
+    return any(m.end == a and _other_day(m, when) for a in opens for m in s.dates)
+
+
+def counts(
+    s: Sentence,
+    topic: Topic,
+    order: int = 0,
+    completed: bool = True,
+    agreed: bool = False,
+    when: date | EllipsisType | None = ...,
+) -> list[Count]:
+    """Counts of people or bodies in one sentence, with the side that received them; given the event's day
+    (`when`, None for none), not those a "when" clause gives another day."""
     numbers = s.numbers if topic is s.topic else find_numbers(s.tokens, topic, s.language)
     found: list[Count] = []
     pairs = n_for_n(s.tokens, numbers, topic) + _split_formulas(s, numbers, topic)
@@ -817,6 +846,8 @@ def counts(s: Sentence, topic: Topic, order: int = 0, completed: bool = True, ag
             continue
         if any(p.start <= n.start < p.end for p in pairs) or n.start in added or _skip(s, n, agreed):
             continue  # the "120 civilians" of "270 soldiers and 120 civilians" counts in the first's sum
+        if not isinstance(when, EllipsisType) and _another_days_clause(s, n.start, when):
+            continue
         gapped = _gapped(s, n) if _bare_in_clause(s, n, numbers) and _each_after(s, n) is None else None
         if gapped is not None:
             found.append(Count(n.value, gapped[1], gapped[0], s.text, 1, order))
@@ -917,7 +948,11 @@ def _total_of(part: Count, others: list[Count]) -> Count:
 
 
 def _labels(
-    sentences: list[Sentence], prefix: str, names: tuple[str, ...], of_bodies: bool = False
+    sentences: list[Sentence],
+    prefix: str,
+    names: tuple[str, ...],
+    of_bodies: bool = False,
+    when: date | EllipsisType | None = ...,
 ) -> tuple[tuple[str, ...], str]:
     """Category/group labels in order of appearance. A longer criterion hides those inside it ("severely
     wounded" hides "wounded"); groups hide none, they are not refinements of one another («захисники та
@@ -934,6 +969,8 @@ def _labels(
                 continue
             if s.has("cumulative") and running_total(s, *s.clause_span(a)):
                 continue
+            if not isinstance(when, EllipsisType) and _another_days_clause(s, a, when):
+                continue  # "the first since October, when 20 civilians were freed": that day's people
             if of_bodies and not _near(s.hits, "body", a - _AFTER - 1, a):
                 continue  # "the bodies of 64 defenders of Azovstal", not "handed over to police officers"
             found.append((s.index * 10_000 + a, b, name))
@@ -1319,10 +1356,12 @@ def _count_facts(
     when: date | None,
 ) -> list[Fact]:
     ordered = _count_sentences(sentences, context)
-    all_counts = _with_mirrored(_with_earlier_kinds([(s, counts(s, topic, i)) for i, s in enumerate(ordered)]))
+    all_counts = _with_mirrored(
+        _with_earlier_kinds([(s, counts(s, topic, i, when=when)) for i, s in enumerate(ordered)])
+    )
     counted = {id(s) for s in ordered}
     verbless = [s for s in context if id(s) not in counted and not s.recalled and not s.has(*_PREDICATE_CUES)]
-    totals = [c for s in verbless for c in counts(s, topic, len(ordered))]
+    totals = [c for s in verbless for c in counts(s, topic, len(ordered), when=when)]
     if when is None:
         all_counts = _latest_day(all_counts, ordered)
     done = _continued(
@@ -1342,12 +1381,12 @@ def _count_facts(
         single = next((s for s in sentences if s.has("body_singular")), None)
         if not facts and single is not None:
             facts.append(Fact("bodies_to_ukraine", 1, single.text))
-        return [*facts, *_category_facts(done, topic, of_bodies=True)]
+        return [*facts, *_category_facts(done, topic, of_bodies=True, when=when)]
     facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"), totals)
     stage = _stage([*sentences, *context], topic) or _stage_from_series(article, when, topic)
     if stage:
         facts.append(stage)
-    facts.extend(_category_facts(done, topic))
+    facts.extend(_category_facts(done, topic, when=when))
     return facts
 
 
@@ -1446,12 +1485,14 @@ def _planned_part(s: Sentence) -> bool:
     return False
 
 
-def _category_facts(sentences: list[Sentence], topic: Topic, of_bodies: bool = False) -> list[Fact]:
+def _category_facts(
+    sentences: list[Sentence], topic: Topic, of_bodies: bool = False, when: date | EllipsisType | None = ...
+) -> list[Fact]:
     """`categories`: selection criteria and who was among them, in the labels' vocabulary
     (topic `category_labels`); `groups` keeps who was among them under the internal names. Of bodies,
     only who the bodies were: a group named in the body noun's phrase."""
-    criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies)
-    groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies)
+    criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies, when)
+    groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies, when)
     labels = dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups))
     reported = tuple(n for n in labels if topic.category_hidden_by.get(n) not in labels)
     facts: list[Fact] = []

@@ -1,0 +1,77 @@
+"""Whether a figure belongs to the event the text reports (issue 11, classes 6 and 7): a clause opened by
+"when" right after another day ("the first exchange since October, when both sides freed 185 each") tells
+that day's figures and people, not this event's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from service.core.domain import Document
+from tests.support.detection import primary_facts
+
+FRIDAY = datetime(2026, 2, 6, 18, 0, tzinfo=UTC)
+
+
+def _facts(text: str, language: str, title: str = "") -> dict[str, Any]:
+    return primary_facts(Document(title, text, language, FRIDAY))
+
+
+# -- "the first since <month>, when …": the recalled day's figures -----------------------------------------
+
+UNDISCLOSED = {
+    "en": "Ukraine and Russia exchanged prisoners on Thursday after talks in Abu Dhabi. It was the first exchange "
+    "since October, when both sides freed 185 soldiers and 20 civilians each.",
+    "de": "Die Ukraine und Russland haben am Donnerstag nach Gesprächen in Abu Dhabi Gefangene ausgetauscht. Es war "
+    "der erste Austausch seit Oktober, als beide Seiten jeweils 185 Soldaten und 20 Zivilisten freiließen.",
+    "uk": "Україна та Росія у четвер провели обмін полоненими. Це перший обмін з "
+    "жовтня, коли сторони звільнили по 185 військових і 20 цивільних.",
+    "ru": "Россия и Украина в четверг провели обмен пленными. Это первый обмен с "
+    "октября, когда стороны освободили по 185 военных и 20 гражданских.",
+    "pl": "Rosja i Ukraina wymieniły w czwartek jeńców po rozmowach w Abu Zabi. To pierwsza wymiana od października, "
+    "kiedy obie strony uwolniły po 185 żołnierzy i 20 cywilów.",
+    "es": "Ucrania y Rusia intercambiaron prisioneros el jueves tras las conversaciones en Abu Dabi. Fue el primer "
+    "canje desde octubre, cuando ambas partes liberaron a 185 soldados y 20 civiles cada una.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(UNDISCLOSED))
+def test_the_recalled_days_figures_are_not_this_events(language: str) -> None:
+    facts = _facts(UNDISCLOSED[language], language)
+    assert "returned_to_ukraine" not in facts  # this exchange's numbers were not given
+    assert "returned_to_russia" not in facts
+    assert "civilians" not in facts.get("groups", ())  # nor were its people: October's civilians
+
+
+BEFORE_THE_COUNT = {
+    "en": "The exchange on Thursday, the first since October, when both sides freed 185 soldiers each, brought "
+    "157 Ukrainian soldiers home.",
+    "uk": "Обмін у четвер, перший з жовтня, коли сторони звільнили по 185 військових, повернув додому 157 "
+    "українських військових.",
+    "ru": "Обмен в четверг, первый с октября, когда стороны освободили по 185 военных, вернул домой 157 "
+    "украинских военных.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BEFORE_THE_COUNT))
+def test_the_days_count_after_a_recalled_clause(language: str) -> None:
+    facts = _facts(BEFORE_THE_COUNT[language], language)
+    assert facts["returned_to_ukraine"] == 157
+    assert facts.get("returned_to_russia") != 185
+
+
+# -- the same construction on this event's own day is this event --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia and Ukraine exchanged prisoners on February 5, when 157 Ukrainian soldiers came home."),
+        ("uk", "Росія та Україна провели обмін 5 лютого, коли додому повернулися 157 українських військових."),
+        ("de", "Kiew und Moskau tauschten am 5. Februar Gefangene aus, als 157 ukrainische Soldaten heimkehrten."),
+    ],
+)
+def test_when_on_the_events_own_day_keeps_its_count(language: str, text: str) -> None:
+    assert _facts(text, language)["returned_to_ukraine"] == 157
