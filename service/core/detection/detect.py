@@ -328,7 +328,20 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
 def _deal_dates(s: Sentence) -> list[DateMention]:
     """The sentence's dates but those of a planned act (an agreement is dated by when it was made) and those
     of what a relative clause tells about people ("563 bodies, among them 62 POWs who died in January")."""
-    return [m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start)]
+    return [
+        m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start) and not _link_day(s, m.start)
+    ]
+
+
+def _link_day(s: Sentence, at: int) -> bool:
+    """A day after "under the agreements" in a completed act's sentence, with no act word after the link ("held
+    the first stage of the exchange under the agreements reached in Istanbul on June 2", «в соответствии с
+    договоренностями, достигнутыми в Стамбуле 2 июня»), dates the agreement, not the act ("as agreed, on Monday
+    Russia handed over 100" dates the handover)."""
+    if s.status != "completed":
+        return False
+    acts = [a for c in _ACT_WORDS for a, _ in s.hits.get(c, ())]
+    return any(b <= at and not any(a >= b for a in acts) for _, b in s.hits.get("agree_link", ()))
 
 
 _ANTECEDENT = 3  # words before a relative pronoun where the noun it stands for is found

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from service.core.detection.detect import detect
 from service.core.domain import Document
 from tests.support.detection import primary_facts
 
@@ -75,3 +76,33 @@ def test_the_days_count_after_a_recalled_clause(language: str) -> None:
 )
 def test_when_on_the_events_own_day_keeps_its_count(language: str, text: str) -> None:
     assert _facts(text, language)["returned_to_ukraine"] == 157
+
+
+# -- a day after "under the agreements" dates the agreement, not the act ------------------------------------
+
+MONDAY = datetime(2025, 6, 9, 15, 0, tzinfo=UTC)
+
+UNDER_AN_AGREEMENT = {
+    "en": "Russia and Ukraine carried out the first stage of the prisoner exchange under the agreements reached in "
+    "Istanbul on June 2. Soldiers under 25 came home.",
+    "ru": "Россия и Украина провели первый этап обмена военнопленными в соответствии с договоренностями, "
+    "достигнутыми в Стамбуле 2 июня. Домой вернулись военные в возрасте до 25 лет.",
+    "uk": "Україна та Росія провели перший етап обміну полоненими відповідно до домовленостей, досягнутих у Стамбулі "
+    "2 червня. Додому повернулися військові віком до 25 років.",
+    "de": "Russland und die Ukraine haben die erste Phase des Gefangenenaustauschs im Rahmen der Vereinbarungen vom "
+    "2. Juni in Istanbul durchgeführt. Soldaten unter 25 Jahren kehrten heim.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(UNDER_AN_AGREEMENT))
+def test_the_agreements_day_does_not_date_the_stage(language: str) -> None:
+    report = detect(Document("", UNDER_AN_AGREEMENT[language], language, MONDAY))
+    assert report.relevant and report.primary is not None, report.reasons
+    assert report.primary.kind == "pow_exchange"
+    assert report.primary.event_date == MONDAY.date()  # not June 2: the stage is the news, not a recollection
+    assert report.primary.fact_values().get("stage") == 1  # not "the one after the first"
+
+
+def test_a_day_after_the_link_before_the_act_dates_the_act() -> None:
+    report = detect(Document("", "As agreed, on June 8 Russia and Ukraine exchanged 100 prisoners each.", "en", MONDAY))
+    assert report.primary is not None and report.primary.event_date == MONDAY.date().replace(day=8)
