@@ -49,6 +49,7 @@ class Count:
     following: tuple[int, ...] = ()  # the counts after it in its sentence: parts of a total stated elsewhere?
     extra: bool = False  # "In addition, 23 severely wounded …": on top of the exchange's figure, never it
     added: int = 0  # the second count summed into value ("300 servicemen and two civilians": 2)
+    day: tuple[int | None, ...] | None = None  # the day its clause states ("on Friday 390 …"), if any
 
 
 def _near(hits: dict[str, list[Span]], concept: str, lo: int, hi: int) -> bool:
@@ -871,7 +872,10 @@ def counts(
         plus = _plus_part(s, n) or 0
         extra = _additive(s, n)
         value = n.value + plus
-        found.append(Count(value, side, kind, s.text, rank, order, following=following, extra=extra, added=plus))
+        day = _clause_day(s, n.start)
+        found.append(
+            Count(value, side, kind, s.text, rank, order, following=following, extra=extra, added=plus, day=day)
+        )
     return found
 
 
@@ -899,6 +903,28 @@ def _split_formulas(s: Sentence, numbers: list[NumberSpan], topic: Topic) -> lis
         if _first_at_or_after(s.hits, _COUNTED, b.end, b.end + 2) is None:
             out.append(NumberSpan(a.start, b.end, a.value))
     return out
+
+
+def _clause_day(s: Sentence, at: int) -> tuple[int | None, ...] | None:
+    """The one day the clause of token `at` states: a date or a weekday ("on Friday 390 were handed over")."""
+    lo, hi = s.clause_span(at)
+    days = {(m.month, m.day, m.weekday, m.offset) for m in s.dates if lo <= m.start < hi and not m.start <= at < m.end}
+    days = {d for d in days if d[1] is not None or d[2] is not None or d[3] is not None}
+    return days.pop() if len(days) == 1 else None
+
+
+def _sum_of_days(all_counts: list[Count], others: list[Count]) -> list[Count]:
+    """ "303 each on Sunday … on Friday 390 …, on Saturday 307 each. In total 1,000 Ukrainians have come home":
+    a count told on no day of its own that adds up the counts told for two or more different days is the
+    operation's running total, not one handover's (`others`: the counts of the article's other sentences)."""
+    by_day: dict[tuple[int | None, ...], int] = {}
+    for c in [*all_counts, *others]:
+        if c.day is not None and not c.formula and c.rank >= 0 and not c.extra:
+            by_day.setdefault(c.day, c.value)
+    if len(by_day) < 2:
+        return all_counts
+    total = sum(by_day.values())
+    return [c for c in all_counts if c.day is not None or c.formula or c.value != total]
 
 
 def _operation_formula(c: Count, all_counts: list[Count]) -> bool:
@@ -1364,6 +1390,8 @@ def _count_facts(
     totals = [c for s in verbless for c in counts(s, topic, len(ordered), when=when)]
     if when is None:
         all_counts = _latest_day(all_counts, ordered)
+    others = [c for s in article if id(s) not in counted for c in counts(s, topic, len(ordered)) if c.day is not None]
+    all_counts = _sum_of_days(all_counts, others)
     done = _continued(
         [
             s

@@ -106,3 +106,34 @@ def test_the_agreements_day_does_not_date_the_stage(language: str) -> None:
 def test_a_day_after_the_link_before_the_act_dates_the_act() -> None:
     report = detect(Document("", "As agreed, on June 8 Russia and Ukraine exchanged 100 prisoners each.", "en", MONDAY))
     assert report.primary is not None and report.primary.event_date == MONDAY.date().replace(day=8)
+
+
+# -- a total that adds up the counts of several days is the operation's, not this day's -----------------------
+
+SUNDAY = datetime(2026, 3, 15, 18, 0, tzinfo=UTC)
+
+DAYS_ADDED_UP = {
+    "en": "Russia and Ukraine swapped 120 prisoners each on Sunday, completing the three-day exchange. On Friday 200 "
+    "prisoners were handed over by each side, and on Saturday 180 soldiers each. In total 500 Ukrainians have come "
+    "home.",
+    "uk": "Україна та Росія в неділю обміняли по 120 полонених. У п'ятницю сторони передали по 200 полонених, а в "
+    "суботу по 180 військових. Загалом додому повернулися 500 українців.",
+    "ru": "Россия и Украина в воскресенье обменяли по 120 пленных. В пятницу стороны передали по 200 пленных, а в "
+    "субботу по 180 военных. Всего домой вернулись 500 украинцев.",
+    "de": "Russland und die Ukraine haben am Sonntag je 120 Gefangene ausgetauscht. Am Freitag übergab jede Seite "
+    "200 Gefangene, am Samstag je 180 Soldaten. Insgesamt sind 500 Ukrainer heimgekehrt.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(DAYS_ADDED_UP))
+def test_a_total_of_several_days_is_not_this_days_count(language: str) -> None:
+    facts = primary_facts(Document("", DAYS_ADDED_UP[language], language, SUNDAY))
+    assert facts.get("returned_to_ukraine") == 120
+
+
+def test_a_total_that_is_no_sum_of_the_days_stays() -> None:
+    text = (
+        "Russia and Ukraine swapped prisoners on Sunday: 140 Ukrainian soldiers came home. On Friday 90 "
+        "prisoners were freed. In total 140 Ukrainians came home on Sunday."
+    )
+    assert primary_facts(Document("", text, "en", SUNDAY)).get("returned_to_ukraine") == 140
