@@ -106,7 +106,10 @@ def test_numbers_in_digits_and_with_separators(n: int) -> None:
     assert parse_number(str(n)) == n
     assert parse_number(f"{n:,}") == n
     if n >= 1000:
-        assert parse_number(f"{n:,}".replace(",", " ")) == n
+        spaced = f"{n:,}".replace(",", " ")
+        # two equal three-digit groups are two counts ("390 390-ზე", 390 for 390), never one number here
+        twice = len(spaced) == 7 and spaced[:3] == spaced[4:]
+        assert parse_number(spaced) == (None if twice else n)
 
 
 @FAST
