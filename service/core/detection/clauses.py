@@ -23,6 +23,9 @@ from service.core.domain import EventStatus
 from service.core.topics import Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from service.core.detection.dates import DateMention
     from service.core.detection.sentences import Sentence
 
 STATUS_CUES = ("not_happened", "done", "postpone", "conditional", "agree", "modal", "plan", "bare_act")
@@ -571,26 +574,30 @@ def planned_days(s: Sentence) -> set[int]:
         # a speech verb before the day with no "that" between: the day is the speech's ("told Trump during
         # their call on Tuesday that …"); after it, an attribution ("…, the Kremlin said"), unless right beside
         spoken = [span for span in speech if span[1] <= m.start and not any(span[1] <= c <= m.start for c in contents)]
-        act = min((_distance(m.start, m.end, span, cuts) for span in acts), default=None)
-        deal = min((_distance(m.start, m.end, span, cuts) for span in (*deals, *spoken)), default=None)
+        act = _nearest_span(m, acts, cuts)
+        deal = _nearest_span(m, (*deals, *spoken), cuts)
         said = any(_distance(m.start, m.end, span, cuts) <= _SPEECH_DAY_GAP for span in speech)
         if act is not None and not said and (deal is None or act < deal):
             planned.add(m.start)
     return planned
 
 
-def spoken_day(s: Sentence, start: int) -> bool:
-    """The date starting at `start` is the day something was said ("заявил во вторник", "said on Tuesday"):
-    a speech verb right beside it, and no agreement or talks word nearer."""
-    m = next((m for m in s.dates if m.start == start), None)
-    if m is None:
-        return False
+def spoken_day(s: Sentence, m: DateMention) -> bool:
+    """The date `m` is the day something was said ("заявил во вторник", "said on Tuesday"): a speech verb
+    right beside it, and no agreement or talks word nearer."""
     cuts = sorted({*s.clauses, *(a for a, _ in s.hits.get("complementizer", ()))})
-    speech = [span for k in _SPEECH_VERBS for span in s.hits.get(k, ())]
-    said = min((_distance(m.start, m.end, span, cuts) for span in speech), default=None)
-    deals = [span for k in _DEAL_WORDS for span in s.hits.get(k, ())]
-    deal = min((_distance(m.start, m.end, span, cuts) for span in deals), default=None)
+    said = _nearest(s, m, _SPEECH_VERBS, cuts)
+    deal = _nearest(s, m, _DEAL_WORDS, cuts)
     return said is not None and said <= _SPEECH_DAY_GAP and (deal is None or said < deal)
+
+
+def _nearest(s: Sentence, m: DateMention, concepts: Iterable[str], cuts: list[int]) -> int | None:
+    """The `_distance` from the date `m` to the nearest word of `concepts`, None when the sentence has none."""
+    return _nearest_span(m, [span for k in concepts for span in s.hits.get(k, ())], cuts)
+
+
+def _nearest_span(m: DateMention, spans: Iterable[Span], cuts: list[int]) -> int | None:
+    return min((_distance(m.start, m.end, span, cuts) for span in spans), default=None)
 
 
 def _adjunct_of_deal(at: int, deals: list[Span], acts: list[int], cuts: list[int]) -> bool:

@@ -328,20 +328,20 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
 def _deal_dates(s: Sentence) -> list[DateMention]:
     """The sentence's dates but those of a planned act (an agreement is dated by when it was made) and those
     of what a relative clause tells about people ("563 bodies, among them 62 POWs who died in January")."""
-    return [
-        m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start) and not _link_day(s, m.start)
-    ]
+    return [m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start) and not _link_day(s, m)]
 
 
-def _link_day(s: Sentence, at: int) -> bool:
-    """A day after "under the agreements" in a completed act's sentence, with no act word after the link ("held
-    the first stage of the exchange under the agreements reached in Istanbul on June 2", «в соответствии с
-    договоренностями, достигнутыми в Стамбуле 2 июня»), dates the agreement, not the act ("as agreed, on Monday
-    Russia handed over 100" dates the handover)."""
-    if s.status != "completed":
+def _link_day(s: Sentence, m: DateMention) -> bool:
+    """A calendar date after "under the agreements" in a completed act's sentence, with no act word after the
+    link ("held the first stage of the exchange under the agreements reached in Istanbul on June 2", «в
+    соответствии с договоренностями, достигнутыми в Стамбуле 2 июня»), dates the agreement, not the act ("as
+    agreed, on Monday Russia handed over 100" dates the handover). A weekday or "today" there is the act's own
+    day told last ("handed over 1,000 bodies under the agreements on Friday"): the news tells when the handover
+    was, an agreement recalled by its day is named by its date."""
+    if s.status != "completed" or m.month is None or m.day is None or m.weekday is not None or m.offset is not None:
         return False
     acts = [a for c in _ACT_WORDS for a, _ in s.hits.get(c, ())]
-    return any(b <= at and not any(a >= b for a in acts) for _, b in s.hits.get("agree_link", ()))
+    return any(b <= m.start and not any(a >= b for a in acts) for _, b in s.hits.get("agree_link", ()))
 
 
 _ANTECEDENT = 3  # words before a relative pronoun where the noun it stands for is found
@@ -365,9 +365,15 @@ def _about_people(s: Sentence, at: int) -> bool:
 
 
 def _sentence_date(
-    s: Sentence, anchor: date | None, published: bool, topic: Topic, prefer_earliest: bool
+    s: Sentence,
+    anchor: date | None,
+    published: bool,
+    topic: Topic,
+    prefer_earliest: bool,
+    dates: list[DateMention] | None = None,
 ) -> tuple[date | None, DatePrecision]:
-    resolved = [resolve(m, anchor, topic, published) for m in _deal_dates(s)]
+    """The sentence's date from `dates` (default: its own dates, `_deal_dates`)."""
+    resolved = [resolve(m, anchor, topic, published) for m in (_deal_dates(s) if dates is None else dates)]
     dated = [(d, p) for d, p in resolved if d is not None]
     if not dated:
         return None, "unknown"
@@ -378,6 +384,18 @@ def _sentence_date(
         past = [x for x in days if x[0] <= anchor + timedelta(days=1)]
         days = past or days
     return max(days, key=lambda x: x[0])
+
+
+def _unspoken(s: Sentence, anchor: date | None, published: bool, topic: Topic) -> tuple[list[DateMention], date | None]:
+    """The sentence's own dates but the days something was said on, and the anchor to resolve them by: "Zelensky
+    said on Tuesday that at the talks in Geneva on Saturday the sides agreed …" dates the agreement the Saturday
+    before that Tuesday. No dates when each is such a day ("agreed, the ministry said on Tuesday")."""
+    dates = _deal_dates(s)
+    spoken = [m for m in dates if spoken_day(s, m)]
+    said = [d for m in spoken for d, p in [resolve(m, anchor, topic, published)] if d is not None and p == "day"]
+    if said and anchor is not None and published:
+        anchor = min(anchor, *said)  # what was said is told as of that day
+    return [m for m in dates if m not in spoken], anchor
 
 
 def _continues(s: Sentence, previous: Sentence | None) -> bool:
@@ -398,7 +416,14 @@ def _date_sentences(
         if _continues(s, previous) and previous is not None:
             s.date, s.precision, s.recalled = previous.date, previous.precision, previous.recalled
             continue
-        s.date, s.precision = _sentence_date(s, anchor, published, topic, s.status in ("agreed", "postponed"))
+        if s.status in ("agreed", "postponed"):
+            told, by = _unspoken(s, anchor, published, topic)
+            if told:
+                s.date, s.precision = _sentence_date(s, by, published, topic, True, told)
+            else:
+                s.date, s.precision = _sentence_date(s, anchor, published, topic, True)
+        else:
+            s.date, s.precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
         if s.date is None and following is not None and _dates_previous(following):
             s.date, s.precision = _sentence_date(following, anchor, published, topic, prefer_earliest=False)
         s.recalled = _is_recall_cue(s)
@@ -653,9 +678,12 @@ def _agreement_date(
     for s in sentences:
         if not s.has("talks", "agree") or not s.dates or s.status == "completed":
             continue  # a completed report's date is the handover's, not the talks
-        if all(spoken_day(s, m.start) for m in _deal_dates(s)):
-            continue  # "said on Tuesday that after the talks in Geneva …": the day of the words, not of the talks
-        when, precision = _sentence_date(s, anchor, published, topic, prefer_earliest=False)
+        # "said on Tuesday that at the talks in Geneva on Saturday …": Tuesday is the day of the words, not of
+        # the talks, whatever other day the sentence gives
+        talks_days, by = _unspoken(s, anchor, published, topic)
+        if not talks_days:
+            continue
+        when, precision = _sentence_date(s, by, published, topic, prefer_earliest=False, dates=talks_days)
         if when is not None and precision == "day" and (anchor is None or when <= anchor):
             best = max(best, when) if best else when
     return (best, "day") if best else (None, "unknown")
