@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from service.core.detection.generic import period_years
+from service.core.detection.generic import clause_links, period_years
 from service.core.detection.stories import counted, nominal_act
 from service.core.domain import EventStatus
 from service.core.topics import Span
@@ -260,10 +260,7 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
     ("discussed exchanges and agreed to …", "… and the two sides agreed", «обговорили … і домовилися»);
     the content after a speech verb ("announced [that] …"). Each clause as the part's ranges in it."""
     ands = s.topic.ands(s.language)
-    cuts: set[int] = set()
-    for a, b in s.hits.get("clause_link", ()):
-        if b - a > 1 or a in s.clauses or (a > 0 and s.tokens[a - 1] in ands):
-            cuts.add(a)
+    cuts: set[int] = set(clause_links(s))
     cuts |= {c for c in s.coordinated if 0 < c < len(s.tokens)}  # "…, but on Thursday 210 were returned"
     cuts |= {b for _, b in s.hits.get("announce", ()) if b < len(s.tokens)}  # "… announced [that] the sides …"
     cues = {a for c in _NEW_PREDICATE_AFTER_AND for a, _ in s.hits.get(c, ())}

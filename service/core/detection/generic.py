@@ -176,21 +176,56 @@ def statement(s: Sentence) -> bool:
     return s.status == "postponed" and complaint and not s.has("agree", "plan", "not_happened")
 
 
+def clause_links(s: Sentence) -> list[int]:
+    """Where a coordinated clause with a predicate of its own starts (clause_link: "but", «але», «однако»,
+    "doch"): a link of two words anywhere ("and that", «а також»), one word only at a clause start (after a
+    comma) or after "and" (ru/uk/pl «а» and «также» inside a clause link nothing)."""
+    ands = s.topic.ands(s.language)
+    return [
+        a
+        for a, b in s.hits.get("clause_link", ())
+        if b - a > 1 or a in s.clauses or (a > 0 and s.tokens[a - 1] in ands)
+    ]
+
+
+_LIMITED_COUNT_GAP = 2  # "only 279", «лише 279», "nur 279", «забрал лишь 279»: the count right after "only"
+
+
 def _less_than_offered(s: Sentence) -> bool:
-    """An act after a contrast ("but", «але», «однако», "doch", "ale"), limited by "only", against an offer
-    before it ("Russia offered to hand over 935 prisoners, but Kyiv took back only 279", «пропонувала передати
-    935…, але Київ забрав лише 279»), on no day: what one side says the other accepted, a complaint's
-    figures, not news of an exchange. A day told keeps it a report ("took only 279 on Friday")."""
-    links = [a for a, _ in s.hits.get("clause_link", ())]
-    offers = [a for c in ("modal", "conditional") for a, _ in s.hits.get(c, ())]
-    limits = [a for a, _ in s.hits.get("restrictive", ())]
-    acts = _act_positions(s)
+    """An act after a contrast ("but", «але», «однако», "doch", "ale"), limited by "only" to a count smaller than
+    the one offered before it ("Russia offered to hand over 935 prisoners, but Kyiv took back only 279", «пропонувала
+    передати 935…, але Київ забрав лише 279»), on no day: what one side says the other accepted, a complaint's
+    figures, not news of an exchange. A day told keeps it a report ("took only 279 on Friday"); so does a wish
+    that is no offer ("Kyiv wants an all-for-all exchange, but just 84 came home": modal, not conditional), a
+    negated "only" ("not only 84 but …", «не тільки») and «только что» ("just now")."""
     if any(m.day is not None or m.weekday is not None or m.offset is not None for m in s.dates):
         return False
-    return any(
-        any(o < link for o in offers) and any(r > link for r in limits) and any(a > link for a in acts)
-        for link in links
-    )
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    counts = [n for n in s.numbers if n.start not in dated]
+    negators = {b for _, b in s.hits.get("denial", ())}
+    content = {a for a, _ in s.hits.get("complementizer", ())}
+    limits = [r for r, e in s.hits.get("restrictive", ()) if r not in negators and e not in content]
+    acts = _act_positions(s)
+    links = clause_links(s)
+    for link in links:
+        # the offer's count: after the offer word, before the contrast, no other clause link between
+        # ("habe angeboten, 935 … zu übergeben, doch …": its infinitive after a comma)
+        offered = [
+            n.value
+            for o, _ in s.hits.get("conditional", ())
+            for n in counts
+            if o < n.start < link and not any(o < k < n.start for k in links)
+        ]
+        limited = [
+            n.value
+            for r in limits
+            if r > link
+            for n in counts
+            if 0 < n.start - r <= _LIMITED_COUNT_GAP and not any(r < i < n.start for i in dated)
+        ]
+        if offered and limited and any(a > link for a in acts) and min(limited) < max(offered):
+            return True
+    return False
 
 
 def _present_imperfective(s: Sentence, a: int) -> bool:
