@@ -302,7 +302,7 @@ def _stated_news_day(sentences: list[Sentence], topic: Topic) -> date | None:
     for s in sentences:
         if not s.kinds or _is_recall_cue(s):
             continue
-        for m in _deal_dates(s):
+        for m in _own_dates(s):
             if m.explicit and (m.year is not None or m.weekday is not None) and m.day is not None:
                 d, _ = resolve(m, None, topic, published=False)
                 if d is not None:
@@ -325,9 +325,11 @@ def _anchor(doc: Document, sentences: list[Sentence], news_day: date | None) -> 
     return (max(stated), False) if stated else (None, False)
 
 
-def _deal_dates(s: Sentence) -> list[DateMention]:
-    """The sentence's dates but those of a planned act (an agreement is dated by when it was made) and those
-    of what a relative clause tells about people ("563 bodies, among them 62 POWs who died in January")."""
+def _own_dates(s: Sentence) -> list[DateMention]:
+    """The dates of what the sentence itself tells, for every sentence (act, deal or plan): all but those of a
+    planned act (an agreement is dated by when it was made), of what a relative clause tells about people ("563
+    bodies, among them 62 POWs who died in January") and of the agreement a completed act was carried out under
+    ("under the agreements reached in Istanbul on June 2")."""
     return [m for m in s.dates if m.start not in s.planned and not _about_people(s, m.start) and not _link_day(s, m)]
 
 
@@ -372,8 +374,8 @@ def _sentence_date(
     prefer_earliest: bool,
     dates: list[DateMention] | None = None,
 ) -> tuple[date | None, DatePrecision]:
-    """The sentence's date from `dates` (default: its own dates, `_deal_dates`)."""
-    resolved = [resolve(m, anchor, topic, published) for m in (_deal_dates(s) if dates is None else dates)]
+    """The sentence's date from `dates` (default: its own dates, `_own_dates`)."""
+    resolved = [resolve(m, anchor, topic, published) for m in (_own_dates(s) if dates is None else dates)]
     dated = [(d, p) for d, p in resolved if d is not None]
     if not dated:
         return None, "unknown"
@@ -390,7 +392,7 @@ def _unspoken(s: Sentence, anchor: date | None, published: bool, topic: Topic) -
     """The sentence's own dates but the days something was said on, and the anchor to resolve them by: "Zelensky
     said on Tuesday that at the talks in Geneva on Saturday the sides agreed …" dates the agreement the Saturday
     before that Tuesday. No dates when each is such a day ("agreed, the ministry said on Tuesday")."""
-    dates = _deal_dates(s)
+    dates = _own_dates(s)
     spoken = [m for m in dates if spoken_day(s, m)]
     said = [d for m in spoken for d, p in [resolve(m, anchor, topic, published)] if d is not None and p == "day"]
     if said and anchor is not None and published:
@@ -758,7 +760,7 @@ def _planned_for(group: _Group, anchor: date | None, published: bool, topic: Top
 def _weekday(group: _Group) -> int | None:
     """The first weekday the evidence gives the news ("on Monday"), when nothing else dates it."""
     for s in group.sentences:
-        for m in _deal_dates(s):
+        for m in _own_dates(s):
             if m.weekday is not None and m.month is None:
                 return m.weekday
     return None
@@ -928,7 +930,8 @@ def detect(doc: Document, topic: Topic | None = None) -> Report:
     sentences = analyse(doc, topic, language)
     doc_has_ua = any(s.has("party_ua", "hq") for s in sentences)
     doc_has_both = doc_has_ua and any(s.has("party_ru") for s in sentences)
-    for previous, s in zip([None, *sentences], sentences, strict=False):
+    for i, s in enumerate(sentences):
+        previous = sentences[i - 1] if i else None
         _classify(s, doc_has_ua, topic, doc.official, doc_has_both, previous)
     _status_from_text(sentences, topic)
     if not doc.official and not any(s.has("exchange", "captivity", "hq", "repatriation") for s in sentences):
