@@ -809,13 +809,22 @@ def _other_day(m: DateMention, when: date | None) -> bool:
     return m.month != when.month if m.day is None else (m.month, m.day) != (when.month, when.day)
 
 
-def _another_days_clause(s: Sentence, at: int, when: date | None) -> bool:
+def _another_days_clause(s: Sentence, at: int, when: date | None, of_label: bool = False) -> bool:
     """Token `at` (a count, a group) stands in a clause opened by "when" right after a stated day or month
     that is not this event's: "the first exchange since October, when both sides freed 185 each", «перший з
-    жовтня, коли…», "seit Oktober, als …", "pierwsza od lutego, kiedy …" tell that day's figures and people."""
-    lo, _ = s.clause_span(at)
-    opens = [a for a, _ in s.hits.get("when_relative", ()) if lo <= a < at]
-    return any(m.end == a and _other_day(m, when) for a in opens for m in s.dates)
+    жовтня, коли…», "seit Oktober, als …", "pierwsza od lutego, kiedy …" tell that day's figures and people.
+    The when-word opens a clause (after a comma): German "seit Mai 2022 als vermisst" is "as". A group
+    (`of_label`) is that day's only when the clause tells an act or a count of its own: "captured in May
+    2022, when the defenders of Mariupol laid down their arms" names this event's people's past."""
+    lo, hi = s.clause_span(at)
+    opens = [a for a, _ in s.hits.get("when_relative", ()) if lo <= a < at and a in s.clauses]
+    if not any(m.end == a and _other_day(m, when) for a in opens for m in s.dates):
+        return False
+    if not of_label:
+        return True
+    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    counted = any(lo <= n.start < hi and n.start not in dated for n in s.numbers)
+    return counted or any(lo <= a < hi for c in (*_PREDICATE_CUES, "done") for a, _ in s.hits.get(c, ()))
 
 
 def counts(
@@ -995,7 +1004,7 @@ def _labels(
                 continue
             if s.has("cumulative") and running_total(s, *s.clause_span(a)):
                 continue
-            if not isinstance(when, EllipsisType) and _another_days_clause(s, a, when):
+            if not isinstance(when, EllipsisType) and _another_days_clause(s, a, when, of_label=True):
                 continue  # "the first since October, when 20 civilians were freed": that day's people
             if of_bodies and not _near(s.hits, "body", a - _AFTER - 1, a):
                 continue  # "the bodies of 64 defenders of Azovstal", not "handed over to police officers"

@@ -78,6 +78,38 @@ def test_when_on_the_events_own_day_keeps_its_count(language: str, text: str) ->
     assert _facts(text, language)["returned_to_ukraine"] == 157
 
 
+# -- a "when" clause about the freed people's past names this event's people (review 8, item 7) ---------------
+
+THEIR_PAST = {
+    "en": "Russia and Ukraine exchanged prisoners on Thursday: 157 Ukrainian soldiers came home. Many were captured "
+    "in May 2022, when the defenders of Mariupol laid down their arms.",
+    "uk": "Україна та Росія у четвер провели обмін полоненими: додому повернулися 157 українських військових. Багато "
+    "з них потрапили в полон у травні 2022 року, коли захисники Маріуполя склали зброю.",
+    "ru": "Россия и Украина в четверг провели обмен пленными: домой вернулись 157 украинских военных. Многие попали "
+    "в плен в мае 2022 года, когда защитники Мариуполя сложили оружие.",
+    "de": "Russland und die Ukraine tauschten am Donnerstag Gefangene aus: 157 ukrainische Soldaten kehrten heim. "
+    "Viele gerieten im Mai 2022 in Gefangenschaft, als die Verteidiger von Mariupol die Waffen niederlegten.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(THEIR_PAST))
+def test_a_when_clause_with_no_act_or_count_keeps_the_group(language: str) -> None:
+    facts = _facts(THEIR_PAST[language], language)
+    assert facts["returned_to_ukraine"] == 157
+    assert "mariupol_defenders" in facts.get("groups", ())
+
+
+def test_german_als_after_a_date_with_no_comma_is_as() -> None:
+    text = (
+        "Am Donnerstag kehrten 157 ukrainische Soldaten heim, die seit Mai 2022 als Verteidiger von Mariupol in "
+        "Gefangenschaft waren."
+    )
+    assert "mariupol_defenders" in _facts(text, "de").get("groups", ())
+    text = "Russland und die Ukraine tauschten am Donnerstag Gefangene aus: Seit Mai 2022 als vermisst gemeldete 157 "
+    text += "Soldaten kehrten heim."
+    assert _facts(text, "de").get("returned_to_ukraine") == 157
+
+
 # -- a day after "under the agreements" dates the agreement, not the act ------------------------------------
 
 MONDAY = datetime(2025, 6, 9, 15, 0, tzinfo=UTC)
