@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from datetime import date
-from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from service.core.detection.clauses import running_total
@@ -833,10 +832,12 @@ def counts(
     order: int = 0,
     completed: bool = True,
     agreed: bool = False,
-    when: date | EllipsisType | None = ...,
+    *,
+    event_day: date | None = None,
+    skip_other_days: bool = False,
 ) -> list[Count]:
-    """Counts of people or bodies in one sentence, with the side that received them; given the event's day
-    (`when`, None for none), not those a "when" clause gives another day."""
+    """Counts of people or bodies in one sentence, with the side that received them; with `skip_other_days`,
+    not those a "when" clause gives a day other than `event_day` (the event's, None when it has none)."""
     numbers = s.numbers if topic is s.topic else find_numbers(s.tokens, topic, s.language)
     found: list[Count] = []
     pairs = n_for_n(s.tokens, numbers, topic) + _split_formulas(s, numbers, topic)
@@ -856,7 +857,7 @@ def counts(
             continue
         if any(p.start <= n.start < p.end for p in pairs) or n.start in added or _skip(s, n, agreed):
             continue  # the "120 civilians" of "270 soldiers and 120 civilians" counts in the first's sum
-        if not isinstance(when, EllipsisType) and _another_days_clause(s, n.start, when):
+        if skip_other_days and _another_days_clause(s, n.start, event_day):
             continue
         gapped = _gapped(s, n) if _bare_in_clause(s, n, numbers) and _each_after(s, n) is None else None
         if gapped is not None:
@@ -987,7 +988,8 @@ def _labels(
     prefix: str,
     names: tuple[str, ...],
     of_bodies: bool = False,
-    when: date | EllipsisType | None = ...,
+    *,
+    event_day: date | None,
 ) -> tuple[tuple[str, ...], str]:
     """Category/group labels in order of appearance. A longer criterion hides those inside it ("severely
     wounded" hides "wounded"); groups hide none, they are not refinements of one another («захисники та
@@ -1004,7 +1006,7 @@ def _labels(
                 continue
             if s.has("cumulative") and running_total(s, *s.clause_span(a)):
                 continue
-            if not isinstance(when, EllipsisType) and _another_days_clause(s, a, when, of_label=True):
+            if _another_days_clause(s, a, event_day, of_label=True):
                 continue  # "the first since October, when 20 civilians were freed": that day's people
             if of_bodies and not _near(s.hits, "body", a - _AFTER - 1, a):
                 continue  # "the bodies of 64 defenders of Azovstal", not "handed over to police officers"
@@ -1195,10 +1197,13 @@ def _agreement_facts(
     """Agreed figures ("about 12,000 bodies": an agreed figure may be round) and the venue, from the
     agreement's sentences, else from the talks the text names."""
     facts: dict[str, Fact] = {}
-    found = [c for s in sentences for c in counts(s, topic, completed=False, agreed=True)]
+
+    def terms(s: Sentence) -> list[Count]:  # not "the first since October, when 185 each were freed"
+        return counts(s, topic, completed=False, agreed=True, event_day=when, skip_other_days=True)
+
+    found = [c for s in sentences for c in terms(s)]
     if not any(c.kind == "pow" for c in found):
-        told = _terms_told(sentences, context, when)
-        found += [c for s in told for c in counts(s, topic, completed=False, agreed=True)]
+        found += [c for s in _terms_told(sentences, context, when) for c in terms(s)]
     for c in sorted(found, key=lambda c: c.extra):  # "In addition, 23 wounded …" only when nothing else is agreed
         if c.kind == "body":
             facts.setdefault("agreed_bodies", Fact("agreed_bodies", c.value, c.sentence))
@@ -1227,7 +1232,8 @@ def _agreement_facts(
             and (c.has("agree", "plan") or _repeats(c, agreed, topic) or _who_is_to_go(c))  # "the 30 … included"
         ),
     ]
-    return [*facts.values(), *_category_facts(_with_antecedents(about, context), topic)]  # wounded, under 25…
+    about = _with_antecedents(about, context)
+    return [*facts.values(), *_category_facts(about, topic, event_day=when)]  # wounded, under 25…
 
 
 _ACT_OR_HANDOVER = ("exchange", "return", "give", "receive")  # generic.py/stories.py _ACTS: the first two only
@@ -1390,16 +1396,17 @@ def _count_facts(
     article: list[Sentence],
     when: date | None,
 ) -> list[Fact]:
+    def told(s: Sentence, order: int) -> list[Count]:  # not "the first since October, when both freed 185"
+        return counts(s, topic, order, event_day=when, skip_other_days=True)
+
     ordered = _count_sentences(sentences, context)
-    all_counts = _with_mirrored(
-        _with_earlier_kinds([(s, counts(s, topic, i, when=when)) for i, s in enumerate(ordered)])
-    )
+    all_counts = _with_mirrored(_with_earlier_kinds([(s, told(s, i)) for i, s in enumerate(ordered)]))
     counted = {id(s) for s in ordered}
     verbless = [s for s in context if id(s) not in counted and not s.recalled and not s.has(*_PREDICATE_CUES)]
-    totals = [c for s in verbless for c in counts(s, topic, len(ordered), when=when)]
+    totals = [c for s in verbless for c in told(s, len(ordered))]
     if when is None:
         all_counts = _latest_day(all_counts, ordered)
-    others = [c for s in article if id(s) not in counted for c in counts(s, topic, len(ordered)) if c.day is not None]
+    others = [c for s in article if id(s) not in counted for c in told(s, len(ordered)) if c.day is not None]
     all_counts = _sum_of_days(all_counts, others)
     done = _continued(
         [
@@ -1418,12 +1425,12 @@ def _count_facts(
         single = next((s for s in sentences if s.has("body_singular")), None)
         if not facts and single is not None:
             facts.append(Fact("bodies_to_ukraine", 1, single.text))
-        return [*facts, *_category_facts(done, topic, of_bodies=True, when=when)]
+        return [*facts, *_category_facts(done, topic, of_bodies=True, event_day=when)]
     facts = _assign(all_counts, "pow", ("returned_to_ukraine", "returned_to_russia"), totals)
     stage = _stage([*sentences, *context], topic) or _stage_from_series(article, when, topic)
     if stage:
         facts.append(stage)
-    facts.extend(_category_facts(done, topic, when=when))
+    facts.extend(_category_facts(done, topic, event_day=when))
     return facts
 
 
@@ -1523,13 +1530,13 @@ def _planned_part(s: Sentence) -> bool:
 
 
 def _category_facts(
-    sentences: list[Sentence], topic: Topic, of_bodies: bool = False, when: date | EllipsisType | None = ...
+    sentences: list[Sentence], topic: Topic, of_bodies: bool = False, *, event_day: date | None
 ) -> list[Fact]:
     """`categories`: selection criteria and who was among them, in the labels' vocabulary
     (topic `category_labels`); `groups` keeps who was among them under the internal names. Of bodies,
     only who the bodies were: a group named in the body noun's phrase."""
-    criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies, when)
-    groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies, when)
+    criteria, first = _labels(sentences, "cat:", topic.category_names, of_bodies, event_day=event_day)
+    groups, group_sentence = _labels(sentences, "grp:", topic.group_names, of_bodies, event_day=event_day)
     labels = dict.fromkeys(topic.category_labels.get(n, n) for n in (*criteria, *groups))
     reported = tuple(n for n in labels if topic.category_hidden_by.get(n) not in labels)
     facts: list[Fact] = []

@@ -78,6 +78,28 @@ def test_when_on_the_events_own_day_keeps_its_count(language: str, text: str) ->
     assert _facts(text, language)["returned_to_ukraine"] == 157
 
 
+# -- an agreement's terms are not the figures of a "when" clause about another day (review 8, item 4) ---------
+
+AGREED_SINCE = {
+    "en": "Russia and Ukraine agreed on Thursday to a new prisoner exchange, the first since October, when 185 "
+    "soldiers each were freed.",
+    "uk": "Україна та Росія у четвер домовилися про новий обмін полоненими, перший з жовтня, коли сторони звільнили "
+    "по 185 військових.",
+    "ru": "Россия и Украина в четверг договорились о новом обмене пленными, первом с октября, когда стороны "
+    "освободили по 185 военных.",
+    "de": "Russland und die Ukraine einigten sich am Donnerstag auf einen neuen Gefangenenaustausch, den ersten seit "
+    "Oktober, als jeweils 185 Soldaten freikamen.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(AGREED_SINCE))
+def test_the_recalled_days_figures_are_not_agreed_terms(language: str) -> None:
+    report = detect(Document("", AGREED_SINCE[language], language, FRIDAY))
+    assert report.primary is not None and report.primary.kind == "agreement", report.reasons
+    facts = report.primary.fact_values()
+    assert "agreed_to_ukraine" not in facts and "agreed_to_russia" not in facts
+
+
 # -- a "when" clause about the freed people's past names this event's people (review 8, item 7) ---------------
 
 THEIR_PAST = {
