@@ -766,12 +766,16 @@ def _side(s: Sentence, n: NumberSpan, phrase_end: int, guess: bool = True) -> tu
         return _UA, rank
     if not guess:
         return _UNKNOWN, 1
-    received = verb is not None and verb[1] > 0 and verb[0] >= n.end
-    subject = _party_before(s, clause_lo, n.start, True) or _party_before(s, 0, n.start, True) if received else None
+    subject = None
+    if verb is not None and verb[1] > 0 and verb[0] >= n.end:
+        # a count whose own receiving verb comes after it ("Russland hat 90 Soldaten zurückerhalten"): the side of
+        # the clause's subject; in a subject-object-verb language also one before the comma, Turkish "Ukrayna
+        # tarafı, takasla 215 kişinin ülkeye döndüğünü bildirdi" (the Ukrainian side said 215 people came home),
+        # not a handover phrase's ("Ukrayna, Rusya'dan 800 … teslim aldı": the party with a case suffix is none)
+        subject = _party_before(s, clause_lo, n.start, True)
+        if subject is None and s.language in s.topic.sov:
+            subject = _party_before(s, 0, n.start, True)
     if subject is not None:
-        # a verb-final clause whose own verb receives: Turkish "Ukrayna tarafı, takasla 215 kişinin ülkeye döndüğünü
-        # bildirdi" (the Ukrainian side said 215 people came home) — the subject's side, not a handover phrase's
-        # ("Ukrayna, Rusya'dan 800 … teslim aldı": the party with a case suffix is none)
         return subject, 2
     if s.has("handover_subject_ru"):
         return _UA, 0

@@ -464,6 +464,10 @@ class Topic:
     relative_auxiliaries: Mapping[str, frozenset[str]] = field(default_factory=dict)
     coordinator_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     count_after_noun: frozenset[str] = frozenset()  # "wanajeshi 84", "sojoji 84": the noun comes first
+    # Subject-object-verb languages (own files' `sov = true`; German and Dutch main clauses are verb-second):
+    # the subject may stand before a comma, the verb after the count (Turkish "Ukrayna tarafı, takasla 215
+    # kişinin ülkeye döndüğünü bildirdi").
+    sov: frozenset[str] = frozenset()
     phrases: tuple[Phrase, ...] = ()
     # Weekday names that are also ordinals or nouns: Portuguese "segunda" is a day only before "feira"
     # ("a segunda fase" is the second stage), Romanian "luni" is also "months" ("de trei luni").
@@ -723,8 +727,9 @@ def merge_language(data: dict[str, Any], doc: Mapping[str, Any]) -> None:
             data.setdefault(key, {})[code] = list(doc[key])
     if "transliterate" in doc:
         data.setdefault("transliterate", {})[code] = dict(doc["transliterate"])
-    if doc.get("count_after_noun"):
-        data["count_after_noun"] = [*data.get("count_after_noun", ()), code]
+    for flag in ("count_after_noun", "sov"):
+        if doc.get(flag):
+            data[flag] = [*data.get(flag, ()), code]
     if "number_words" in doc:
         data.setdefault("own_number_words", {})[code] = {
             normalize(word): _SHARED_NUMBER_WORDS[value] for word, value in doc["number_words"].items()
@@ -739,6 +744,7 @@ def _language_extras(data: Mapping[str, Any]) -> dict[str, Any]:
         "own_number_words": dict(data.get("own_number_words", {})),
         "lemma_sources": dict(data.get("lemma_sources", {})),
         "count_after_noun": frozenset(data.get("count_after_noun", ())),
+        "sov": frozenset(data.get("sov", ())),
         "future_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("future_endings", {}).items()},
         "past_participles": {k: re.compile(v) for k, v in data.get("past_participles", {}).items()},
         "case_endings": {k: tuple(normalize(e) for e in v) for k, v in data.get("case_endings", {}).items()},

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from service.core.domain import Document
+from service.core.topics import load_topic
 from tests.support.detection import primary_facts
 
 FRIDAY = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
@@ -171,6 +172,17 @@ def test_a_verb_final_clause_that_receives_binds_to_its_subject(text: str, expec
     """ "The Ukrainian side said 84 people came home": the count's own receiving verb, after it, gives the
     subject's side — not a handover phrase matched elsewhere ("Ukrayna tarafı" also opens handovers)."""
     assert _counts("Rusya ile Ukrayna arasında esir takası", text, "tr") == expected
+
+
+def test_a_receiving_verb_after_the_count_binds_to_its_own_clauses_subject() -> None:
+    """German perfect tense puts the receiving participle last in its clause ("hat … zurückerhalten"): the
+    clause's own subject receives. Only subject-object-verb languages (topic `sov`, Turkish above) look for a
+    subject before the comma (review 8, item 8)."""
+    text = "Russland hat nach eigenen Angaben 90 Soldaten zurückerhalten."
+    title = "Gefangenenaustausch zwischen Russland und der Ukraine"
+    assert _counts(title, text, "de") == {"returned_to_russia": 90}
+    sov = load_topic().sov
+    assert {"tr", "ka", "ja"} <= sov and not {"en", "de", "nl", "uk", "ru"} & sov
 
 
 def test_the_counted_nouns_nationality_wins_over_the_word_before_the_count() -> None:
