@@ -75,6 +75,14 @@ def test_n_for_n(text: str, value: int) -> None:
     assert [p.value for p in pairs] == [value]
 
 
+@pytest.mark.parametrize("text", ["390 390 to 400", "390 390 zu 400", "390 390 за 400", "390 390 на 400"])
+def test_a_word_between_formulas_after_two_adjacent_counts_joins_nothing(text: str) -> None:
+    """Only Georgian writes the formula word onto the second count ("390 390-ზე", topic n_for_n_after): "to",
+    "zu", «за», «на» after two adjacent counts make no formula (review 8, item 9)."""
+    tokens = tokenize(normalize(text))
+    assert n_for_n(tokens, find_numbers(tokens)) == []
+
+
 def test_unequal_numbers_are_not_a_formula() -> None:
     tokens = tokenize(normalize("returned 90 for 95"))
     assert n_for_n(tokens, find_numbers(tokens)) == []

@@ -103,12 +103,13 @@ def find_numbers(tokens: list[str], topic: Topic | None = None, language: str | 
 
 def n_for_n(tokens: list[str], numbers: list[NumberSpan], topic: Topic | None = None) -> list[NumberSpan]:
     """Formulas "1000 for 1000" / "303 на 303" / "25 x 25": one span covering both equal counts; a postposition
-    written onto the second count ("390 390-ზე", Georgian) joins two adjacent ones."""
+    written onto the second count (`n_for_n_after`: Georgian "390 390-ზე") joins two adjacent ones, the words
+    between two counts do not ("390 390 to …" is no formula)."""
     topic = topic or load_topic()
     pairs: list[NumberSpan] = []
     for a, b in itertools.pairwise(numbers):
         between = b.start == a.end + 1 and tokens[a.end] in topic.n_for_n
-        after = b.start == a.end and b.end < len(tokens) and tokens[b.end] in topic.n_for_n
+        after = b.start == a.end and b.end < len(tokens) and tokens[b.end] in topic.n_for_n_after
         if a.value == b.value and (between or after):
             pairs.append(NumberSpan(a.start, b.end, a.value))
     return pairs

@@ -82,9 +82,12 @@ def _fix_mixed_word(match: re.Match[str]) -> str:
 
 
 def _join_number(match: re.Match[str]) -> str:
+    """One number from digit groups ("1,000", "12\u00a0000"), in every language; except two equal three-digit
+    groups split by a space, a no-break or a narrow no-break space: in this domain "390 390-ზე" (Georgian, 390
+    for 390) is two counts, never 390,390."""
     groups = match.group(2)
-    if groups[0] == " " and groups[1:] == match.group(1) and len(groups) == 4:
-        return match.group(0)  # "390 390-ზე" (390 for 390): two equal counts, never 390,390 in this domain
+    if groups[0] in " \u00a0\u202f" and groups[1:] == match.group(1) and len(groups) == 4:
+        return match.group(0)
     return match.group(1) + _SEPARATORS.sub("", groups)
 
 
@@ -410,6 +413,7 @@ class Topic:
     number_connectors: frozenset[str]
     number_articles: frozenset[str]
     n_for_n: frozenset[str]
+    n_for_n_after: frozenset[str]  # a postposition written onto the second count (Georgian "390 390-ზე")
     months: Mapping[str, int]
     ambiguous_months: frozenset[str]
     weekdays: Mapping[str, int]
@@ -642,6 +646,7 @@ def build_topic(data: Mapping[str, Any]) -> Topic:
         number_connectors=frozenset(data.get("numbers", {}).get("connectors", ())),
         number_articles=frozenset(data.get("numbers", {}).get("articles", ())),
         n_for_n=frozenset(data.get("numbers", {}).get("n_for_n", ())),
+        n_for_n_after=frozenset(data.get("numbers", {}).get("n_for_n_after", ())),
         months=_merge_tables(data["months"]),
         ambiguous_months=frozenset(data.get("month_rules", {}).get("ambiguous", ())),
         weekdays=_merge_tables(data["weekdays"]),

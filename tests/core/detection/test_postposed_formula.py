@@ -36,6 +36,8 @@ def test_a_georgian_formula_is_both_sides(title: str, text: str, count: int) -> 
     ("text", "values"),
     [
         ("390 390-ზე", [390, 390]),
+        ("390\u00a0390-ზე", [390, 390]),  # a no-break space as well (review 8, item 9)
+        ("390\u202f390-ზე", [390, 390]),
         ("12 000 тел", [12000]),
         ("1 390 390", [1390390]),
         ("390 391", [390391]),
