@@ -22,7 +22,7 @@ import json
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from service.core.topics import normalize, tokenize
 
@@ -39,6 +39,13 @@ _VERB_HOMOGRAPHS = {"cs": frozenset({"pět"})}  # Czech "pět" is also "to sing"
 _FORMS_ONLY = frozenset({"set"})  # Czech "set" is a form of "sto" (hundreds); as a lemma it is a tennis set
 
 
+class NumberForms(TypedDict):
+    """The JSON file: the fingerprint of the tables the forms were built from, and language → form → value."""
+
+    fingerprint: str
+    forms: dict[str, dict[str, int]]
+
+
 def tables() -> dict[str, dict[str, int]]:
     """language → the number words its topic file lists (the main file's tables, the language files' own)."""
     main = tomllib.loads((TOPICS / "exchanges.toml").read_text(encoding="utf-8"))
@@ -51,6 +58,7 @@ def tables() -> dict[str, dict[str, int]]:
 
 
 def pymorphy_forms(language: str, table: dict[str, int]) -> dict[str, int]:
+    """Russian or Ukrainian forms of the table's numerals (pymorphy3 lexemes whose likeliest reading is the word)."""
     import pymorphy3
 
     morph = pymorphy3.MorphAnalyzer(lang=language)
@@ -74,6 +82,7 @@ def pymorphy_forms(language: str, table: dict[str, int]) -> dict[str, int]:
 
 
 def simplemma_forms(language: str, source: str, table: dict[str, int]) -> dict[str, int]:
+    """Forms simplemma's dictionary `source` lemmatises to a table word, plus forms made by analogy."""
     import simplemma
     from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
@@ -128,6 +137,7 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def build(language: str, table: dict[str, int]) -> dict[str, int]:
+    """The new forms of one language's table (none for a language no library covers)."""
     if language in _PYMORPHY:
         found = pymorphy_forms(language, table)
     elif language in _SIMPLEMMA:
@@ -153,13 +163,13 @@ def main() -> None:
     parser.add_argument("languages", nargs="*", help="only these (default: every language with a table)")
     args = parser.parse_args()
     known = tables()
-    current: dict[str, dict[str, int]] = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
-    current["fingerprint"] = fingerprint(known)  # type: ignore[assignment]
+    old: dict[str, dict[str, int]] = json.loads(OUT.read_text(encoding="utf-8"))["forms"] if OUT.exists() else {}
+    current = NumberForms(fingerprint=fingerprint(known), forms=old)
     for language in args.languages or sorted(known):
         forms = build(language, known.get(language, {}))
-        current.pop(language, None)
+        current["forms"].pop(language, None)
         if forms:
-            current[language] = forms
+            current["forms"][language] = forms
             print(f"{language}: {len(forms)} forms")
     OUT.write_text(json.dumps(current, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
 

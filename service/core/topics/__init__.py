@@ -795,16 +795,15 @@ def load_topic(name: str = "exchanges") -> Topic:
                 merge_language(data, tomllib.loads(entry.read_bytes().decode("utf-8")))
     forms = root.joinpath(f"{name}.numbers.json")
     if forms.is_file():
-        merge_number_forms(data, json.loads(forms.read_bytes().decode("utf-8")))
+        merge_number_forms(data, json.loads(forms.read_bytes().decode("utf-8"))["forms"])
     return build_topic(data)
 
 
 def merge_number_forms(data: dict[str, Any], forms: Mapping[str, Mapping[str, int]]) -> None:
     """Fold the inflected forms of the number words (scripts/build_number_forms.py: «семидесяти», Polish
-    "siedemdziesięciu", Czech "pěti") into the tables: a language file's as the English words they are read as."""
+    "siedemdziesięciu", Czech "pěti") into the tables: a language file's as the English words they are read as.
+    `forms` is the file's "forms": language → form → value."""
     for code, table in forms.items():
-        if not isinstance(table, Mapping):
-            continue  # the fingerprint of the tables the forms were built from
         own = data.get("own_number_words", {}).get(code)
         if own is not None:
             for form, value in table.items():
