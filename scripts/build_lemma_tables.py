@@ -16,6 +16,7 @@ import argparse
 import gzip
 import json
 from pathlib import Path
+from typing import cast
 
 from service.core.detection.lemma_tables import TABLE_DIR, patterns_fingerprint, positions
 from service.core.topics import Lexicon, load_topic, normalize, tokenize
@@ -60,8 +61,9 @@ def main() -> None:
         path = args.out / f"{language}.json.gz"
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
         path.write_bytes(gzip.compress(data, mtime=0))
-        count = sum(len(v) for v in table["lemmas"].values())  # type: ignore[attr-defined]
-        print(f"{language}: {count} forms of {len(table['lemmas'])} lemmas, {path.stat().st_size} bytes")  # type: ignore[arg-type]
+        lemmas = cast("dict[str, list[str]]", table["lemmas"])
+        count = sum(len(v) for v in lemmas.values())
+        print(f"{language}: {count} forms of {len(lemmas)} lemmas, {path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

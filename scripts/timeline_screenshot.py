@@ -45,7 +45,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{tmp}/screenshot.db"
         migrate.upgrade(url)
-        settings = Settings(_env_file=None, database_url=url, migrate_on_start=False, extract_processes=1)  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, database_url=url, migrate_on_start=False, extract_processes=1)
         print(f"seeded {asyncio.run(_seed(settings))} articles")
         with AppServer(create_app(settings)) as server, Browser(executable) as browser:
             browser.open(server.base + "/")
