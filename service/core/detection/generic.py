@@ -146,8 +146,8 @@ def statement(s: Sentence) -> bool:
     # the habit is the content of an agreement told before the act ("exchanges usually follow once the sides
     # agree on lists" still tells a habit)
     first_act = min(_act_positions(s), default=0)
-    agreed = specific and s.status == "agreed" and any(a < first_act for a, _ in s.hits.get("agree", ()))
-    if _in_act_clause(s, "iterative") and not _told_done(s) and not agreed:
+    habit_agreed = s.status == "agreed" and any(a < first_act for a, _ in s.hits.get("agree", ()))
+    if _in_act_clause(s, "iterative") and not _told_done(s) and not habit_agreed:
         return True  # "usually gets back 100 to 200 in each swap", «щомісяця повертає 200»: a count in a habit
     if _less_than_offered(s):
         return True  # "Russia offered to hand over 935, but Kyiv took back only 279": a complaint's figures
@@ -159,7 +159,7 @@ def statement(s: Sentence) -> bool:
     swaps = [a for a, _ in s.hits.get("exchange", ())]
     if swaps and not specific and all(_generic_plural(s, i) for i in swaps):
         return True  # "many survivors have since been freed in prisoner swaps": released over many exchanges
-    if _in_act_clause(s, "habitual") and not agreed:
+    if _in_act_clause(s, "habitual") and not habit_agreed:
         return True  # "exchanges usually take place at the border", "every time they swap prisoners"
     if s.title and any(a in _question_starts(s) for a, _ in s.hits.get("interrogative", ())):
         return True
