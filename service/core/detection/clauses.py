@@ -178,8 +178,9 @@ def _in(a: int, parts: list[Span]) -> bool:
 def _in_dates(s: Sentence) -> set[tuple[str, int]]:
     """Cues that are words of a stated date: the month in "on May 23", "planned for May" is no modal (a month
     alone is a date after a preposition that takes one: "in", "for", "since")."""
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
-    dated |= {b for _, b in s.hits.get("month_preposition", ()) if b < len(s.tokens) and s.tokens[b] in s.topic.months}
+    dated = s.date_tokens | {
+        b for _, b in s.hits.get("month_preposition", ()) if b < len(s.tokens) and s.tokens[b] in s.topic.months
+    }
     return {(c, a) for c in STATUS_CUES for a, _ in s.hits.get(c, ()) if a in dated}
 
 
@@ -270,7 +271,7 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
     # its subject and a date may stand between: "… and the two sides agreed", "… und Kiew vereinbarte"
     parties = _positions(s, ("party_ua", "party_ru", "sides"))
     words = s.topic.number_words_for(s.language)
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     subject = parties | dated | {i for i, t in enumerate(s.tokens) if t in _DETERMINERS or t in words}
     for i in range(1, len(s.tokens) - 1):
         if s.tokens[i] not in ands or (i - 1 in parties and i + 1 not in verbs):
@@ -295,7 +296,7 @@ def coordinated_clauses(s: Sentence, parts: list[Span]) -> list[list[Span]]:
 def _counted(s: Sentence, parts: list[Span]) -> bool:
     """A count in the parts: digits not of a date, or a number in words ("about three thousand bodies",
     «около трех тысяч тел», "drei Dutzend")."""
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     digits = any(s.tokens[i].isdecimal() and i not in dated for lo, hi in parts for i in range(lo, hi))
     return digits or any(n.spelled and n.start not in dated and _in(n.start, parts) for n in s.numbers)
 
@@ -491,7 +492,7 @@ def _clauses_with_counts(s: Sentence) -> list[Span]:
 
 def _counting(s: Sentence, lo: int, hi: int) -> list[int]:
     """The cardinals in [lo, hi): digits or number words, not a day ("начнут 12 июня": a day counts nothing)."""
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     words = s.topic.number_words_for(s.language)
     return [i for i in range(lo, hi) if i not in dated and (s.tokens[i].isdecimal() or s.tokens[i] in words)]
 

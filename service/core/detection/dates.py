@@ -37,6 +37,11 @@ class DateMention:
     def explicit(self) -> bool:
         return self.month is not None
 
+    @property
+    def names_day(self) -> bool:
+        """A day of the month, a weekday or a relative day ("today"): one day, not a month or a year."""
+        return self.day is not None or self.weekday is not None or self.offset is not None
+
 
 def _day(token: str) -> int | None:
     if token.isdecimal() and len(token) <= 2 and 1 <= int(token) <= 31:

@@ -642,7 +642,7 @@ def _clause_destination(s: Sentence, lo: int, hi: int) -> str | None:
     else by a destination phrase in the same clause ("to Russia", "from Russian captivity")."""
     hits = s.hits
     if s.language in MORPHOLOGY_LANGUAGES:
-        dates = frozenset(i for m in s.dates for i in range(m.start, m.end))
+        dates = s.date_tokens
         side = recipient(s.tokens, lo, hi, s.language or "", dates)
         if side is not None:
             return side
@@ -825,7 +825,7 @@ def _another_days_clause(s: Sentence, at: int, when: date | None, of_label: bool
         return False
     if not of_label:
         return True
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     counted = any(lo <= n.start < hi and n.start not in dated for n in s.numbers)
     return counted or any(lo <= a < hi for c in (*_PREDICATE_CUES, "done") for a, _ in s.hits.get(c, ()))
 

@@ -48,7 +48,7 @@ def occasion(s: Sentence) -> bool:
     dated = any(m.month is not None or m.weekday is not None or m.offset is not None for m in s.dates)
     if dated or s.has("stage_noun", "resumed"):
         return True  # "Prisoner swaps resume": the resumption is this one's occasion
-    days = {i for m in s.dates for i in range(m.start, m.end)}
+    days = s.date_tokens
     units = {a for c in ("age", "duration") for a, _ in s.hits.get(c, ())}
     return any(
         n.start not in days and n.end not in units and not (not n.spelled and _year(s.tokens[n.start]))
@@ -63,9 +63,9 @@ def period_years(s: Sentence) -> list[int]:
     """Bare years counted over ("brought home 1,358 in 2025", «у 2025 році», "im Jahr 2025"): a tally of the
     year, not one act — unless the sentence dates a day or the year dates a capture ("captured in 2022")."""
     before = {b for _, b in s.hits.get("period_before", ())}
-    if not before or any(m.day is not None or m.weekday is not None or m.offset is not None for m in s.dates):
+    if not before or any(m.names_day for m in s.dates):
         return []
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     captured = [b for _, b in s.hits.get("captured", ())]
     return [
         i
@@ -198,9 +198,9 @@ def _less_than_offered(s: Sentence) -> bool:
     figures, not news of an exchange. A day told keeps it a report ("took only 279 on Friday"); so does a wish
     that is no offer ("Kyiv wants an all-for-all exchange, but just 84 came home": modal, not conditional), a
     negated "only" ("not only 84 but …", «не тільки») and «только что» ("just now")."""
-    if any(m.day is not None or m.weekday is not None or m.offset is not None for m in s.dates):
+    if any(m.names_day for m in s.dates):
         return False
-    dated = {i for m in s.dates for i in range(m.start, m.end)}
+    dated = s.date_tokens
     counts = [n for n in s.numbers if n.start not in dated]
     negators = {b for _, b in s.hits.get("denial", ())}
     content = {a for a, _ in s.hits.get("complementizer", ())}

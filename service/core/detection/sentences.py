@@ -128,6 +128,11 @@ class Sentence:
         return self._dates
 
     @property
+    def date_tokens(self) -> frozenset[int]:
+        """Token indices inside a date expression (a count there is part of a date, not a count)."""
+        return frozenset(i for m in self.dates for i in range(m.start, m.end))
+
+    @property
     def numbers(self) -> list[NumberSpan]:
         """The numbers of the sentence, found on first use (facts ask for them once per count)."""
         if self._numbers is None:

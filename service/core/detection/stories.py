@@ -44,7 +44,7 @@ def _acts(s: Sentence) -> list[Span]:
 
 def counted(s: Sentence) -> bool:
     """A head count: not a day, a year, an age or a duration ("18 months", «16 місяців»)."""
-    days = {i for m in s.dates for i in range(m.start, m.end)}
+    days = s.date_tokens
     units = {a for c in ("age", "duration") for a, _ in s.hits.get(c, ())}
     for n in find_numbers(s.tokens, s.topic, s.language):
         year = not n.spelled and 1990 <= n.value <= 2100 and s.tokens[n.start].isdecimal()
@@ -60,11 +60,7 @@ def _day_told(s: Sentence) -> bool:
     acts = _acts(s)
     last = max((a for a, _ in acts), default=-1)
     spans = {s.clause_span(a) for a, _ in acts}
-    return any(
-        (m.day is not None or m.weekday is not None or m.offset is not None)
-        and (m.start < last or any(lo <= m.start < hi for lo, hi in spans))
-        for m in s.dates
-    )
+    return any(m.names_day and (m.start < last or any(lo <= m.start < hi for lo, hi in spans)) for m in s.dates)
 
 
 def _in_act_clause(s: Sentence, concept: str) -> bool:
